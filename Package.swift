@@ -1,0 +1,84 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "polar-hooks",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "polar-hooks", targets: ["polar-hooks"]),
+        .library(name: "PolarAPI", targets: ["PolarAPI"]),
+        .library(name: "StandardWebhooks", targets: ["StandardWebhooks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(
+            name: "StandardWebhooks",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "PolarAPI",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "PolarEmulator",
+            dependencies: [
+                "PolarAPI",
+                "StandardWebhooks",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "WebhookListener",
+            dependencies: [
+                "StandardWebhooks",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .target(name: "TerminalUI", dependencies: ["CNcurses"]),
+        .target(name: "Dashboard", dependencies: ["TerminalUI", "PolarAPI"]),
+        .executableTarget(
+            name: "polar-hooks",
+            dependencies: [
+                "Dashboard",
+                "PolarAPI",
+                "PolarEmulator",
+                "StandardWebhooks",
+                "WebhookListener",
+                "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "StandardWebhooksTests", dependencies: ["StandardWebhooks"]),
+        .testTarget(name: "PolarAPITests", dependencies: ["PolarAPI", "PolarEmulator", "StandardWebhooks"]),
+        .testTarget(name: "PolarEmulatorTests", dependencies: ["PolarEmulator", "PolarAPI", "StandardWebhooks"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: ["Dashboard", "TerminalUI", "PolarAPI"],
+            resources: [.copy("Snapshots")]
+        ),
+        .testTarget(
+            name: "PolarHooksTests",
+            dependencies: ["polar-hooks", "PolarAPI", "PolarEmulator"]
+        ),
+    ]
+)
