@@ -43,14 +43,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(
-            name: "WebhookListener",
-            dependencies: [
-                "StandardWebhooks",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ]
-        ),
         .target(name: "TerminalUI", dependencies: ["CNcurses"]),
         .target(name: "Dashboard", dependencies: ["TerminalUI", "PolarAPI"]),
         .executableTarget(
@@ -60,7 +52,6 @@ let package = Package(
                 "PolarAPI",
                 "PolarEmulator",
                 "StandardWebhooks",
-                "WebhookListener",
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
