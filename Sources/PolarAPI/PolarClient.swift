@@ -1,114 +1,304 @@
 import AsyncHTTPClient
 import Foundation
-import Logging
-import NIOCore
-
-/// How a ``PolarClient`` reaches Polar.
-public struct PolarClientConfiguration: Sendable {
-    public var environment: PolarEnvironment
-    /// The bearer token. Never logged, printed or put in an error.
-    public var token: String
-    /// Sent as `Polar-Version` on every request.
-    public var apiVersion: APIVersion
-    /// Per-request timeout.
-    public var timeout: Duration
-    public var retryPolicy: RetryPolicy
-
-    public init(
-        environment: PolarEnvironment, token: String, apiVersion: APIVersion = .clientDefault,
-        timeout: Duration = .seconds(20), retryPolicy: RetryPolicy = .default
-    ) {
-        self.environment = environment
-        self.token = token
-        self.apiVersion = apiVersion
-        self.timeout = timeout
-        self.retryPolicy = retryPolicy
-    }
-}
-
-/// When reads are tried again. Writes that create something are never re-sent by us.
-public struct RetryPolicy: Sendable, Hashable {
-    /// Attempts in all, the first included.
-    public var maxAttempts: Int
-    /// The first backoff; each later one doubles, with jitter, up to `maxDelay`.
-    public var baseDelay: Duration
-    public var maxDelay: Duration
-    /// The longest `retry-after` we honour; a longer wait fails with `.rateLimited`.
-    public var maxRetryAfter: Duration
-
-    public init(maxAttempts: Int, baseDelay: Duration, maxDelay: Duration, maxRetryAfter: Duration) {
-        self.maxAttempts = maxAttempts
-        self.baseDelay = baseDelay
-        self.maxDelay = maxDelay
-        self.maxRetryAfter = maxRetryAfter
-    }
-
-    public static let `default` = RetryPolicy(
-        maxAttempts: 4, baseDelay: .milliseconds(250), maxDelay: .seconds(8), maxRetryAfter: .seconds(30))
-    /// One attempt only.
-    public static let none = RetryPolicy(
-        maxAttempts: 1, baseDelay: .zero, maxDelay: .zero, maxRetryAfter: .zero)
-}
 
 /// The shared Polar API client used by the dashboard and the commands.
 ///
-/// Every method maps HTTP failures to ``PolarError``. Reads are retried per the
-/// ``RetryPolicy``; a create is never sent twice.
+/// Every method maps HTTP failures to ``PolarError``. Reads, updates and deletes are retried
+/// per the ``RetryPolicy``; a create, a redelivery or a secret reset is never sent twice.
+/// Call ``shutdown()`` once when done: the client owns a connection pool.
 public final class PolarClient: Sendable {
-    public let configuration: PolarClientConfiguration
+    /// This program's version, sent in the `User-Agent` header.
+    public static let version = "0.1.0"
+    /// How many list pages are fetched at once after the first.
+    public static let defaultPageConcurrency = 4
 
-    public init(configuration: PolarClientConfiguration) {
-        self.configuration = configuration
+    public let configuration: PolarClientConfiguration
+    /// The proxy settings read from the environment, with any that could not be used.
+    public let proxySettings: ProxySettings
+    /// The proxy requests go through, or nil when they connect directly.
+    public let proxy: ProxyAddress?
+
+    private let httpClient: HTTPClient
+    private let ownsHTTPClient: Bool
+    private let transport: HTTPTransport
+    private let sleep: Sleeper
+    private let unitRandom: @Sendable () -> Double
+    private let pageConcurrency: Int
+
+    /// A client with its own connection pool, honouring the process's proxy variables.
+    public convenience init(configuration: PolarClientConfiguration) {
+        self.init(configuration: configuration, environmentVariables: ProcessInfo.processInfo.environment)
     }
 
-    /// Releases connections. Call once when done.
-    public func shutdown() async {}
+    /// A client with its own connection pool; `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` are
+    /// read from `environmentVariables` (see ``ProxySettings``).
+    public convenience init(configuration: PolarClientConfiguration, environmentVariables: [String: String]) {
+        self.init(configuration: configuration, httpClient: nil, environmentVariables: environmentVariables)
+    }
+
+    /// A client that shares an existing `HTTPClient`; ``shutdown()`` leaves it running. Its
+    /// proxy, timeout and redirect settings are the caller's.
+    public convenience init(configuration: PolarClientConfiguration, httpClient: HTTPClient) {
+        self.init(configuration: configuration, httpClient: httpClient, environmentVariables: [:])
+    }
+
+    init(
+        configuration: PolarClientConfiguration, httpClient injected: HTTPClient?,
+        environmentVariables: [String: String], sleep: @escaping Sleeper = Sleepers.task,
+        unitRandom: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        pageConcurrency: Int = PolarClient.defaultPageConcurrency
+    ) {
+        let baseURL = configuration.environment.baseURL
+        let settings = ProxySettings(environment: environmentVariables)
+        let proxy = injected == nil ? settings.proxy(forBaseURL: baseURL) : nil
+        self.configuration = configuration
+        self.proxySettings = settings
+        self.proxy = proxy
+        let httpClient = injected ?? Self.makeHTTPClient(timeout: configuration.timeout, proxy: proxy)
+        self.httpClient = httpClient
+        self.ownsHTTPClient = injected == nil
+        self.transport = HTTPTransport(
+            httpClient: httpClient, baseURL: baseURL, token: configuration.token,
+            apiVersion: configuration.apiVersion, timeout: configuration.timeout, proxy: proxy)
+        self.sleep = sleep
+        self.unitRandom = unitRandom
+        self.pageConcurrency = max(pageConcurrency, 1)
+    }
+
+    private static func makeHTTPClient(timeout: Duration, proxy: ProxyAddress?) -> HTTPClient {
+        let amount = HTTPTransport.timeAmount(timeout)
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow, timeout: .init(connect: amount, read: amount))
+        // Fail fast on a refused connection; our own retry loop decides about trying again.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        if let proxy {
+            switch proxy.kind {
+            case .http:
+                let authorization = proxy.username.map {
+                    HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "")
+                }
+                configuration.proxy = .server(host: proxy.host, port: proxy.port, authorization: authorization)
+            case .socks5:
+                configuration.proxy = .socksServer(host: proxy.host, port: proxy.port)
+            }
+        }
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }
+
+    /// Releases connections. Call once when done; an injected `HTTPClient` is left running.
+    public func shutdown() async {
+        guard ownsHTTPClient else { return }
+        try? await httpClient.shutdown()
+    }
 
     // MARK: Endpoints
 
     /// One page of endpoints, newest first.
     public func listEndpoints(organizationIds: [String] = [], page: Int = 1, limit: Int = 100)
         async throws(PolarError) -> ListResource<WebhookEndpoint>
-    { throw .network("not implemented") }
+    {
+        let query = organizationIds.map { ("organization_id", $0) } + [("page", String(page)), ("limit", String(limit))]
+        return try await decode(
+            ListResource<WebhookEndpoint>.self,
+            from: send(APIRequest(method: .get, path: "/v1/webhooks/endpoints", query: query, repeatability: .idempotent)),
+            what: "the endpoint list")
+    }
 
     /// Every endpoint, page by page in server order. After the first page the rest are
     /// fetched concurrently (bounded).
     public func endpointPages(organizationIds: [String] = [], pageSize: Int = 100)
         -> AsyncThrowingStream<ListResource<WebhookEndpoint>, any Error>
-    { AsyncThrowingStream { $0.finish(throwing: PolarError.network("not implemented")) } }
+    {
+        Paging.pages(concurrency: pageConcurrency) { [self] page async throws(PolarError) in
+            try await listEndpoints(organizationIds: organizationIds, page: page, limit: pageSize)
+        }
+    }
 
-    public func createEndpoint(_ body: WebhookEndpointCreate) async throws(PolarError) -> WebhookEndpoint
-    { throw .network("not implemented") }
+    /// Every endpoint of every page, newest first.
+    public func allEndpoints(organizationIds: [String] = [], pageSize: Int = 100)
+        async throws(PolarError) -> [WebhookEndpoint]
+    {
+        try await Paging.collect(endpointPages(organizationIds: organizationIds, pageSize: pageSize))
+    }
 
-    public func endpoint(id: String) async throws(PolarError) -> WebhookEndpoint
-    { throw .network("not implemented") }
+    public func createEndpoint(_ body: WebhookEndpointCreate) async throws(PolarError) -> WebhookEndpoint {
+        try await createEndpointReportingSecret(body).endpoint
+    }
 
-    public func updateEndpoint(id: String, _ update: WebhookEndpointUpdate) async throws(PolarError) -> WebhookEndpoint
-    { throw .network("not implemented") }
+    /// Creates an endpoint and says whether Polar kept a supplied `secret`.
+    ///
+    /// A body with a `secret` is sent with `Polar-Version: 2026-04`, the version that documents it.
+    public func createEndpointReportingSecret(_ body: WebhookEndpointCreate)
+        async throws(PolarError) -> EndpointWriteResult
+    {
+        let request = APIRequest(
+            method: .post, path: "/v1/webhooks/endpoints", body: try encode(body),
+            apiVersion: body.secret == nil ? nil : .v2026_04, repeatability: .never)
+        let endpoint = try await decode(WebhookEndpoint.self, from: send(request), what: "the created endpoint")
+        return EndpointWriteResult(endpoint: endpoint, secretNotKept: SecretNotKept(requested: body.secret, returned: endpoint))
+    }
 
-    public func deleteEndpoint(id: String) async throws(PolarError) { throw .network("not implemented") }
+    public func endpoint(id: String) async throws(PolarError) -> WebhookEndpoint {
+        let request = APIRequest(method: .get, path: Self.endpointPath(id), repeatability: .idempotent)
+        return try await decode(WebhookEndpoint.self, from: send(request), what: "the endpoint")
+    }
+
+    public func updateEndpoint(id: String, _ update: WebhookEndpointUpdate) async throws(PolarError) -> WebhookEndpoint {
+        try await updateEndpointReportingSecret(id: id, update).endpoint
+    }
+
+    /// Updates an endpoint and says whether Polar kept a supplied `secret`. Nil fields are
+    /// left out of the body, so they stay unchanged.
+    public func updateEndpointReportingSecret(id: String, _ update: WebhookEndpointUpdate)
+        async throws(PolarError) -> EndpointWriteResult
+    {
+        let request = APIRequest(
+            method: .patch, path: Self.endpointPath(id), body: try encode(update),
+            apiVersion: update.secret == nil ? nil : .v2026_04, repeatability: .idempotent)
+        let endpoint = try await decode(WebhookEndpoint.self, from: send(request), what: "the updated endpoint")
+        return EndpointWriteResult(
+            endpoint: endpoint, secretNotKept: SecretNotKept(requested: update.secret, returned: endpoint))
+    }
+
+    /// Deletes an endpoint. If an earlier attempt may have reached Polar before a retry, a
+    /// retry's 404 is taken as "already deleted".
+    public func deleteEndpoint(id: String) async throws(PolarError) {
+        _ = try await send(APIRequest(method: .delete, path: Self.endpointPath(id), repeatability: .deleteLike))
+    }
 
     /// A new secret; the old one stops working at once and the endpoint now signs the
     /// Standard Webhooks way.
-    public func resetSecret(endpointId: String) async throws(PolarError) -> WebhookEndpoint
-    { throw .network("not implemented") }
+    public func resetSecret(endpointId: String) async throws(PolarError) -> WebhookEndpoint {
+        let request = APIRequest(method: .patch, path: Self.endpointPath(endpointId) + "/secret", repeatability: .never)
+        return try await decode(WebhookEndpoint.self, from: send(request), what: "the endpoint with its new secret")
+    }
 
     // MARK: Deliveries and events
 
     public func listDeliveries(_ filter: DeliveryFilter = DeliveryFilter(), page: Int = 1, limit: Int = 100)
         async throws(PolarError) -> ListResource<WebhookDelivery>
-    { throw .network("not implemented") }
+    {
+        let query = filter.queryItems + [("page", String(page)), ("limit", String(limit))]
+        return try await decode(
+            ListResource<WebhookDelivery>.self,
+            from: send(APIRequest(method: .get, path: "/v1/webhooks/deliveries", query: query, repeatability: .idempotent)),
+            what: "the delivery list")
+    }
 
     public func deliveryPages(_ filter: DeliveryFilter = DeliveryFilter(), pageSize: Int = 100)
         -> AsyncThrowingStream<ListResource<WebhookDelivery>, any Error>
-    { AsyncThrowingStream { $0.finish(throwing: PolarError.network("not implemented")) } }
+    {
+        Paging.pages(concurrency: pageConcurrency) { [self] page async throws(PolarError) in
+            try await listDeliveries(filter, page: page, limit: pageSize)
+        }
+    }
+
+    /// Every delivery matching `filter`, newest first.
+    public func allDeliveries(_ filter: DeliveryFilter = DeliveryFilter(), pageSize: Int = 100)
+        async throws(PolarError) -> [WebhookDelivery]
+    {
+        try await Paging.collect(deliveryPages(filter, pageSize: pageSize))
+    }
 
     /// Queues a new delivery of an event (an event id, not a delivery id).
-    public func redeliver(eventId: String) async throws(PolarError) { throw .network("not implemented") }
+    public func redeliver(eventId: String) async throws(PolarError) {
+        let path = "/v1/webhooks/events/\(PercentEncoding.encode(eventId))/redeliver"
+        _ = try await send(APIRequest(method: .post, path: path, repeatability: .never))
+    }
 
     // MARK: Organizations
 
     /// Every organization the token can see (id, name, slug).
-    public func organizations() async throws(PolarError) -> [Organization]
-    { throw .network("not implemented") }
+    public func organizations() async throws(PolarError) -> [Organization] {
+        let pages = Paging.pages(concurrency: pageConcurrency) { [self] page async throws(PolarError) in
+            let query = [("page", String(page)), ("limit", "100")]
+            return try await decode(
+                ListResource<Organization>.self,
+                from: send(APIRequest(method: .get, path: "/v1/organizations/", query: query, repeatability: .idempotent)),
+                what: "the organization list")
+        }
+        return try await Paging.collect(pages)
+    }
+
+    // MARK: Plumbing
+
+    private static func endpointPath(_ id: String) -> String {
+        "/v1/webhooks/endpoints/\(PercentEncoding.encode(id))"
+    }
+
+    /// Sends a request, retrying per the policy and the request's repeatability; returns the
+    /// first 2xx answer and throws the mapped error otherwise.
+    private func send(_ request: APIRequest) async throws(PolarError) -> APIResponse {
+        let policy = configuration.retryPolicy
+        var attempt = 0
+        var mayHaveBeenApplied = false
+        while true {
+            attempt += 1
+            let error: PolarError
+            do {
+                let response = try await transport.perform(request)
+                if (200..<300).contains(response.status) { return response }
+                error = ErrorMapping.error(
+                    status: response.status, retryAfter: response.headers["retry-after"], body: response.body)
+            } catch let failure {
+                error = failure
+            }
+            if request.repeatability == .deleteLike, mayHaveBeenApplied, case .notFound = error {
+                return APIResponse(status: 204, headers: [:], body: Data())
+            }
+            if error == .cancelled { throw .cancelled }
+            mayHaveBeenApplied = mayHaveBeenApplied || error.mayHaveBeenApplied
+            let decision = policy.decision(
+                after: error, attempt: attempt, repeatability: request.repeatability, unitRandom: unitRandom())
+            switch decision {
+            case .fail:
+                throw error.redacting(configuration.token)
+            case .retry(let wait):
+                do {
+                    try await sleep(wait)
+                } catch {
+                    throw .cancelled
+                }
+                if Task.isCancelled { throw .cancelled }
+            }
+        }
+    }
+
+    private func encode(_ body: some Encodable) throws(PolarError) -> Data {
+        do {
+            return try PolarJSON.encoder().encode(body)
+        } catch {
+            throw .undecodableBody("could not encode the request body: \(error)")
+        }
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, from response: APIResponse, what: String) throws(PolarError) -> T {
+        do {
+            return try PolarJSON.decoder().decode(T.self, from: response.body)
+        } catch {
+            throw PolarError.undecodableBody("\(what): \(Self.describe(error))").redacting(configuration.token)
+        }
+    }
+
+    /// A short account of a decoding failure: where and what, never the values.
+    private static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return String(describing: error) }
+        func path(_ codingPath: [any CodingKey]) -> String {
+            let text = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return text.isEmpty ? "the top level" : String(text.drop(while: { $0 == "." }))
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "missing \"\(key.stringValue)\" at \(path(context.codingPath))"
+        case .typeMismatch(let type, let context):
+            return "expected \(type) at \(path(context.codingPath))"
+        case .valueNotFound(let type, let context):
+            return "null where \(type) was expected at \(path(context.codingPath))"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty
+                ? "not JSON" : "\(context.debugDescription) at \(path(context.codingPath))"
+        @unknown default:
+            return "not the expected JSON"
+        }
+    }
 }
