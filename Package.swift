@@ -59,7 +59,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StandardWebhooksTests", dependencies: ["StandardWebhooks"]),
-        .testTarget(name: "PolarAPITests", dependencies: ["PolarAPI", "PolarEmulator", "StandardWebhooks"]),
+        .testTarget(
+            name: "PolarAPITests",
+            dependencies: [
+                "PolarAPI", "PolarEmulator", "StandardWebhooks",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "PolarEmulatorTests", dependencies: ["PolarEmulator", "PolarAPI", "StandardWebhooks"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
