@@ -74,7 +74,11 @@ enum ErrorMapping {
         }
         let text = String(describing: error)
         let lowered = text.lowercased()
-        if lowered.contains("refused") { return .network("connection refused to \(place)") }
+        if lowered.contains("refused") {
+            // Through a CONNECT proxy the only socket we open is the one to the proxy.
+            if let proxy { return .network("connection refused by the proxy \(proxy) (for \(target))") }
+            return .network("connection refused to \(target)")
+        }
         if lowered.contains("reset by peer") { return .network("connection reset by \(place)") }
         if lowered.contains("timed out") || lowered.contains("timeout") { return .timeout }
         if lowered.contains("nodename nor servname") || lowered.contains("name or service not known")

@@ -27,7 +27,9 @@ extension RetryPolicy {
         let exponent = min(max(attempt - 1, 0), 30)
         let uncapped = baseDelay * (1 << exponent)
         let ceiling = uncapped > maxDelay ? maxDelay : uncapped
-        return ceiling / 2 + ceiling / 2 * min(max(unitRandom, 0), 1)
+        // Whole nanoseconds keep the arithmetic exact and the result reproducible.
+        let half = Double(ceiling.nanoseconds / 2)
+        return .nanoseconds(Int64(half + (half * min(max(unitRandom, 0), 1)).rounded(.down)))
     }
 
     /// Whether to try again after `attempt` attempts ended in `error`.
@@ -68,4 +70,12 @@ typealias Sleeper = @Sendable (Duration) async throws -> Void
 enum Sleepers {
     /// `Task.sleep`: returns early, throwing, when the task is cancelled.
     static let task: Sleeper = { duration in try await Task.sleep(for: duration) }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds (truncated).
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
 }
