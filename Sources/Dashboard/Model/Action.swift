@@ -1,0 +1,25 @@
+import Foundation
+import PolarAPI
+import TerminalUI
+
+/// Everything that can happen to the dashboard: keys, resizes, the clock, and answers to
+/// effects. `update` turns each into a new state and more effects.
+public enum Action: Sendable {
+    case key(Key)
+    case resize(Size)
+    /// The clock moved on: expires the status line and turns the spinner.
+    case tick(Date)
+    case endpointsPage(RequestID, [WebhookEndpoint], totalCount: Int)
+    case endpointsLoaded(RequestID)
+    case organizationsLoaded(RequestID, [Organization])
+    case created(RequestID, WebhookEndpoint)
+    case updated(RequestID, WebhookEndpoint)
+    case deleted(RequestID, id: String)
+    case secretReset(RequestID, WebhookEndpoint)
+    case failed(RequestID, PolarError)
+    case secretGenerated(String)
+    /// First run: the token or the demo worked.
+    case connected(RequestID, environment: PolarEnvironment, tokenKind: TokenKind)
+    /// First run: it did not, in words.
+    case connectionFailed(RequestID, message: String)
+}

@@ -1,0 +1,117 @@
+import Foundation
+import PolarAPI
+import TerminalUI
+
+/// Everything the dashboard shows. `update` changes it; `render` draws it. No I/O, no clock:
+/// the time is `now`, moved on by ``Action/tick(_:)``.
+public struct DashboardState: Sendable {
+    public var size: Size
+    public var now: Date
+    /// For "created" and "modified" times; UTC in tests.
+    public var timeZone: TimeZone
+    public var environment: PolarEnvironment
+    public var tokenKind: TokenKind
+
+    public var organizations: [Organization] = []
+    /// `o` narrows the list to one organization (user tokens).
+    public var organizationFilter: String?
+
+    public var endpoints: [WebhookEndpoint] = []
+    /// Indices into `endpoints` that pass the filter, in list order.
+    public private(set) var visible: [Int] = []
+    /// What the server said the total is, while pages are still arriving.
+    public var totalCount: Int?
+    /// True once the first load finished (an empty list then means "none", not "loading").
+    public var hasLoaded = false
+    public var list = ScrollList()
+    public var filter = TextField()
+    public var isEditingFilter = false
+    public var focus: Pane = .list
+    /// Narrow terminals: the detail pane replaces the list.
+    public var showingDetail = false
+    public var detailScroll = 0
+    public var secretRevealed = false
+    /// The endpoint whose secret is shown once after create or reset.
+    public var freshSecretEndpointID: String?
+
+    public var form: EndpointForm?
+    public var confirmation: Confirmation?
+    public var help: HelpOverlay?
+    public var status: StatusMessage?
+    public var firstRun: FirstRunState?
+
+    public var requests: [RequestID: PendingRequest] = [:]
+    public var nextRequestNumber = 1
+    public var loadRequest: RequestID?
+    /// The next page of the load in flight replaces the list (a reload keeps the old rows
+    /// on screen until the new ones arrive).
+    var loadReplacesList = false
+    /// Say "Loaded N endpoints" when the load ends (a reload the user asked for).
+    var announceLoad = false
+    public var shouldQuit = false
+
+    public init(
+        size: Size, now: Date, timeZone: TimeZone = .current, environment: PolarEnvironment,
+        tokenKind: TokenKind
+    ) {
+        self.size = size
+        self.now = now
+        self.timeZone = timeZone
+        self.environment = environment
+        self.tokenKind = tokenKind
+    }
+
+    /// A state for the first-run screen (no connection yet).
+    public static func firstRun(size: Size, now: Date, timeZone: TimeZone = .current) -> DashboardState {
+        var state = DashboardState(size: size, now: now, timeZone: timeZone, environment: .sandbox, tokenKind: .unknown)
+        state.firstRun = FirstRunState()
+        return state
+    }
+
+    /// The endpoint under the cursor.
+    public var selectedEndpoint: WebhookEndpoint? {
+        guard visible.indices.contains(list.selected) else { return nil }
+        return endpoints[visible[list.selected]]
+    }
+
+    public var isWide: Bool { size.width >= 100 }
+
+    /// Whether the request spinner is turning.
+    public var isBusy: Bool { !requests.isEmpty }
+
+    /// The organization's name, when the token sees one organization (or the list is narrowed).
+    public var organizationName: String? {
+        if let organizationFilter { return organizations.first { $0.id == organizationFilter }?.name }
+        if organizations.count == 1 { return organizations[0].name }
+        return nil
+    }
+
+    public func organizationName(id: String) -> String? { organizations.first { $0.id == id }?.name }
+
+    /// Recomputes the visible rows after the endpoints or the filter changed, keeping the
+    /// same endpoint selected when it is still there.
+    public mutating func refreshVisible(selecting id: String? = nil) {
+        let keep = id ?? selectedEndpoint?.id
+        let needle = filter.text.lowercased()
+        visible = endpoints.indices.filter { index in
+            let endpoint = endpoints[index]
+            if let organizationFilter, endpoint.organizationId != organizationFilter { return false }
+            guard !needle.isEmpty else { return true }
+            return endpoint.url.lowercased().contains(needle) || (endpoint.name?.lowercased().contains(needle) ?? false)
+                || endpoint.id.lowercased().contains(needle) || endpoint.format.rawValue.contains(needle)
+        }
+        let rows = Layout(size: size).listRows
+        list.setCount(visible.count, visibleRows: rows)
+        if let keep, let position = visible.firstIndex(where: { endpoints[$0].id == keep }) {
+            list.select(position, visibleRows: rows)
+        }
+    }
+
+    /// A fresh request id.
+    mutating func makeRequest(_ kind: PendingRequest.Kind, label: String) -> RequestID {
+        let id = RequestID(nextRequestNumber)
+        nextRequestNumber += 1
+        requests[id] = PendingRequest(id: id, kind: kind, label: label)
+        return id
+    }
+}

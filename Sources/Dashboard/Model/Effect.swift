@@ -1,0 +1,26 @@
+import PolarAPI
+
+/// Work `update` asks for and cannot do itself (it is pure): API calls, randomness, the
+/// clipboard, and terminal operations. The effect runner and the loop carry them out and
+/// answer with an ``Action``.
+public enum Effect: Hashable, Sendable {
+    case loadEndpoints(RequestID)
+    case loadOrganizations(RequestID)
+    case createEndpoint(RequestID, WebhookEndpointCreate)
+    case updateEndpoint(RequestID, id: String, WebhookEndpointUpdate)
+    case deleteEndpoint(RequestID, id: String)
+    case resetSecret(RequestID, id: String)
+    /// A strong secret for the form (randomness is I/O).
+    case generateSecret
+    /// Esc on a slow request.
+    case cancel(RequestID)
+    /// OSC 52; the text is a secret, so it is never logged.
+    case copyToClipboard(String)
+    /// First run: try a pasted token.
+    case connect(RequestID, token: String)
+    /// First run: start the built-in demo.
+    case startDemo(RequestID)
+    case redraw
+    case suspend
+    case quit
+}

@@ -1,0 +1,134 @@
+import Foundation
+import PolarAPI
+import TerminalUI
+
+/// The create/edit form: everything the user typed, kept whole across errors, timeouts and
+/// cancelled requests.
+public struct EndpointForm: Hashable, Sendable {
+    public enum Mode: Hashable, Sendable {
+        case create
+        case edit(WebhookEndpoint)
+    }
+
+    /// The values a form starts from, to tell whether anything changed.
+    struct Values: Hashable, Sendable {
+        var url: String
+        var name: String
+        var format: WebhookFormat
+        var secret: String
+        var organizationID: String?
+        var events: [String]
+    }
+
+    public var mode: Mode
+    public var url: TextField
+    public var name: TextField
+    public var format: WebhookFormat
+    public var secret: TextField
+    public var secretVisible = false
+    /// The organization a create goes to (user tokens choose; nil: the token's own).
+    public var organizationID: String?
+    /// False with an organization token or when editing: shown, never focused.
+    public var organizationEditable: Bool
+    public var events: CheckTree
+    public var isEditingEventFilter = false
+    public var eventFilter = TextField()
+    public var focus: FormField = .url
+    /// Messages from a 422, by field, until that field is edited.
+    public var serverErrors: [FormField: String] = [:]
+    /// The save in flight, if any; the form stays open and editable meanwhile.
+    public var saving: RequestID?
+    let initial: Values
+
+    /// An empty form for a new endpoint.
+    public init(organizationID: String?, organizationEditable: Bool) {
+        mode = .create
+        url = TextField()
+        name = TextField()
+        format = .raw
+        secret = TextField()
+        self.organizationID = organizationID
+        self.organizationEditable = organizationEditable
+        events = EventTree.make(checked: [])
+        initial = Values(url: "", name: "", format: .raw, secret: "", organizationID: organizationID, events: [])
+    }
+
+    /// A form holding `endpoint`'s values.
+    public init(editing endpoint: WebhookEndpoint) {
+        mode = .edit(endpoint)
+        url = TextField(endpoint.url)
+        name = TextField(endpoint.name ?? "")
+        format = endpoint.format
+        secret = TextField()
+        organizationID = endpoint.organizationId
+        organizationEditable = false
+        events = EventTree.make(checked: endpoint.events)
+        initial = Values(
+            url: endpoint.url, name: endpoint.name ?? "", format: endpoint.format, secret: "",
+            organizationID: endpoint.organizationId, events: events.checkedIDs)
+    }
+
+
+    var values: Values {
+        Values(
+            url: url.text, name: name.text, format: format, secret: secret.text,
+            organizationID: organizationID, events: events.checkedIDs)
+    }
+
+    /// True when leaving would lose something the user typed or chose.
+    public var hasChanges: Bool { values != initial }
+
+    public var isCreate: Bool { if case .create = mode { true } else { false } }
+
+    /// Fields Tab visits, in order.
+    public var focusableFields: [FormField] {
+        FormField.allCases.filter { $0 != .organization || organizationEditable }
+    }
+
+    /// The message beside a field: the server's word first, then our own checks.
+    public func message(for field: FormField) -> String? {
+        if let server = serverErrors[field] { return server }
+        switch field {
+        case .url:
+            // An untouched, empty URL on a new form is not yet an error.
+            return url.isEmpty && !hasChanges ? nil : URLCheck.problem(with: url.text)
+        case .secret:
+            let count = secret.text.count
+            return count > 0 && count < 32 ? "At least 32 characters (\(count) now)" : nil
+        default:
+            return nil
+        }
+    }
+
+    /// The first field with a problem that blocks saving.
+    public var firstLocalProblem: FormField? {
+        if URLCheck.problem(with: url.text) != nil { return .url }
+        if (1..<32).contains(secret.text.count) { return .secret }
+        if isCreate, organizationEditable, organizationID == nil { return .organization }
+        return nil
+    }
+
+    /// The body of a create.
+    public func createBody() -> WebhookEndpointCreate {
+        let trimmedName = name.text.trimmingCharacters(in: .whitespaces)
+        return WebhookEndpointCreate(
+            url: url.text.trimmingCharacters(in: .whitespaces),
+            name: trimmedName.isEmpty ? nil : trimmedName,
+            format: format,
+            events: EventTree.types(in: events),
+            organizationId: organizationEditable ? organizationID : nil,
+            secret: secret.isEmpty ? nil : secret.text)
+    }
+
+    /// The body of an edit: only what changed (an empty name clears it).
+    public func updateBody() -> WebhookEndpointUpdate {
+        let now = values
+        var update = WebhookEndpointUpdate()
+        if now.url != initial.url { update.url = url.text.trimmingCharacters(in: .whitespaces) }
+        if now.name != initial.name { update.name = name.text.trimmingCharacters(in: .whitespaces) }
+        if now.format != initial.format { update.format = format }
+        if now.events != initial.events { update.events = EventTree.types(in: events) }
+        if !secret.isEmpty { update.secret = secret.text }
+        return update
+    }
+}

@@ -1,0 +1,141 @@
+import PolarAPI
+import TerminalUI
+
+func handleResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
+    switch action {
+    case .endpointsPage(let id, let items, let total):
+        guard id == state.loadRequest else { return [] }
+        if state.loadReplacesList {
+            state.endpoints = items
+            state.loadReplacesList = false
+        } else {
+            state.endpoints += items
+        }
+        state.totalCount = total
+        state.refreshVisible()
+    case .endpointsLoaded(let id):
+        guard id == state.loadRequest else { return [] }
+        state.requests[id] = nil
+        state.loadRequest = nil
+        if state.loadReplacesList { state.endpoints = [] }
+        state.loadReplacesList = false
+        state.hasLoaded = true
+        state.totalCount = state.endpoints.count
+        state.refreshVisible()
+        if state.announceLoad {
+            state.status = .success("Loaded \(counted(state.endpoints.count, "endpoint"))", now: state.now)
+        }
+    case .organizationsLoaded(let id, let organizations):
+        state.requests[id] = nil
+        state.organizations = organizations
+        if var form = state.form, form.isCreate, form.organizationEditable, form.organizationID == nil,
+            organizations.count == 1
+        {
+            form.organizationID = organizations[0].id
+            state.form = form
+        }
+    case .created(let id, let endpoint):
+        state.requests[id] = nil
+        state.form = nil
+        state.endpoints.insert(endpoint, at: 0)
+        state.totalCount = (state.totalCount ?? state.endpoints.count - 1) + 1
+        if !state.filter.isEmpty { state.filter = TextField() }
+        if let organization = state.organizationFilter, organization != endpoint.organizationId {
+            state.organizationFilter = nil
+        }
+        state.refreshVisible(selecting: endpoint.id)
+        selectionChanged(&state)
+        state.freshSecretEndpointID = endpoint.id
+        state.status = .sticky(
+            "Created \(endpoint.url). Its secret is shown once in the detail: y copies it.", kind: .success)
+    case .updated(let id, let endpoint):
+        let request = state.requests.removeValue(forKey: id)
+        replace(&state, endpoint)
+        if request?.kind == .toggle {
+            state.status = .success((endpoint.enabled ? "Enabled " : "Disabled ") + endpoint.displayName, now: state.now)
+        } else {
+            if state.form?.saving == id { state.form = nil }
+            state.status = .success("Saved \(endpoint.displayName)", now: state.now)
+        }
+    case .deleted(let id, let endpointID):
+        state.requests[id] = nil
+        let name = endpointName(state, id: endpointID)
+        state.endpoints.removeAll { $0.id == endpointID }
+        state.totalCount = max(0, (state.totalCount ?? 1) - 1)
+        state.refreshVisible()
+        selectionChanged(&state)
+        state.status = .success("Deleted \(name)", now: state.now)
+    case .secretReset(let id, let endpoint):
+        state.requests[id] = nil
+        replace(&state, endpoint)
+        state.refreshVisible(selecting: endpoint.id)
+        state.freshSecretEndpointID = endpoint.id
+        state.status = .sticky(
+            "New secret for \(endpoint.displayName), shown in the detail: y copies it. The old one no longer works.")
+    case .failed(let id, let error):
+        failed(&state, id, error)
+    case .connected, .connectionFailed:
+        return handleConnection(&state, action)
+    default:
+        break
+    }
+    return []
+}
+
+func replace(_ state: inout DashboardState, _ endpoint: WebhookEndpoint) {
+    if let index = state.endpoints.firstIndex(where: { $0.id == endpoint.id }) {
+        state.endpoints[index] = endpoint
+    }
+    state.refreshVisible()
+}
+
+func failed(_ state: inout DashboardState, _ id: RequestID, _ error: PolarError) {
+    let request = state.requests.removeValue(forKey: id)
+    if id == state.loadRequest {
+        state.loadRequest = nil
+        state.loadReplacesList = false
+        state.hasLoaded = true
+        state.status =
+            error == .cancelled ? .info("Stopped loading.", now: state.now) : .error("Could not load endpoints: \(error)")
+        return
+    }
+    if var form = state.form, form.saving == id {
+        form.saving = nil
+        switch error {
+        case .validation(let issues):
+            var elsewhere: [String] = []
+            for issue in issues {
+                if let field = issue.field.flatMap(FormField.init(apiField:)) {
+                    let previous = form.serverErrors[field].map { $0 + "; " } ?? ""
+                    form.serverErrors[field] = previous + issue.message
+                } else {
+                    elsewhere.append(issue.description)
+                }
+            }
+            if let first = form.serverErrors.keys.min() { form.focus = first }
+            state.status = .error(
+                elsewhere.isEmpty
+                    ? "The server rejected \(counted(form.serverErrors.count, "field")): see beside them."
+                    : "The server rejected it: " + elsewhere.joined(separator: "; "))
+        case .cancelled:
+            state.status = .info("Cancelled; nothing was saved. Your input is still here.", now: state.now)
+        default:
+            state.status = .error("Not saved: \(error) Your input is still here; Ctrl-S tries again.")
+        }
+        state.form = form
+        return
+    }
+    if state.firstRun?.connecting == id {
+        state.firstRun?.connecting = nil
+        state.firstRun?.error = error == .cancelled ? "Cancelled." : error.description
+        return
+    }
+    if error == .cancelled {
+        state.status = .info("Cancelled.", now: state.now)
+        return
+    }
+    let what = request?.label ?? "The request"
+    state.status = .error("\(what) failed: \(error)")
+}
+
+func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

@@ -1,0 +1,97 @@
+import Foundation
+import PolarAPI
+import TerminalUI
+
+/// The dashboard's one state transition: applies `action` to `state` and returns the work
+/// to do next. Pure: no I/O, no clock, no randomness.
+public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] {
+    switch action {
+    case .tick(let now):
+        state.now = now
+        if let expiry = state.status?.expiresAt, expiry <= now { state.status = nil }
+        return []
+    case .resize(let size):
+        state.size = size
+        state.refreshVisible()
+        return []
+    case .key(let key):
+        return handleKey(&state, key)
+    case .secretGenerated(let secret):
+        guard state.form != nil else { return [] }
+        state.form?.secret.setText(secret)
+        state.form?.secretVisible = true
+        state.form?.serverErrors[.secret] = nil
+        state.status = .info(
+            "Generated a 32-byte secret. A secret you choose signs the legacy way; leave it empty for Standard Webhooks.",
+            now: state.now)
+        return []
+    default:
+        return handleResult(&state, action)
+    }
+}
+
+/// The effects that start a dashboard: the endpoints and the organizations.
+public func startLoading(_ state: inout DashboardState) -> [Effect] {
+    var effects = reload(&state, announce: false)
+    let organizations = state.makeRequest(.loadOrganizations, label: "Loading organizations")
+    effects.append(.loadOrganizations(organizations))
+    return effects
+}
+
+/// When the loop must wake with nothing else happening: the status line's expiry, or the
+/// next spinner frame while a request is in flight. nil: sleep until a key.
+public func nextDeadline(_ state: DashboardState) -> Date? {
+    let spinner = state.isBusy ? state.now + 0.1 : nil
+    return [state.status?.expiresAt, spinner].compactMap { $0 }.min()
+}
+
+func reload(_ state: inout DashboardState, announce: Bool) -> [Effect] {
+    if let previous = state.loadRequest {
+        state.requests[previous] = nil
+    }
+    let id = state.makeRequest(.loadEndpoints, label: "Loading endpoints")
+    state.loadRequest = id
+    state.loadReplacesList = true
+    state.announceLoad = announce
+    return [.loadEndpoints(id)]
+}
+
+func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
+    // A message that waits for a key (an error, a secret shown once) goes with the next one.
+    if state.status?.expiresAt == nil { state.status = nil }
+    switch KeyMap.command(for: key, in: [.always]) {
+    case .quitNow:
+        state.shouldQuit = true
+        return [.quit]
+    case .redraw:
+        return [.redraw]
+    case .suspend:
+        return [.suspend]
+    default:
+        break
+    }
+    if state.firstRun != nil { return handleFirstRunKey(&state, key) }
+    if Layout(size: state.size).isTooSmall {
+        if key == .character("q") {
+            state.shouldQuit = true
+            return [.quit]
+        }
+        return []
+    }
+    if state.help != nil { return handleHelpKey(&state, key) }
+    if state.confirmation != nil { return handleDialogKey(&state, key) }
+    if state.form != nil { return handleFormKey(&state, key) }
+    return handleListKey(&state, key)
+}
+
+func handleHelpKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
+    switch KeyMap.command(for: key, in: [.help]) {
+    case .back: state.help = nil
+    case .down: state.help?.scroll += 1
+    case .up:
+        let scroll = state.help?.scroll ?? 0
+        state.help?.scroll = max(0, scroll - 1)
+    default: break
+    }
+    return []
+}

@@ -1,0 +1,78 @@
+import TerminalUI
+
+/// The endpoint list: a dot for enabled or not, the name (or URL), format and event count,
+/// and in a full-width pane how long ago it was created.
+enum EndpointListView {
+    static func draw(_ state: DashboardState, into canvas: inout Canvas, in rect: Rect) {
+        let focused = state.focus == .list && !state.isEditingFilter
+        let title = state.filter.isEmpty ? "Endpoints" : "Endpoints \(state.visible.count)/\(state.endpoints.count)"
+        canvas.box(rect, title: title, style: focused || state.isEditingFilter ? Theme.focusedBorder : Theme.border)
+        drawFilter(state, into: &canvas, in: rect)
+        let inner = rect.inset(by: 1)
+        guard inner.width > 4, inner.height > 0 else { return }
+        if state.visible.isEmpty {
+            drawEmpty(state, into: &canvas, in: inner)
+            return
+        }
+        let showAge = inner.width >= 56
+        let range = state.list.visibleRange(rows: inner.height)
+        for (line, row) in range.enumerated() {
+            let endpoint = state.endpoints[state.visible[row]]
+            let y = inner.y + line
+            let isSelected = row == state.list.selected
+            let style = isSelected ? (focused ? Theme.selected : Theme.selectedUnfocused) : Style.plain
+            canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
+            canvas.put(endpoint.enabled ? "●" : "○", x: inner.x, y: y,
+                       style: isSelected ? style : (endpoint.enabled ? Theme.enabled : Theme.disabled))
+            let count = String(endpoint.events.count)
+            let age = showAge ? TimeText.relative(endpoint.createdAt, now: state.now, in: state.timeZone) : ""
+            let tail = 8 + 4 + (showAge ? 11 : 0)
+            let nameWidth = inner.width - 2 - tail
+            canvas.put(endpoint.displayName, x: inner.x + 2, y: y, width: nameWidth, style: style)
+            canvas.put(endpoint.format.rawValue, x: inner.x + 2 + nameWidth + 1, y: y, width: 7, style: style)
+            canvas.put(count, x: inner.x + 2 + nameWidth + 8, y: y, width: 3, alignRight: true, style: style)
+            if showAge {
+                canvas.put(age, x: inner.maxX - 10, y: y, width: 10, alignRight: true, style: isSelected ? style : Theme.dim)
+            }
+        }
+        if range.upperBound < state.visible.count || range.lowerBound > 0 {
+            let position = " \(state.list.selected + 1)/\(state.visible.count) "
+            canvas.put(position, x: rect.maxX - 1 - DisplayWidth.of(position), y: rect.maxY - 1, style: Theme.dim)
+        }
+    }
+
+    static func drawFilter(_ state: DashboardState, into canvas: inout Canvas, in rect: Rect) {
+        guard state.isEditingFilter || !state.filter.isEmpty else { return }
+        let y = rect.maxY - 1
+        canvas.put(" /", x: rect.x + 1, y: y, style: Theme.title)
+        let field = Rect(x: rect.x + 3, y: y, width: min(30, rect.width - 16), height: 1)
+        if state.isEditingFilter {
+            canvas.drawTextField(state.filter, in: field, focused: true)
+        } else {
+            canvas.put(state.filter.text + " ", x: field.x, y: y, maxWidth: field.width)
+        }
+    }
+
+    static func drawEmpty(_ state: DashboardState, into canvas: inout Canvas, in inner: Rect) {
+        let message: String
+        var style = Theme.dim
+        if !state.hasLoaded {
+            message = "\(spinnerFrame(state)) Loading endpoints…"
+            style = .plain
+        } else if !state.filter.isEmpty {
+            message = "Nothing matches “\(state.filter.text)”. Esc clears the filter."
+        } else if state.organizationFilter != nil {
+            message = "No endpoints in this organization. o shows the next."
+        } else {
+            message = "No endpoints yet. n creates one."
+        }
+        for (index, line) in TextWrap.lines(message, width: inner.width - 2).prefix(inner.height).enumerated() {
+            canvas.put(line, x: inner.x + 1, y: inner.y + 1 + index, style: style)
+        }
+    }
+}
+
+/// The spinner frame for the state's clock: ten frames a second.
+func spinnerFrame(_ state: DashboardState) -> String {
+    Spinner.frame(at: Int((state.now.timeIntervalSinceReferenceDate * 10).rounded(.down)))
+}

@@ -1,0 +1,44 @@
+import TerminalUI
+
+/// The key hints for where the user is (from the key table) and the status line under them.
+enum FooterView {
+    static func draw(_ state: DashboardState, into canvas: inout Canvas, hints: Rect, status: Rect) {
+        let trailing = KeyMap.table.hints(for: trailingContexts(state))
+        let all = KeyMap.table.hints(for: contexts(state))
+        var leading = all.filter { !trailing.contains($0) }
+        if state.form == nil, state.help == nil, state.confirmation == nil, state.showingDetail {
+            leading.insert(KeyHint(key: "Esc", label: "back"), at: 0)
+        }
+        canvas.drawKeyHints(leading, trailing: trailing, in: hints)
+        if let message = state.status {
+            canvas.drawStatusLine(message.line, in: status)
+        } else if let request = state.requests.values.min(by: { $0.id.rawValue < $1.id.rawValue }) {
+            let cancel = request.kind == .loadOrganizations ? "" : " · Esc cancels"
+            canvas.put(" \(spinnerFrame(state)) \(request.label)…\(cancel)", x: status.x, y: status.y,
+                       maxWidth: status.width, style: Theme.dim)
+        }
+    }
+
+    static func contexts(_ state: DashboardState) -> [KeyContext] {
+        if state.help != nil { return [.help] }
+        if state.confirmation != nil { return [.dialog] }
+        if let form = state.form {
+            if form.isEditingEventFilter { return [.filter] }
+            switch form.focus {
+            case .url, .name: return [.form]
+            case .secret: return [.secret, .form]
+            case .format, .organization: return [.choice, .form]
+            case .events: return [.picker, .form]
+            case .save, .cancel: return [.form]
+            }
+        }
+        if state.isEditingFilter { return [.filter] }
+        return [.endpoints, .lists]
+    }
+
+    /// Help and quit stay visible on a narrow screen; other hints give way first.
+    static func trailingContexts(_ state: DashboardState) -> [KeyContext] {
+        if state.help != nil || state.confirmation != nil || state.form != nil || state.isEditingFilter { return [] }
+        return [.global]
+    }
+}

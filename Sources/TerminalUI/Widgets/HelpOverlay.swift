@@ -1,0 +1,87 @@
+/// The `?` screen: every key, section by section, in a box over the screen. Built from a
+/// ``KeyTable`` so it always matches what the keys do.
+public struct HelpOverlay: Hashable, Sendable {
+    public struct Section: Hashable, Sendable {
+        public let title: String
+        public let entries: [Entry]
+        public init(title: String, entries: [(String, String)]) {
+            self.title = title
+            self.entries = entries.map { Entry(keys: $0.0, summary: $0.1) }
+        }
+    }
+
+    public struct Entry: Hashable, Sendable {
+        public let keys: String
+        public let summary: String
+    }
+
+    public var title: String
+    public var sections: [Section]
+    /// Lines scrolled off the top, for screens too short for everything.
+    public var scroll: Int
+
+    public init(title: String = "Keys", sections: [Section], scroll: Int = 0) {
+        self.title = title
+        self.sections = sections
+        self.scroll = scroll
+    }
+
+    /// The text lines, laid out in as many columns of `columnWidth` as `width` holds.
+    public func lines(width: Int) -> [String] {
+        let keyWidth = min(16, sections.flatMap { $0.entries.map { DisplayWidth.of($0.keys) } }.max() ?? 0)
+        let blocks: [[String]] = sections.map { section in
+            [section.title] + section.entries.map { entry in
+                let keys = DisplayWidth.truncate(entry.keys, to: keyWidth)
+                return "  " + keys + String(repeating: " ", count: max(1, keyWidth - DisplayWidth.of(keys) + 2)) + entry.summary
+            }
+        }
+        let columnWidth = min(width, max(38, blocks.flatMap { $0 }.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
+        let columns = max(1, min(2, width / max(1, columnWidth)))
+        // Fill columns top to bottom with whole sections, balancing their heights.
+        let total = blocks.reduce(0) { $0 + $1.count + 1 }
+        let target = (total + columns - 1) / columns
+        var columnLines: [[String]] = [[]]
+        for block in blocks {
+            if columnLines[columnLines.count - 1].count >= target, columnLines.count < columns { columnLines.append([]) }
+            if !columnLines[columnLines.count - 1].isEmpty { columnLines[columnLines.count - 1].append("") }
+            columnLines[columnLines.count - 1] += block
+        }
+        let height = columnLines.map(\.count).max() ?? 0
+        return (0..<height).map { row in
+            columnLines.enumerated().map { index, lines in
+                let text = row < lines.count ? lines[row] : ""
+                let isLast = index == columnLines.count - 1
+                return isLast ? text : text + String(repeating: " ", count: max(0, columnWidth - DisplayWidth.of(text)))
+            }.joined()
+        }
+    }
+}
+
+extension Canvas {
+    /// Draws the help box filling most of `area`, with a hint line at the bottom.
+    public mutating func drawHelpOverlay(_ help: HelpOverlay, in area: Rect, footer: String = "Esc close · j/k scroll") {
+        let frame = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
+        guard frame.width > 10, frame.height > 4 else { return }
+        fill(frame)
+        box(frame, title: help.title, style: Style(bold: true))
+        let inner = frame.inset(by: 1)
+        let lines = help.lines(width: inner.width - 2)
+        let rows = inner.height - 1
+        let start = min(help.scroll, max(0, lines.count - rows))
+        let titles = Set(help.sections.map(\.title))
+        for (index, line) in lines.dropFirst(start).prefix(rows).enumerated() {
+            let isTitle = titles.contains(line.trimmingTrailingSpaces)
+            put(line, x: inner.x + 1, y: inner.y + index, maxWidth: inner.width - 2, style: Style(bold: isTitle))
+        }
+        let more = lines.count - start > rows ? " · more below" : ""
+        put(footer + more, x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, style: Style(dim: true))
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingSpaces: String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}
