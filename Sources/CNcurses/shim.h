@@ -11,6 +11,9 @@
 #endif
 
 #include <locale.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <sys/ioctl.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -54,6 +57,29 @@ static inline int ph_mvadd_acs(int y, int x, char which, attr_t attrs, short pai
     }
     return mvaddch(y, x, ch | attrs | COLOR_PAIR(pair));
 }
+
+static inline WINDOW *ph_curscr(void) { return curscr; }
+static inline FILE *ph_stdin(void) { return stdin; }
+static inline FILE *ph_stdout(void) { return stdout; }
+static inline int ph_err(void) { return ERR; }
+static inline int ph_ok(void) { return OK; }
+static inline int ph_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int ph_key_mouse(void) { return KEY_MOUSE; }
+static inline int ph_key_max(void) { return KEY_MAX; }
+
+static inline mmask_t ph_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+static inline mmask_t ph_button4_pressed(void) { return BUTTON4_PRESSED; }
+#ifdef BUTTON5_PRESSED
+static inline mmask_t ph_button5_pressed(void) { return BUTTON5_PRESSED; }
+#else
+static inline mmask_t ph_button5_pressed(void) { return 0; }
+#endif
+
+static inline const char *ph_codeset(void) { return nl_langinfo(CODESET); }
+static inline int ph_setlocale_ctype(const char *name) { return setlocale(LC_CTYPE, name) != NULL; }
+
+/// The window size the kernel records for the terminal on `fd` (ioctl is variadic).
+static inline int ph_get_winsize(int fd, struct winsize *size) { return ioctl(fd, TIOCGWINSZ, size); }
 
 static inline int ph_wget_wch(WINDOW *w, wint_t *out) { return wget_wch(w, out); }
 static inline int ph_setlocale_all(void) { return setlocale(LC_ALL, "") != NULL; }
