@@ -1,0 +1,6 @@
+import ArgumentParser
+import PolarAPI
+
+extension WebhookFormat: ExpressibleByArgument {}
+
+extension DeliveryFilter.HTTPCodeClass: ExpressibleByArgument {}

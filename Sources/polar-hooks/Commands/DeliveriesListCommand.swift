@@ -1,0 +1,46 @@
+import ArgumentParser
+import PolarAPI
+
+/// `polar-hooks deliveries list [filters]`.
+struct DeliveriesListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List delivery attempts, newest first (all pages).",
+        discussion: """
+            With --json, prints one JSON array of every delivery, each with its event and payload.
+
+            Example:
+              polar-hooks deliveries list --endpoint ID --failed --since 24h
+            """)
+
+    @OptionGroup(title: "Filters") var filters: DeliveryFilterOptions
+
+    @Option(help: ArgumentHelp("Stop after this many deliveries.", valueName: "count"))
+    var limit: Int?
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup(title: "Connection") var connection: ConnectionOptions
+    @ParentCommand var root: PolarHooks
+
+    func run() async throws {
+        let filter = try filters.filter()
+        if let limit, limit < 1 { throw CLIError.usage("--limit must be at least 1") }
+        let context = try CommandContext(connection: connection, parent: root.connection, output: output)
+        let deliveries = try await context.withClient { client in
+            var all: [WebhookDelivery] = []
+            let pageSize = min(limit ?? 100, 100)
+            pages: for try await page in client.deliveryPages(filter, pageSize: pageSize) {
+                for delivery in page.items {
+                    if let limit, all.count >= limit { break pages }
+                    all.append(delivery)
+                }
+            }
+            return all
+        }
+        try context.emit(deliveries) {
+            deliveries.isEmpty
+                ? "No deliveries match."
+                : DeliveryText.table(deliveries, color: context.console.usesColor)
+        }
+    }
+}

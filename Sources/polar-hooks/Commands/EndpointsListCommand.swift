@@ -1,0 +1,38 @@
+import ArgumentParser
+import PolarAPI
+
+/// `polar-hooks endpoints list`: every endpoint, across all pages.
+struct EndpointsListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List every webhook endpoint (all pages).",
+        discussion: "With --json, prints one JSON array of every endpoint, secrets included.")
+
+    @Option(
+        name: .customLong("org"),
+        help: ArgumentHelp("Only endpoints of this organization (env POLAR_ORGANIZATION_ID).", valueName: "id"))
+    var organizationID: String?
+
+    @Flag(name: .customLong("show-secret"), help: "Show the signing secrets in the table.")
+    var showSecret = false
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup(title: "Connection") var connection: ConnectionOptions
+    @ParentCommand var root: PolarHooks
+
+    func run() async throws {
+        let context = try CommandContext(
+            connection: connection, parent: root.connection, organizationID: organizationID, output: output)
+        let organizations = context.settings.organizationID.map { [$0] } ?? []
+        let endpoints = try await context.withClient { client in
+            var all: [WebhookEndpoint] = []
+            for try await page in client.endpointPages(organizationIds: organizations) { all += page.items }
+            return all
+        }
+        try context.emit(endpoints) {
+            endpoints.isEmpty
+                ? "No webhook endpoints yet. Create one with 'polar-hooks endpoints create'."
+                : EndpointText.table(endpoints, showSecret: showSecret, color: context.console.usesColor)
+        }
+    }
+}

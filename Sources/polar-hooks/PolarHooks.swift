@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import PolarAPI
+
+/// `polar-hooks`: with no subcommand it opens the dashboard; the subcommands are for scripts.
+@main
+struct PolarHooks: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "polar-hooks",
+        abstract: "A terminal dashboard and command line for Polar webhook endpoints.",
+        discussion: """
+            Run with no command to open the dashboard; 'polar-hooks --demo' opens it on a built-in \
+            emulator with sample data (no token, no network).
+
+            Credentials, highest precedence first: --token/--env/--api-url, then the environment \
+            (POLAR_ACCESS_TOKEN, POLAR_ENVIRONMENT, POLAR_API_URL, POLAR_ORGANIZATION_ID), then the \
+            profile in $XDG_CONFIG_HOME/polar-hooks/config.toml (see 'login' and 'profiles').
+
+            Exit status: 0 success, 1 API or network error, 2 usage or invalid input, \
+            3 authentication (401/403), 4 not found.
+            """,
+        subcommands: RootSubcommands.all)
+
+    @Flag(help: "Open the dashboard on a built-in emulator with sample data (no token, no network).")
+    var demo = false
+
+    @Flag(help: "Let the dashboard use the mouse.")
+    var mouse = false
+
+    @Flag(name: .customLong("no-color"), help: "No colours (also env NO_COLOR).")
+    var noColor = false
+
+    @OptionGroup(title: "Connection") var connection: ConnectionOptions
+
+    func run() async throws {
+        try await DashboardLauncher(command: self).run()
+    }
+
+    /// Parses, runs, and turns every error into one `error: …` line and an exit status:
+    /// 0 success, 1 API/network, 2 usage, 3 authentication, 4 not found.
+    static func main() async {
+        let status: Int32
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            status = ExitStatus.success
+        } catch let error as CLIError {
+            status = report(error.message, status: error.exitStatus)
+        } catch let error as PolarError {
+            let mapped = CLIError(error)
+            status = report(mapped.message, status: mapped.exitStatus)
+        } catch let exit as ExitCode {
+            status = exit.rawValue
+        } catch {
+            status = reportParserError(error)
+        }
+        Foundation.exit(status)
+    }
+
+    private static func report(_ message: String, status: Int32) -> Int32 {
+        Console.write("error: \(message)\n", to: STDERR_FILENO)
+        return status
+    }
+
+    /// ArgumentParser's own errors: help and completions go to stdout with status 0;
+    /// usage errors keep its text (with the usage line) but exit with 2, not 64.
+    private static func reportParserError(_ error: Error) -> Int32 {
+        let code = exitCode(for: error)
+        let text = fullMessage(for: error)
+        if code == .success {
+            if !text.isEmpty { Console.write(text + "\n", to: STDOUT_FILENO) }
+            return ExitStatus.success
+        }
+        var message = text
+        if text.hasPrefix("Error: ") {
+            let rest = text.dropFirst("Error: ".count)
+            message = "error: " + rest.prefix(1).lowercased() + rest.dropFirst()
+        }
+        Console.write(message + "\n", to: STDERR_FILENO)
+        return code == .validationFailure ? ExitStatus.usage : code.rawValue
+    }
+}
+
+/// The subcommands, in the order `--help` lists them.
+enum RootSubcommands {
+    static let all: [any ParsableCommand.Type] = [
+        EndpointsCommand.self, DeliveriesCommand.self, EventsCommand.self, EventTypesCommand.self,
+        LoginCommand.self, LogoutCommand.self, ProfilesCommand.self,
+    ]
+}

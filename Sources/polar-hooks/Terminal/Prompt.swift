@@ -1,0 +1,56 @@
+import Foundation
+
+/// Questions asked on the terminal. Never called when standard input is not a terminal:
+/// a script must not hang on a prompt.
+enum Prompt {
+    /// Asks a yes/no question on stderr; only `y` or `yes` agrees. End of input means no.
+    static func confirm(_ question: String) -> Bool {
+        Console.write("\(question) [y/N] ", to: STDERR_FILENO)
+        guard let answer = readLine(strippingNewline: true) else {
+            Console.write("\n", to: STDERR_FILENO)
+            return false
+        }
+        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
+    /// Reads one line with echo turned off, so a pasted token does not appear on screen.
+    static func readHidden(_ prompt: String) -> String? {
+        Console.write(prompt, to: STDERR_FILENO)
+        var original = termios()
+        let canHide = tcgetattr(STDIN_FILENO, &original) == 0
+        if canHide {
+            var hidden = original
+            hidden.c_lflag &= ~tcflag_t(ECHO)
+            hidden.c_lflag |= tcflag_t(ECHONL)
+            // Ctrl-C while echo is off must not leave the user's terminal silent.
+            savedTerminalAttributes = original
+            signal(SIGINT, restoreTerminalAndExit)
+            signal(SIGTERM, restoreTerminalAndExit)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &hidden)
+        }
+        defer {
+            if canHide {
+                tcsetattr(STDIN_FILENO, TCSAFLUSH, &original)
+                signal(SIGINT, SIG_DFL)
+                signal(SIGTERM, SIG_DFL)
+            }
+        }
+        return readLine(strippingNewline: true)
+    }
+
+    /// Everything on standard input (for a token piped in).
+    static func readAllStandardInput() -> String {
+        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    }
+}
+
+/// The terminal settings to put back if a signal arrives while echo is off. Written once
+/// before the handler is installed, read only by it.
+nonisolated(unsafe) private var savedTerminalAttributes = termios()
+
+private func restoreTerminalAndExit(_ signalNumber: Int32) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &savedTerminalAttributes)
+    let newline: [UInt8] = [10]
+    _ = newline.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, 1) }
+    _exit(128 + signalNumber)
+}

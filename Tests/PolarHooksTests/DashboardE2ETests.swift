@@ -1,0 +1,329 @@
+import Foundation
+import PolarAPI
+import Testing
+
+/// The real dashboard binary in tmux, against `polar-hooks emulator --port 0`.
+///
+/// Each test starts its own emulator and tmux server, acts with keys, waits for screen
+/// content (bounded polls), and checks the outcome through the API where there is one.
+@Suite("Dashboard end to end (tmux)", .serialized)
+struct DashboardE2ETests {
+    typealias Emulator = TmuxHarness.Emulator
+
+    // MARK: Helpers
+
+    /// Creates an endpoint through the API before the dashboard starts.
+    static func seedEndpoint(
+        _ emulator: Emulator, url: String, name: String?, events: [WebhookEventType] = ["order.paid"]
+    ) async throws -> WebhookEndpoint {
+        try await emulator.withClient { client in
+            try await client.createEndpoint(
+                WebhookEndpointCreate(url: url, name: name, format: .raw, events: events))
+        }
+    }
+
+    /// Waits (bounded) until the API's answer passes `check`; returns that answer.
+    func waitForAPI<T>(
+        _ emulator: Emulator, _ description: String, _ fetch: (PolarClient) async throws -> T?
+    ) async throws -> T {
+        let client = emulator.client()
+        defer { Task { await client.shutdown() } }
+        var lastError: (any Error)?
+        let value = try await TmuxHarness.poll { () -> T? in
+            do {
+                return try await fetch(client)
+            } catch {
+                lastError = error
+                return nil
+            }
+        }
+        guard let value else {
+            throw TmuxHarness.HarnessError(
+                "the API never showed \(description)" + (lastError.map { "; last error: \($0)" } ?? ""))
+        }
+        return value
+    }
+
+    /// The first endpoint whose URL starts with `url` (the server may normalise a trailing slash).
+    func endpoint(withURL url: String, in client: PolarClient) async throws -> WebhookEndpoint? {
+        try await client.allEndpoints().first { $0.url.hasPrefix(url) }
+    }
+
+    /// Rows of a screen.
+    func rows(_ screen: String) -> [String] {
+        screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Waits until the list has loaded (the header shows an endpoint count).
+    func waitForList(_ session: TmuxHarness.Session) async throws -> String {
+        try await session.waitForScreen(description: "the endpoint count in the header") { screen in
+            guard let header = rows(screen).first else { return false }
+            return header.range(of: #"\d+ endpoints?\b"#, options: .regularExpression) != nil
+        }
+    }
+
+    // MARK: Tests
+
+    @Test("create an endpoint through the form: URL typed, all events with a, Ctrl-S")
+    func createThroughForm() async throws {
+        let url = "https://hooks.example.com/e2e-create"
+        try await TmuxHarness.withDashboard(emulatorArguments: ["--no-sample-data"]) { dashboard in
+            let session = dashboard.session
+            try await waitForList(session)
+            try session.send(keys: "n")
+            try await session.waitForScreen(containing: "URL")
+            try session.type(url)
+            try await session.waitForScreen(containing: url)
+            // URL → Name → Format → Secret → Events (Organization is skipped for an org token).
+            for _ in 0..<4 { try session.send(keys: "Tab") }
+            try session.send(keys: "a")
+            try await session.waitForScreen(description: "all 42 events chosen") {
+                $0.contains("42 of 42")
+            }
+            try session.send(keys: "C-s")
+
+            let created = try await waitForAPI(dashboard.emulator, "the new endpoint") { client in
+                try await endpoint(withURL: url, in: client)
+            }
+            #expect(Set(created.events) == Set(WebhookEventCatalog.allTypes))
+            #expect(created.format == .raw)
+            #expect(created.enabled)
+            // The new row is in the list (and selected: its URL is in the detail pane too).
+            let screen = try await session.waitForScreen(description: "the new row and \"1 endpoint\"") {
+                $0.contains("e2e-create") && (rows($0).first ?? "").contains("1 endpoint")
+            }
+            #expect(screen.contains("e2e-create"))
+        }
+    }
+
+    @Test("an http:// URL shows the error beside the field and keeps the text")
+    func httpURLIsRejectedInPlace() async throws {
+        let typed = "http://hooks.example.com/plain"
+        try await TmuxHarness.withDashboard(emulatorArguments: ["--no-sample-data"]) { dashboard in
+            let session = dashboard.session
+            try await waitForList(session)
+            try session.send(keys: "n")
+            try await session.waitForScreen(containing: "URL")
+            try session.type(typed)
+            let screen = try await session.waitForScreen(description: "the https error near the URL field") { screen in
+                let lines = rows(screen)
+                guard let row = lines.firstIndex(where: { $0.contains(typed) }) else { return false }
+                let near = lines[max(0, row - 1)...min(lines.count - 1, row + 1)]
+                return near.contains { $0.contains("https") && $0.lowercased().contains("must") }
+            }
+            #expect(screen.contains(typed))
+            // Saving anyway sends nothing: the text stays and no endpoint appears.
+            try session.send(keys: "C-s")
+            try await session.waitForScreen(containing: typed)
+            let count = try await dashboard.emulator.withClient { try await $0.allEndpoints().count }
+            #expect(count == 0)
+            #expect(try session.screen().contains(typed))
+        }
+    }
+
+    @Test("edit: a new name shows in the list and through the API")
+    func editName() async throws {
+        var seeded: WebhookEndpoint?
+        try await TmuxHarness.withDashboard(
+            emulatorArguments: ["--no-sample-data"],
+            prepare: { seeded = try await Self.seedEndpoint($0, url: "https://hooks.example.com/edit", name: "Old name") }
+        ) { dashboard in
+            let endpoint = try #require(seeded)
+            let session = dashboard.session
+            try await session.waitForScreen(containing: "Old name")
+            try session.send(keys: "e")
+            try await session.waitForScreen(containing: "Save")
+            try session.send(keys: "Tab")  // URL → Name
+            try session.send(keys: "C-u")
+            try session.type("Renamed by e2e")
+            try await session.waitForScreen(containing: "Renamed by e2e")
+            try session.send(keys: "C-s")
+            let updated = try await waitForAPI(dashboard.emulator, "the new name") { client in
+                let current = try await client.endpoint(id: endpoint.id)
+                return current.name == "Renamed by e2e" ? current : nil
+            }
+            #expect(updated.url == endpoint.url)
+            #expect(updated.events == endpoint.events)
+            try await session.waitForScreen(description: "the list row with the new name and no form") {
+                $0.contains("Renamed by e2e") && !$0.contains("Old name") && !$0.contains("[Save]")
+            }
+        }
+    }
+
+    @Test("t disables an endpoint after the confirmation (API shows enabled false)")
+    func toggleDisables() async throws {
+        var seeded: WebhookEndpoint?
+        try await TmuxHarness.withDashboard(
+            emulatorArguments: ["--no-sample-data"],
+            prepare: { seeded = try await Self.seedEndpoint($0, url: "https://hooks.example.com/toggle", name: "Toggle me") }
+        ) { dashboard in
+            let endpoint = try #require(seeded)
+            #expect(endpoint.enabled)
+            let session = dashboard.session
+            try await session.waitForScreen(containing: "Toggle me")
+            let before = try session.screen()
+            try session.send(keys: "t")
+            try await session.waitForScreen(description: "a confirmation dialog") { $0 != before }
+            try session.send(keys: "y")
+            let disabled = try await waitForAPI(dashboard.emulator, "enabled false") { client in
+                let current = try await client.endpoint(id: endpoint.id)
+                return current.enabled ? nil : current
+            }
+            #expect(!disabled.enabled)
+            try await session.waitForScreen(containing: "disabled")
+        }
+    }
+
+    @Test("d deletes an endpoint after the confirmation (API answers 404)")
+    func deleteEndpoint() async throws {
+        var seeded: WebhookEndpoint?
+        try await TmuxHarness.withDashboard(
+            emulatorArguments: ["--no-sample-data"],
+            prepare: { seeded = try await Self.seedEndpoint($0, url: "https://hooks.example.com/delete", name: "Delete me") }
+        ) { dashboard in
+            let endpoint = try #require(seeded)
+            let session = dashboard.session
+            try await session.waitForScreen(containing: "Delete me")
+            try session.send(keys: "d")
+            // The dialog names the endpoint.
+            try await session.waitForScreen(description: "a delete dialog naming the endpoint") { screen in
+                rows(screen).contains { $0.lowercased().contains("delete") && $0.contains("Delete me") }
+            }
+            try session.send(keys: "y")
+            let status = try await waitForAPI(dashboard.emulator, "404 for the deleted endpoint") { client -> Int? in
+                do {
+                    _ = try await client.endpoint(id: endpoint.id)
+                    return nil
+                } catch {
+                    return error.httpStatus
+                }
+            }
+            #expect(status == 404)
+            try await session.waitForScreen(description: "the row gone and \"0 endpoints\"") {
+                !$0.contains("Delete me") && (rows($0).first ?? "").contains("0 endpoints")
+            }
+        }
+    }
+
+    @Test("resizing mid-form keeps the typed text, and the layout follows the new size")
+    func resizeMidForm() async throws {
+        let url = "https://hooks.example.com/resized"
+        try await TmuxHarness.withDashboard(emulatorArguments: ["--no-sample-data"]) { dashboard in
+            let session = dashboard.session
+            try await waitForList(session)
+            try session.send(keys: "n")
+            try await session.waitForScreen(containing: "URL")
+            try session.type(url)
+            try await session.waitForScreen(containing: url)
+
+            for (width, height) in [(80, 24), (140, 45), (100, 30)] {
+                try session.resize(width: width, height: height)
+                let screen = try await session.waitForScreen(description: "the form redrawn at \(width)×\(height)") {
+                    screen in
+                    let lines = rows(screen)
+                    // capture-pane prints one line per row: the pane itself has the new size,
+                    // and the frame must reach its last column and its last rows.
+                    let lastUsed = lines.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? 0
+                    let widest = lines.map { $0.trimmingCharacters(in: .init(charactersIn: " ")).count }.max() ?? 0
+                    return screen.contains(url) && lastUsed >= height - 3 && lastUsed < height
+                        && lines.contains { $0.count >= width - 1 } && widest <= width
+                }
+                #expect(screen.contains(url))
+            }
+            // Still the same form: saving creates the typed URL.
+            for _ in 0..<4 { try session.send(keys: "Tab") }
+            try session.send(keys: "a")
+            try session.send(keys: "C-s")
+            _ = try await waitForAPI(dashboard.emulator, "the endpoint typed before the resizes") { client in
+                try await endpoint(withURL: url, in: client)
+            }
+        }
+    }
+
+    @Test("SIGTERM gives the terminal back as it was (stty -g before and after)")
+    func sigtermRestoresTerminal() async throws {
+        let emulator = try await Emulator.start(arguments: ["--no-sample-data"])
+        defer { emulator.stop() }
+        let directory = try TmuxHarness.makeTemporaryDirectory("polar-e2e-stty")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let before = directory.appendingPathComponent("before").path
+        let after = directory.appendingPathComponent("after").path
+        let binary = TmuxHarness.shellQuote(TmuxHarness.binaryPath)
+        let command =
+            "stty -g > \(TmuxHarness.shellQuote(before)); \(binary); echo $? > \(TmuxHarness.shellQuote(after)).status; "
+            + "stty -g > \(TmuxHarness.shellQuote(after))"
+        let session = try TmuxHarness.Session(
+            command: command,
+            environment: [
+                "POLAR_API_URL": emulator.baseURL, "POLAR_ACCESS_TOKEN": Emulator.organizationToken,
+                "XDG_CONFIG_HOME": directory.path,
+            ])
+        defer { session.close() }
+        try await waitForList(session)
+        #expect(try session.format("#{alternate_on}") == "1", "the dashboard should use the alternate screen")
+
+        let shell = try session.panePID()
+        let dashboardPID = try #require(TmuxHarness.childProcesses(of: shell).first, "no dashboard process under the shell")
+        try session.kill(signal: SIGTERM, pid: dashboardPID)
+        try await session.waitForExit()
+
+        let saved = try String(contentsOfFile: before, encoding: .utf8)
+        let restored = try String(contentsOfFile: after, encoding: .utf8)
+        #expect(!saved.isEmpty)
+        #expect(restored == saved, "stty -g differs after SIGTERM")
+        #expect(try session.format("#{alternate_on}") == "0", "the alternate screen was not left")
+        #expect(try session.format("#{cursor_flag}") == "1", "the cursor was left hidden")
+        #expect(try session.format("#{mouse_any_flag}") == "0", "mouse reporting was left on")
+    }
+
+    @Test("q quits from the list, restoring the terminal, with status 0")
+    func quitRestoresTerminal() async throws {
+        try await TmuxHarness.withDashboard(emulatorArguments: ["--no-sample-data"]) { dashboard in
+            let session = dashboard.session
+            try await waitForList(session)
+            try session.send(keys: "q")
+            let status = try await session.waitForExit()
+            #expect(status == 0)
+            #expect(try session.format("#{alternate_on}") == "0")
+            #expect(try session.format("#{cursor_flag}") == "1")
+        }
+    }
+
+    @Test("--demo starts without a token, on its own emulator")
+    func demoStartsWithoutToken() async throws {
+        let configHome = try TmuxHarness.makeTemporaryDirectory("polar-e2e-demo")
+        defer { try? FileManager.default.removeItem(at: configHome) }
+        let session = try TmuxHarness.Session(
+            dashboardArguments: ["--demo"], environment: ["XDG_CONFIG_HOME": configHome.path])
+        defer { session.close() }
+        let screen = try await session.waitForScreen(description: "a loaded demo list") { screen in
+            guard let header = rows(screen).first else { return false }
+            return header.contains("Acme Demo") && header.range(of: #"[1-9]\d* endpoints?"#, options: .regularExpression) != nil
+        }
+        #expect(!screen.lowercased().contains("token is missing"))
+        #expect(try session.isRunning())
+        try session.send(keys: "q")
+        #expect(try await session.waitForExit() == 0)
+    }
+
+    @Test("a 50×12 terminal shows \"too small\", then the dashboard once it grows")
+    func terminalTooSmall() async throws {
+        try await TmuxHarness.withDashboard(width: 50, height: 12) { dashboard in
+            let session = dashboard.session
+            let small = try await session.waitForScreen(containing: "too small")
+            #expect(rows(small).allSatisfy { $0.count <= 50 })
+            #expect(try session.isRunning())
+            try session.resize(width: 120, height: 40)
+            try await waitForList(session)
+            try session.resize(width: 50, height: 12)
+            try await session.waitForScreen(containing: "too small")
+            try session.send(keys: "q")
+            #expect(try await session.waitForExit() == 0)
+        }
+    }
+}
+
+extension Error {
+    /// The HTTP status a ``PolarError`` carries, if any.
+    fileprivate var httpStatus: Int? { (self as? PolarError)?.status }
+}

@@ -1,0 +1,437 @@
+import Foundation
+import PolarAPI
+import Testing
+
+/// Drives the real `polar-hooks` binary inside tmux for end-to-end tests.
+///
+/// Everything here waits for a condition with a bounded poll (20 ms steps), never for a fixed
+/// time. Each session uses its own tmux server (`tmux -L <unique>`), so tests cannot see each
+/// other's panes or a developer's own tmux.
+enum TmuxHarness {
+    /// How often a condition is checked while waiting.
+    static let pollStep: Duration = .milliseconds(20)
+    /// How long a wait lasts before the test fails with the screen in the message.
+    static let defaultTimeout: Duration = .seconds(10)
+
+    /// The package root, found from this file's path (Tests/PolarHooksTests/TmuxHarness.swift).
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()
+        .deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The binary under test: `POLAR_HOOKS_BIN`, or the debug build in the package.
+    static var binaryPath: String {
+        if let path = ProcessInfo.processInfo.environment["POLAR_HOOKS_BIN"], !path.isEmpty {
+            return path
+        }
+        return packageRoot.appendingPathComponent(".build/debug/polar-hooks").path
+    }
+
+    /// Fails with a clear message when tmux or the binary is missing: these tests need both.
+    static func requireTools() throws {
+        guard let tmux = which("tmux") else {
+            throw HarnessError("tmux is required for the dashboard end-to-end tests; install it (apt-get install tmux)")
+        }
+        _ = tmux
+        guard FileManager.default.isExecutableFile(atPath: binaryPath) else {
+            throw HarnessError("no polar-hooks binary at \(binaryPath); run `swift build --product polar-hooks` first")
+        }
+    }
+
+    static func which(_ name: String) -> String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// A fresh temporary directory, e.g. for `XDG_CONFIG_HOME`.
+    static func makeTemporaryDirectory(_ prefix: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(prefix)-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Polls `condition` every ``pollStep`` until it returns a value or `timeout` passes.
+    static func poll<T>(
+        timeout: Duration = defaultTimeout, _ condition: () async throws -> T?
+    ) async throws -> T? {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while true {
+            if let value = try await condition() { return value }
+            if clock.now >= deadline { return nil }
+            try await Task.sleep(for: pollStep)
+        }
+    }
+
+    /// Runs a program to completion and returns its standard output.
+    @discardableResult
+    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> ProgramResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ProgramResult(
+            status: process.terminationStatus,
+            output: String(decoding: outData, as: UTF8.self),
+            errors: String(decoding: errData, as: UTF8.self))
+    }
+
+    struct ProgramResult {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    struct HarnessError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// Quotes a word for `sh -c`.
+    static func shellQuote(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// The direct children of a process, read from /proc.
+    static func childProcesses(of parent: Int32) -> [Int32] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+        return entries.compactMap { entry -> Int32? in
+            guard let pid = Int32(entry),
+                let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return nil }
+            // Fields after the command name: state, ppid, ...
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 1, Int32(fields[1]) == parent else { return nil }
+            return pid
+        }
+    }
+}
+
+// MARK: - Emulator
+
+extension TmuxHarness {
+    /// `polar-hooks emulator --port 0` as a child process; its URL is read from the first line.
+    final class Emulator: @unchecked Sendable {
+        static let organizationToken = "polar_oat_emulator"
+        static let userToken = "polar_pat_emulator"
+
+        let process: Process
+        let baseURL: String
+        let logDirectory: URL
+
+        private init(process: Process, baseURL: String, logDirectory: URL) {
+            self.process = process
+            self.baseURL = baseURL
+            self.logDirectory = logDirectory
+        }
+
+        /// Starts the emulator and waits (bounded) for its "listening on" line.
+        static func start(arguments: [String] = []) async throws -> Emulator {
+            try requireTools()
+            let directory = try makeTemporaryDirectory("polar-e2e-emulator")
+            let stdoutURL = directory.appendingPathComponent("stdout")
+            let stderrURL = directory.appendingPathComponent("stderr")
+            FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+            FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binaryPath)
+            process.arguments = ["emulator", "--port", "0"] + arguments
+            // Files, not pipes: a chatty emulator can never block on a full pipe.
+            process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
+            process.standardError = try FileHandle(forWritingTo: stderrURL)
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let prefix = "Polar emulator listening on "
+            let url = try await poll { () -> String? in
+                let text = (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? ""
+                guard let newline = text.firstIndex(of: "\n") else {
+                    if !process.isRunning { throw HarnessError("the emulator exited early: \(text)") }
+                    return nil
+                }
+                let first = String(text[..<newline])
+                guard first.hasPrefix(prefix) else {
+                    throw HarnessError("the emulator's first line is not \"\(prefix)…\": \(first)")
+                }
+                return String(first.dropFirst(prefix.count))
+            }
+            guard let url else {
+                process.terminate()
+                process.waitUntilExit()
+                let errors = (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
+                throw HarnessError("the emulator did not print its URL within the timeout; stderr: \(errors)")
+            }
+            return Emulator(process: process, baseURL: url, logDirectory: directory)
+        }
+
+        /// A client for checking what the dashboard did, through the API itself.
+        func client(token: String = Emulator.organizationToken) -> PolarClient {
+            PolarClient(
+                configuration: PolarClientConfiguration(environment: .custom(baseURL), token: token),
+                environmentVariables: [:])
+        }
+
+        /// Runs `body` with an API client and always shuts the client down.
+        func withClient<T>(
+            token: String = Emulator.organizationToken, _ body: (PolarClient) async throws -> T
+        ) async throws -> T {
+            let client = client(token: token)
+            do {
+                let value = try await body(client)
+                await client.shutdown()
+                return value
+            } catch {
+                await client.shutdown()
+                throw error
+            }
+        }
+
+        /// Stops the emulator and waits for it to go.
+        func stop() {
+            if process.isRunning {
+                process.terminate()
+                process.waitUntilExit()
+            }
+            try? FileManager.default.removeItem(at: logDirectory)
+        }
+
+        deinit { stop() }
+    }
+}
+
+// MARK: - tmux session
+
+extension TmuxHarness {
+    /// One program running in a detached tmux session on a private tmux server.
+    final class Session: @unchecked Sendable {
+        let socketName: String
+        let target: String
+        let directory: URL
+        private var closed = false
+
+        /// Starts `command` (a shell command line) in a `width`×`height` pane with `environment`
+        /// added to a minimal base environment (PATH, HOME, LANG, TERM from tmux).
+        init(command: String, environment: [String: String], width: Int = 120, height: Int = 40) throws {
+            try requireTools()
+            let unique = "polar-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+            socketName = unique
+            target = unique
+            directory = try makeTemporaryDirectory(unique)
+            // No status line (the pane gets every row), and a dead pane stays visible so a
+            // crash's last words can be read.
+            let config = directory.appendingPathComponent("tmux.conf")
+            try """
+            set -g status off
+            set -g remain-on-exit on
+            set -g history-limit 0
+            set -g default-terminal screen-256color
+            """.write(to: config, atomically: true, encoding: .utf8)
+            var base = [
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                "HOME": directory.path,
+                "LANG": "C.UTF-8",
+                "LC_ALL": "C.UTF-8",
+            ]
+            base.merge(environment) { _, new in new }
+            let exports = base.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuote($0.value))" }
+            let line = "exec env " + exports.joined(separator: " ") + " sh -c " + shellQuote(command)
+            let result = try run(
+                [
+                    "tmux", "-L", socketName, "-f", config.path, "new-session", "-d", "-s", target,
+                    "-x", String(width), "-y", String(height), line,
+                ],
+                environment: base)
+            guard result.status == 0 else {
+                throw HarnessError("tmux new-session failed (\(result.status)): \(result.errors)")
+            }
+        }
+
+        /// Starts the dashboard binary with `arguments` against an emulator (or none, for `--demo`).
+        convenience init(
+            dashboardArguments arguments: [String] = [], environment: [String: String], width: Int = 120,
+            height: Int = 40
+        ) throws {
+            let command = "exec " + ([binaryPath] + arguments).map(shellQuote).joined(separator: " ")
+            try self.init(command: command, environment: environment, width: width, height: height)
+        }
+
+        private func tmux(_ arguments: [String]) throws -> ProgramResult {
+            try run(["tmux", "-L", socketName] + arguments)
+        }
+
+        /// Sends tmux key names (`C-s`, `Tab`, `Enter`, `Escape`, `j`…), one per element.
+        func send(keys: String...) throws {
+            let result = try tmux(["send-keys", "-t", target] + keys)
+            guard result.status == 0 else { throw HarnessError("send-keys failed: \(result.errors)") }
+        }
+
+        /// Types `text` literally, character by character as a user would.
+        func type(_ text: String) throws {
+            let result = try tmux(["send-keys", "-t", target, "-l", text])
+            guard result.status == 0 else { throw HarnessError("send-keys -l failed: \(result.errors)") }
+        }
+
+        /// The visible screen as text, one line per row.
+        func screen() throws -> String {
+            let result = try tmux(["capture-pane", "-p", "-t", target])
+            guard result.status == 0 else { throw HarnessError("capture-pane failed: \(result.errors)") }
+            return result.output
+        }
+
+        /// Waits (bounded) until the screen contains `text`, and returns that screen.
+        @discardableResult
+        func waitForScreen(
+            containing text: String, timeout: Duration = TmuxHarness.defaultTimeout,
+            sourceLocation: SourceLocation = #_sourceLocation
+        ) async throws -> String {
+            try await waitForScreen(timeout: timeout, description: "\"\(text)\"", sourceLocation: sourceLocation) {
+                $0.contains(text)
+            }
+        }
+
+        /// Waits (bounded) until `condition` holds for the screen, and returns that screen.
+        @discardableResult
+        func waitForScreen(
+            timeout: Duration = TmuxHarness.defaultTimeout, description: String,
+            sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool
+        ) async throws -> String {
+            var last = ""
+            let found = try await poll(timeout: timeout) { () -> String? in
+                last = try screen()
+                return condition(last) ? last : nil
+            }
+            guard let found else {
+                throw HarnessError("timed out waiting for \(description); the screen was:\n\(last)")
+            }
+            return found
+        }
+
+        /// Waits (bounded) until the program in the pane has exited; returns its exit status.
+        @discardableResult
+        func waitForExit(timeout: Duration = TmuxHarness.defaultTimeout) async throws -> Int {
+            let status = try await poll(timeout: timeout) { () -> Int? in
+                let fields = try tmux(["display-message", "-p", "-t", target, "#{pane_dead} #{pane_dead_status}"])
+                    .output.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                guard fields.first == "1" else { return nil }
+                return fields.count > 1 ? Int(fields[1]) ?? -1 : -1
+            }
+            guard let status else {
+                throw HarnessError("the program did not exit in time; the screen was:\n\((try? screen()) ?? "")")
+            }
+            return status
+        }
+
+        /// A tmux format evaluated for the pane, e.g. `#{alternate_on}` or `#{cursor_flag}`.
+        func format(_ format: String) throws -> String {
+            try tmux(["display-message", "-p", "-t", target, format]).output
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        /// Whether the program in the pane is still running.
+        func isRunning() throws -> Bool {
+            try tmux(["display-message", "-p", "-t", target, "#{pane_dead}"]).output
+                .trimmingCharacters(in: .whitespacesAndNewlines) == "0"
+        }
+
+        /// The process id of the pane's first process.
+        func panePID() throws -> Int32 {
+            let text = try tmux(["display-message", "-p", "-t", target, "#{pane_pid}"]).output
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let pid = Int32(text) else { throw HarnessError("no pane pid: \(text)") }
+            return pid
+        }
+
+        /// Resizes the window (and so the pane and the program's terminal).
+        func resize(width: Int, height: Int) throws {
+            let result = try tmux(["resize-window", "-t", target, "-x", String(width), "-y", String(height)])
+            guard result.status == 0 else { throw HarnessError("resize-window failed: \(result.errors)") }
+        }
+
+        /// Sends `signal` to `pid` (default: the pane's process).
+        func kill(signal: Int32, pid: Int32? = nil) throws {
+            let target = try pid ?? panePID()
+            guard Foundation.kill(target, signal) == 0 else {
+                throw HarnessError("kill(\(target), \(signal)) failed: errno \(errno)")
+            }
+        }
+
+        /// Kills the tmux server (and so the program) and removes the temporary directory.
+        func close() {
+            guard !closed else { return }
+            closed = true
+            _ = try? tmux(["kill-server"])
+            try? FileManager.default.removeItem(at: directory)
+        }
+
+        deinit { close() }
+    }
+}
+
+// MARK: - A dashboard against a fresh emulator
+
+extension TmuxHarness {
+    /// A fresh emulator plus the dashboard in tmux talking to it, with a private config dir.
+    final class Dashboard: @unchecked Sendable {
+        let emulator: Emulator
+        let session: Session
+        let configHome: URL
+
+        private init(emulator: Emulator, session: Session, configHome: URL) {
+            self.emulator = emulator
+            self.session = session
+            self.configHome = configHome
+        }
+
+        static func start(
+            emulatorArguments: [String] = [], token: String = Emulator.organizationToken,
+            width: Int = 120, height: Int = 40, prepare: (Emulator) async throws -> Void = { _ in }
+        ) async throws -> Dashboard {
+            let emulator = try await Emulator.start(arguments: emulatorArguments)
+            do {
+                try await prepare(emulator)
+                let configHome = try makeTemporaryDirectory("polar-e2e-config")
+                let session = try Session(
+                    dashboardArguments: [],
+                    environment: [
+                        "POLAR_API_URL": emulator.baseURL, "POLAR_ACCESS_TOKEN": token,
+                        "XDG_CONFIG_HOME": configHome.path,
+                    ],
+                    width: width, height: height)
+                return Dashboard(emulator: emulator, session: session, configHome: configHome)
+            } catch {
+                emulator.stop()
+                throw error
+            }
+        }
+
+        func close() {
+            session.close()
+            emulator.stop()
+            try? FileManager.default.removeItem(at: configHome)
+        }
+
+        deinit { close() }
+    }
+
+    /// Runs `body` with a started dashboard and always cleans up, whether `body` passes or throws.
+    static func withDashboard(
+        emulatorArguments: [String] = [], token: String = Emulator.organizationToken,
+        width: Int = 120, height: Int = 40, prepare: (Emulator) async throws -> Void = { _ in },
+        _ body: (Dashboard) async throws -> Void
+    ) async throws {
+        let dashboard = try await Dashboard.start(
+            emulatorArguments: emulatorArguments, token: token, width: width, height: height, prepare: prepare)
+        defer { dashboard.close() }
+        try await body(dashboard)
+    }
+}
