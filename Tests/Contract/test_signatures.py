@@ -1,0 +1,232 @@
+"""What the emulator sends, checked with `standardwebhooks` and the SDK's `validate_event` (CONTRACT.md §3, §5)."""
+
+from __future__ import annotations
+
+import base64
+import collections.abc
+import hashlib
+import hmac
+import json
+import time
+import typing
+
+import pytest
+import standardwebhooks
+from polar import v2026_04
+from polar.v2026_10 import Polar
+from polar.v2026_10.literals import WebhookEventType
+from polar.v2026_10.outputs import WebhookEndpoint
+from polar.v2026_10.webhooks import (
+    PolarWebhookVerificationError,
+    WebhookOrderPaidPayload,
+    validate_event,
+)
+
+from support import ORG_TOKEN, Emulator, Receiver, ReceivedWebhook
+
+MERCHANT_SECRET = "my-own-merchant-secret-at-least-32-chars!"
+
+
+@pytest.fixture
+def endpoint_factory(insecure_polar: Polar) -> collections.abc.Iterator[typing.Callable[..., WebhookEndpoint]]:
+    """Creates endpoints on the insecure emulator and deletes them afterwards."""
+    made: list[WebhookEndpoint] = []
+
+    def make(url: str, events: list[str], **extra: object) -> WebhookEndpoint:
+        endpoint = insecure_polar.webhooks.create_webhook_endpoint(url=url, format="raw", events=events, **extra)  # type: ignore[arg-type]
+        made.append(endpoint)
+        return endpoint
+
+    yield make
+    for endpoint in made:
+        insecure_polar.webhooks.delete_webhook_endpoint(endpoint.id)
+
+
+def manual_signature(key: bytes, webhook: ReceivedWebhook) -> str:
+    signed = f"{webhook.headers['webhook-id']}.{webhook.headers['webhook-timestamp']}.".encode() + webhook.body
+    return "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
+
+
+class TestStandardSigning:
+    def test_delivery_verifies_with_standardwebhooks_and_the_sdk(
+        self,
+        insecure_emulator: Emulator,
+        insecure_polar: Polar,
+        receiver: Receiver,
+        unique_path: str,
+        endpoint_factory: typing.Callable[..., WebhookEndpoint],
+    ) -> None:
+        endpoint = endpoint_factory(receiver.url(unique_path), ["order.paid"])
+        assert endpoint.uses_standard_webhook_signature is True
+        insecure_emulator.trigger("order.paid")
+        [webhook] = receiver.wait_for(unique_path)
+
+        # The stock Standard Webhooks library, given the secret exactly as Polar shows it.
+        payload = standardwebhooks.Webhook(endpoint.secret).verify(webhook.body, webhook.headers)
+        assert payload["type"] == "order.paid"
+
+        # The official SDK, which also loads the payload into its typed model.
+        event = validate_event(webhook.body, webhook.headers, endpoint.secret)
+        assert isinstance(event, WebhookOrderPaidPayload)
+        assert event.type == "order.paid"
+        assert event.api_version == endpoint.api_version
+
+        key = base64.b64decode(endpoint.secret.removeprefix("whsec_"))
+        assert webhook.headers["webhook-signature"] == manual_signature(key, webhook)
+
+    def test_delivery_headers_and_body_shape(
+        self,
+        insecure_emulator: Emulator,
+        insecure_polar: Polar,
+        receiver: Receiver,
+        unique_path: str,
+        endpoint_factory: typing.Callable[..., WebhookEndpoint],
+    ) -> None:
+        endpoint = endpoint_factory(receiver.url(unique_path), ["order.paid"], api_version="2026-10")
+        insecure_emulator.trigger("order.paid")
+        [webhook] = receiver.wait_for(unique_path)
+        headers = webhook.headers
+        assert headers["user-agent"] == "polar.sh webhooks"
+        assert headers["content-type"].startswith("application/json")
+        assert headers["webhook-api-version"] == "2026-10"
+        assert abs(int(headers["webhook-timestamp"]) - time.time()) < 60
+        assert len(headers["webhook-signature"].split(" ")) == 1
+
+        body = json.loads(webhook.body)
+        assert list(body)[:4] == ["type", "timestamp", "api_version", "data"]
+        assert body["api_version"] == "2026-10"
+        # Compact JSON, as pydantic's model_dump_json() writes it.
+        assert webhook.body == json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+
+        # webhook-id is the event id, and the stored payload is exactly what was sent.
+        [delivery] = insecure_polar.webhooks.list_webhook_deliveries(endpoint_id=endpoint.id).items
+        assert delivery.webhook_event.id == headers["webhook-id"]
+        assert delivery.webhook_event.payload == webhook.body.decode()
+
+    def test_tampered_delivery_is_rejected_by_both_verifiers(
+        self,
+        insecure_emulator: Emulator,
+        receiver: Receiver,
+        unique_path: str,
+        endpoint_factory: typing.Callable[..., WebhookEndpoint],
+    ) -> None:
+        endpoint = endpoint_factory(receiver.url(unique_path), ["order.paid"])
+        insecure_emulator.trigger("order.paid")
+        [webhook] = receiver.wait_for(unique_path)
+        tampered = webhook.body.replace(b"order.paid", b"order.pair")
+        with pytest.raises(standardwebhooks.webhooks.WebhookVerificationError):
+            standardwebhooks.Webhook(endpoint.secret).verify(tampered, webhook.headers)
+        with pytest.raises(PolarWebhookVerificationError):
+            validate_event(tampered, webhook.headers, endpoint.secret)
+
+    def test_reset_secret_signs_with_the_new_secret_only(
+        self,
+        insecure_emulator: Emulator,
+        insecure_polar: Polar,
+        receiver: Receiver,
+        unique_path: str,
+        endpoint_factory: typing.Callable[..., WebhookEndpoint],
+    ) -> None:
+        endpoint = endpoint_factory(receiver.url(unique_path), ["order.paid"])
+        reset = insecure_polar.webhooks.reset_webhook_endpoint_secret(endpoint.id)
+        insecure_emulator.trigger("order.paid")
+        [webhook] = receiver.wait_for(unique_path)
+        validate_event(webhook.body, webhook.headers, reset.secret)
+        with pytest.raises(PolarWebhookVerificationError):
+            validate_event(webhook.body, webhook.headers, endpoint.secret)
+
+    def test_disabled_endpoint_receives_nothing(
+        self,
+        insecure_emulator: Emulator,
+        insecure_polar: Polar,
+        receiver: Receiver,
+        unique_path: str,
+        endpoint_factory: typing.Callable[..., WebhookEndpoint],
+    ) -> None:
+        disabled = endpoint_factory(receiver.url(unique_path), ["order.paid"])
+        insecure_polar.webhooks.update_webhook_endpoint(disabled.id, enabled=False)
+        witness_path = unique_path + "-witness"
+        endpoint_factory(receiver.url(witness_path), ["order.paid"])
+        insecure_emulator.trigger("order.paid")
+        # Once the enabled witness has its webhook, the disabled one would have had its own too.
+        receiver.wait_for(witness_path)
+        assert receiver.received(unique_path) == []
+        assert insecure_polar.webhooks.list_webhook_deliveries(endpoint_id=disabled.id).items == []
+
+
+class TestLegacySigning:
+    def test_merchant_secret_via_2026_04_signs_the_legacy_way(
+        self,
+        insecure_emulator: Emulator,
+        insecure_polar: Polar,
+        receiver: Receiver,
+        unique_path: str,
+    ) -> None:
+        # The deprecated `secret` field is accepted with Polar-Version 2026-04 (CONTRACT.md §2.3).
+        with v2026_04.Polar(ORG_TOKEN, base_url=insecure_emulator.base_url) as old_client:
+            endpoint = old_client.webhooks.create_webhook_endpoint(
+                url=receiver.url(unique_path), format="raw", events=["order.paid"], secret=MERCHANT_SECRET  # type: ignore[call-arg]
+            )
+        try:
+            assert endpoint.secret == MERCHANT_SECRET
+            assert endpoint.uses_standard_webhook_signature is False
+            insecure_emulator.trigger("order.paid")
+            [webhook] = receiver.wait_for(unique_path)
+
+            # Legacy key = UTF-8 bytes of the whole secret (CONTRACT.md §5.2).
+            legacy_key = MERCHANT_SECRET.encode()
+            assert webhook.headers["webhook-signature"] == manual_signature(legacy_key, webhook)
+            payload = standardwebhooks.Webhook(legacy_key).verify(webhook.body, webhook.headers)
+            assert payload["type"] == "order.paid"
+            # Polar's docs: hand-rolled verifiers pass base64 of the secret to a Standard Webhooks library.
+            encoded = base64.b64encode(legacy_key).decode()
+            standardwebhooks.Webhook(encoded).verify(webhook.body, webhook.headers)
+            # The SDK tries the legacy key first and accepts.
+            assert validate_event(webhook.body, webhook.headers, MERCHANT_SECRET).type == "order.paid"
+        finally:
+            insecure_polar.webhooks.delete_webhook_endpoint(endpoint.id)
+
+    def test_legacy_secret_shape_is_not_signed_with_its_base64_reading(
+        self,
+        insecure_emulator: Emulator,
+        insecure_polar: Polar,
+        receiver: Receiver,
+        unique_path: str,
+    ) -> None:
+        # A secret in Polar's old generated shape; it also decodes as base64, but the legacy key is the text.
+        secret = "whsec_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789ABCDEFG"
+        with v2026_04.Polar(ORG_TOKEN, base_url=insecure_emulator.base_url) as old_client:
+            endpoint = old_client.webhooks.create_webhook_endpoint(
+                url=receiver.url(unique_path), format="raw", events=["order.paid"], secret=secret  # type: ignore[call-arg]
+            )
+        try:
+            assert endpoint.uses_standard_webhook_signature is False
+            insecure_emulator.trigger("order.paid")
+            [webhook] = receiver.wait_for(unique_path)
+            assert webhook.headers["webhook-signature"] == manual_signature(secret.encode(), webhook)
+            remainder = secret.removeprefix("whsec_")
+            decoded = base64.b64decode(remainder + "=" * (-len(remainder) % 4))
+            assert webhook.headers["webhook-signature"] != manual_signature(decoded, webhook)
+            validate_event(webhook.body, webhook.headers, secret)
+        finally:
+            insecure_polar.webhooks.delete_webhook_endpoint(endpoint.id)
+
+
+EVENT_TYPES: tuple[str, ...] = typing.get_args(WebhookEventType)
+
+
+class TestEveryEventType:
+    @pytest.mark.parametrize("event_type", EVENT_TYPES)
+    def test_payload_loads_into_the_sdk_model(
+        self,
+        event_type: str,
+        insecure_emulator: Emulator,
+        receiver: Receiver,
+        unique_path: str,
+        endpoint_factory: typing.Callable[..., WebhookEndpoint],
+    ) -> None:
+        endpoint = endpoint_factory(receiver.url(unique_path), [event_type], api_version="2026-10")
+        insecure_emulator.trigger(event_type)
+        [webhook] = receiver.wait_for(unique_path)
+        event = validate_event(webhook.body, webhook.headers, endpoint.secret)
+        assert event.type == event_type
