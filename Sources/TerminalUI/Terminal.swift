@@ -1,9 +1,10 @@
+import CNcurses
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
     import Musl
 #endif
-import CNcurses
 
 /// The terminal, driven through ncursesw: the only type in the project that talks to it.
 ///
@@ -14,8 +15,14 @@ import CNcurses
 /// ```swift
 /// let terminal = try Terminal(options: TerminalOptions())
 /// defer { terminal.restore() }
-/// terminal.draw(render(state, terminal.size))
-/// while case let event = terminal.nextEvent(timeout: nil) { … }
+/// while true {
+///     terminal.draw(render(state, size: terminal.size))
+///     switch terminal.nextEvent(timeout: nil) {
+///     case .terminate: return
+///     case .key(let key): state.handle(key)
+///     case .resize, .wake, .timeout: break
+///     }
+/// }
 /// ```
 public final class Terminal: @unchecked Sendable {
     let options: TerminalOptions
@@ -39,6 +46,7 @@ public final class Terminal: @unchecked Sendable {
     /// the alternate screen, bracketed paste and (with `options.mouse`) the mouse wheel.
     public init(options: TerminalOptions) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        guard !TerminalRegistry.hasActive else { throw .alreadyActive }
         try Self.selectUTF8Locale()
         var tty = termios()
         guard tcgetattr(STDIN_FILENO, &tty) == 0 else { throw .systemCallFailed("tcgetattr", errno: errno) }
@@ -76,14 +84,7 @@ public final class Terminal: @unchecked Sendable {
         palette = TerminalPalette(
             colorEnabled: colorEnabled, defaultColors: defaultColors, maxPairs: Int(ph_color_pairs()))
 
-        guard TerminalRegistry.register(self) else {
-            endwin()
-            tcsetattr(STDIN_FILENO, TCSADRAIN, &originalTTY)
-            TerminalSignals.uninstall()
-            close(pipeDescriptors[0])
-            close(pipeDescriptors[1])
-            throw .systemCallFailed("a second Terminal while one is active", errno: EBUSY)
-        }
+        TerminalRegistry.register(self)
         configureInput()
         // Now that terminfo is loaded, the crash path can use the terminal's own strings.
         TerminalSignals.setResetBytes(resetBytes())

@@ -6,6 +6,8 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable, Sendable {
     case unknownTerminal(String)
     /// Neither the user's locale nor C.UTF-8 gives UTF-8, so wide characters cannot be shown.
     case localeNotUTF8(String)
+    /// A ``Terminal`` is already set up and not yet restored; there is only one screen.
+    case alreadyActive
     /// A system call the terminal layer needs failed.
     case systemCallFailed(String, errno: Int32)
 
@@ -18,7 +20,10 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable, Sendable {
         case .unknownTerminal(let name):
             return "the terminal type TERM=\(name) is not in the terminfo database; try TERM=xterm-256color"
         case .localeNotUTF8(let codeset):
-            return "the locale's character set is \(codeset), not UTF-8; set LANG to a UTF-8 locale (for example C.UTF-8)"
+            return
+                "the locale's character set is \(codeset), not UTF-8; set LANG to a UTF-8 locale (for example C.UTF-8)"
+        case .alreadyActive:
+            return "the terminal is already in use by this program; restore it before setting it up again"
         case .systemCallFailed(let call, let errno):
             return "setting up the terminal failed: \(call) returned error \(errno)"
         }

@@ -1,9 +1,10 @@
+import CNcurses
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
     import Musl
 #endif
-import CNcurses
 
 extension Terminal {
     /// How long a paste may stall before what arrived is delivered anyway, so a terminal
@@ -25,7 +26,9 @@ extension Terminal {
 
             var wait: Int32 = -1
             if let deadline { wait = Self.milliseconds(until: deadline, clock: clock) }
-            if decoder.isInPaste { wait = wait < 0 ? Self.pasteStallMilliseconds : min(wait, Self.pasteStallMilliseconds) }
+            if decoder.isInPaste {
+                wait = wait < 0 ? Self.pasteStallMilliseconds : min(wait, Self.pasteStallMilliseconds)
+            }
 
             var descriptors = [
                 pollfd(fd: isActive ? STDIN_FILENO : -1, events: Int16(POLLIN), revents: 0),

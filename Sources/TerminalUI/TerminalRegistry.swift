@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
     import Musl
 #endif
-import Synchronization
 
 /// Remembers the active ``Terminal`` so that `exit()` anywhere in the program restores the
 /// tty first (an `atexit` handler), and so that two terminals are never set up at once.
@@ -20,17 +21,18 @@ enum TerminalRegistry {
 
     private static let state = Mutex(State())
 
-    /// Records `terminal` as active; false when another one still is.
-    static func register(_ terminal: Terminal) -> Bool {
-        let installHandler: Bool? = state.withLock { state in
-            if state.active?.terminal != nil { return nil }
+    /// Whether a terminal is set up and not yet restored.
+    static var hasActive: Bool { state.withLock { $0.active?.terminal != nil } }
+
+    /// Records `terminal` as the active one, and the first time installs the `atexit`
+    /// handler that restores it.
+    static func register(_ terminal: Terminal) {
+        let firstTime = state.withLock { state in
             state.active = WeakTerminal(terminal)
             defer { state.exitHandlerInstalled = true }
             return !state.exitHandlerInstalled
         }
-        guard let installHandler else { return false }
-        if installHandler { atexit { TerminalRegistry.restoreActive() } }
-        return true
+        if firstTime { atexit { TerminalRegistry.restoreActive() } }
     }
 
     static func unregister(_ terminal: Terminal) {

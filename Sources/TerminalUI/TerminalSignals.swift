@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
     import Musl
 #endif
-import Synchronization
 
 /// Signal handling for the one active ``Terminal``. The handlers do only async-signal-safe
 /// work: set a bit and write one byte to the wake pipe, which `poll` is watching; the

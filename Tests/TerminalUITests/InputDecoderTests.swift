@@ -31,8 +31,9 @@ private func keys(_ outputs: [InputDecoder.Output]) -> [Key] {
 
     @Test func invalidUTF8BecomesReplacementCharacter() {
         var decoder = InputDecoder()
-        #expect(keys(decoder.decode(InputUnit.units(utf8: [0x61, 0xFF, 0x62])))
-            == [.character("a"), .character("\u{FFFD}"), .character("b")])
+        #expect(
+            keys(decoder.decode(InputUnit.units(utf8: [0x61, 0xFF, 0x62])))
+                == [.character("a"), .character("\u{FFFD}"), .character("b")])
     }
 
     @Test func combiningMarkJoinsThePreviousCharacter() {
@@ -42,9 +43,10 @@ private func keys(_ outputs: [InputDecoder.Output]) -> [Key] {
     }
 
     @Test func controlLettersBecomeControlKeys() {
-        #expect(keys("\u{01}\u{03}\u{13}\u{1A}\u{0C}") == [
-            .control("a"), .control("c"), .control("s"), .control("z"), .control("l"),
-        ])
+        #expect(
+            keys("\u{01}\u{03}\u{13}\u{1A}\u{0C}") == [
+                .control("a"), .control("c"), .control("s"), .control("z"), .control("l"),
+            ])
         #expect(keys("\u{00}\u{1C}\u{1F}") == [.control("@"), .control("\\"), .control("_")])
     }
 
@@ -80,7 +82,7 @@ private func keys(_ outputs: [InputDecoder.Output]) -> [Key] {
             (InputKeyCode.backTab, .backTab), (InputKeyCode.enter, .enter),
             (InputKeyCode.backspace, .backspace), (InputKeyCode.delete, .delete),
             (InputKeyCode.insert, .insert), (InputKeyCode.function(1), .function(1)),
-            (InputKeyCode.function(12), .function(12)),
+            (InputKeyCode.function(12), .function(12)), (InputKeyCode.suspend, .control("z")),
         ]
         for (code, key) in table {
             #expect(keys([.keyCode(code)]) == [key], "code \(code)")
@@ -89,15 +91,19 @@ private func keys(_ outputs: [InputDecoder.Output]) -> [Key] {
 
     @Test func homeAndEndVariantsThatNcursesReports() {
         #expect(keys([.keyCode(InputKeyCode.find), .keyCode(InputKeyCode.select)]) == [.home, .end])
-        #expect(keys([.keyCode(InputKeyCode.keypadUpperLeft), .keyCode(InputKeyCode.keypadLowerLeft)]) == [.home, .end])
+        #expect(
+            keys([.keyCode(InputKeyCode.keypadUpperLeft), .keyCode(InputKeyCode.keypadLowerLeft)]) == [.home, .end])
         #expect(keys([.keyCode(InputKeyCode.beginning), .keyCode(InputKeyCode.lowerLeft)]) == [.home, .end])
-        #expect(keys([.keyCode(InputKeyCode.keypadUpperRight), .keyCode(InputKeyCode.keypadLowerRight)])
-            == [.pageUp, .pageDown])
+        #expect(
+            keys([.keyCode(InputKeyCode.keypadUpperRight), .keyCode(InputKeyCode.keypadLowerRight)])
+                == [.pageUp, .pageDown])
     }
 
     @Test func modifiedExtendedKeysDecodeByName() {
-        #expect(keys([.keyName("kUP5"), .keyName("kDN3"), .keyName("kHOM5"), .keyName("kEND2"), .keyName("kNXT5")])
-            == [.up, .down, .home, .end, .pageDown])
+        #expect(
+            keys([.keyName("kUP5"), .keyName("kDN3"), .keyName("kHOM5"), .keyName("kEND2"), .keyName("kNXT5")])
+                == [.up, .down, .home, .end, .pageDown])
+        #expect(keys([.keyName("kcbt2")]) == [.backTab])
         #expect(keys([.keyName("kUP"), .keyName("kxIN"), .keyName("kUPx")]).isEmpty)
     }
 
@@ -117,15 +123,22 @@ private func keys(_ outputs: [InputDecoder.Output]) -> [Key] {
     }
 
     @Test func rawEditingAndPageKeys() {
-        #expect(keys("\u{1B}[2~\u{1B}[3~\u{1B}[5~\u{1B}[6~\u{1B}[Z") == [.insert, .delete, .pageUp, .pageDown, .backTab])
+        #expect(
+            keys("\u{1B}[2~\u{1B}[3~\u{1B}[5~\u{1B}[6~\u{1B}[Z") == [.insert, .delete, .pageUp, .pageDown, .backTab])
         #expect(keys("\u{1B}[3;5~") == [.delete])
     }
 
     @Test func rawFunctionKeys() {
         #expect(keys("\u{1B}OP\u{1B}OQ\u{1B}OR\u{1B}OS") == [.function(1), .function(2), .function(3), .function(4)])
-        #expect(keys("\u{1B}[15~\u{1B}[17~\u{1B}[21~\u{1B}[23~\u{1B}[24~")
-            == [.function(5), .function(6), .function(10), .function(11), .function(12)])
+        #expect(
+            keys("\u{1B}[15~\u{1B}[17~\u{1B}[21~\u{1B}[23~\u{1B}[24~")
+                == [.function(5), .function(6), .function(10), .function(11), .function(12)])
         #expect(keys("\u{1B}[1;2P") == [.function(1)])
+    }
+
+    @Test func sgrMouseWheelScrollsLikeArrowsAndClicksAreIgnored() {
+        #expect(keys("\u{1B}[<64;10;5M\u{1B}[<65;10;5M") == [.up, .down])
+        #expect(keys("\u{1B}[<0;10;5M\u{1B}[<0;10;5m\u{1B}[<64;1;1m").isEmpty)
     }
 
     @Test func unknownSequencesAreDroppedNotTyped() {

@@ -1,10 +1,10 @@
 import Testing
 
+@testable import TerminalUI
+
 #if canImport(Glibc)
     import Glibc
 #endif
-
-@testable import TerminalUI
 
 @Suite struct TerminalSetupTests {
     @Test(arguments: ["UTF-8", "utf8", "UTF8", "utf-8"])

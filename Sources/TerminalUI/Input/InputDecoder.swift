@@ -106,7 +106,8 @@ struct InputDecoder {
         }
         if value < 0x40 {
             // A parameter or intermediate byte; a runaway sequence is dropped.
-            state = parameters.count < Self.longestSequence
+            state =
+                parameters.count < Self.longestSequence
                 ? .controlSequence(parameters: parameters + String(scalar)) : .ground
             return
         }
@@ -211,6 +212,7 @@ struct InputDecoder {
             InputKeyCode.pageUp: .pageUp, InputKeyCode.pageDown: .pageDown,
             InputKeyCode.backTab: .backTab, InputKeyCode.enter: .enter,
             InputKeyCode.backspace: .backspace, InputKeyCode.delete: .delete, InputKeyCode.insert: .insert,
+            InputKeyCode.suspend: .control("z"),
         ]
         for number in 1...12 { table[InputKeyCode.function(number)] = .function(number) }
         return table
@@ -222,6 +224,7 @@ struct InputDecoder {
     private static let keysByNamePrefix: [(String, Key)] = [
         ("kUP", .up), ("kDN", .down), ("kLFT", .left), ("kRIT", .right), ("kHOM", .home), ("kEND", .end),
         ("kNXT", .pageDown), ("kPRV", .pageUp), ("kDC", .delete), ("kIC", .insert),
+        ("kcbt", .backTab),  // TERM=linux reports tmux's "\e[Z" as kcbt2
     ]
 
     static func key(forName name: String) -> Key? {
@@ -235,7 +238,8 @@ struct InputDecoder {
     // CSI sequences; modifiers ("1;5A" is Ctrl-Up) are ignored.
     static func key(controlSequence parameters: String, final: Unicode.Scalar) -> Key? {
         let first = parameters.split(separator: ";", omittingEmptySubsequences: false).first ?? ""
-        guard first.allSatisfy(\.isASCIIDigit) else { return nil }  // "<…" mouse, "?…" replies
+        if first.hasPrefix("<") { return sgrMouseWheel(button: first.dropFirst(), final: final) }
+        guard first.allSatisfy(\.isASCIIDigit) else { return nil }  // "?…" are replies, not keys
         switch final {
         case "A": return .up
         case "B": return .down
@@ -249,6 +253,16 @@ struct InputDecoder {
         case "R": return .function(3)
         case "S": return .function(4)
         case "~": return tildeKey(Int(first) ?? 0)
+        default: return nil
+        }
+    }
+
+    // SGR mouse reports ("\e[<64;10;5M"): the wheel scrolls like the arrows; clicks do nothing.
+    private static func sgrMouseWheel(button: Substring, final: Unicode.Scalar) -> Key? {
+        guard final == "M" else { return nil }
+        switch Int(button) {
+        case 64: return .up
+        case 65: return .down
         default: return nil
         }
     }

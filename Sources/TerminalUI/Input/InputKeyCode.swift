@@ -26,6 +26,8 @@ enum InputKeyCode {
     static let keypadUpperRight = Int32(KEY_A3)
     static let keypadLowerLeft = Int32(KEY_C1)
     static let keypadLowerRight = Int32(KEY_C3)
+    /// Ctrl-Z on terminals whose terminfo names it the suspend key (kspd, as TERM=linux does).
+    static let suspend = Int32(KEY_SUSPEND)
     static let resize = ph_key_resize()
     static let mouse = ph_key_mouse()
     static func function(_ number: Int) -> Int32 { ph_key_f(Int32(number)) }
