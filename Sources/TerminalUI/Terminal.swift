@@ -65,13 +65,12 @@ public final class Terminal: @unchecked Sendable {
 
         // Our handlers go in before ncurses starts, so ncurses leaves these signals to us.
         TerminalSignals.install(wakeDescriptor: wakeWriteDescriptor, tty: tty, reset: Self.fallbackResetBytes)
-        guard let screen = newterm(nil, ph_stdout(), ph_stdin()), let window = ph_stdscr() else {
+        guard newterm(nil, ph_stdout(), ph_stdin()) != nil, let window = ph_stdscr() else {
             TerminalSignals.uninstall()
             close(pipeDescriptors[0])
             close(pipeDescriptors[1])
             throw .unknownTerminal(Self.environment("TERM") ?? "")
         }
-        _ = screen
         self.window = window
 
         let wantsColor = options.color && (Self.environment("NO_COLOR") ?? "").isEmpty
