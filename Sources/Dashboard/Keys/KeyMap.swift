@@ -9,7 +9,7 @@ public enum KeyMap {
     public static let table = KeyTable<KeyContext, DashboardCommand>([
         Section(.global, title: "Everywhere", bindings: [
             Binding(.help, keys: [.character("?")], label: "?", summary: "this help", hint: "help"),
-            Binding(.quit, keys: [.character("q")], label: "q", summary: "quit (from a list; a form with changes asks first)", hint: "quit"),
+            Binding(.quit, keys: [.character("q")], label: "q", summary: "quit (a form with changes asks first)", hint: "quit"),
         ]),
         Section(.always, title: "Always", bindings: [
             Binding(.quitNow, keys: [.control("c")], label: "Ctrl-C", summary: "quit at once, terminal restored"),
@@ -24,7 +24,7 @@ public enum KeyMap {
             Binding(.resetSecret, keys: [.character("R")], label: "R", summary: "reset the signing secret (asks first)", hint: "reset secret"),
             Binding(.showSecret, keys: [.character("s")], label: "s", summary: "show or hide the secret"),
             Binding(.copySecret, keys: [.character("y")], label: "y", summary: "copy the secret (OSC 52)"),
-            Binding(.deliveries, keys: [.character("D")], label: "D", summary: "deliveries of the endpoint", hint: "deliveries"),
+            Binding(.deliveries, keys: [.character("D")], label: "D", summary: "deliveries (not in this build yet)"),
             Binding(.organization, keys: [.character("o")], label: "o", summary: "next organization (personal tokens)"),
         ]),
         Section(.lists, title: "Lists", bindings: [

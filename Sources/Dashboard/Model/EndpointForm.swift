@@ -94,7 +94,7 @@ public struct EndpointForm: Hashable, Sendable {
             return url.isEmpty && !hasChanges ? nil : URLCheck.problem(with: url.text)
         case .secret:
             let count = secret.text.count
-            return count > 0 && count < 32 ? "At least 32 characters (\(count) now)" : nil
+            return count > 0 && count < 32 ? "Needs 32+ characters, has \(count)" : nil
         default:
             return nil
         }

@@ -8,19 +8,19 @@ public enum URLCheck {
     /// What is wrong with `text` as a webhook URL, in words; nil when the server will take it.
     public static func problem(with text: String) -> String? {
         let url = text.trimmingCharacters(in: .whitespaces)
-        if url.isEmpty { return "Required: the https:// address Polar posts to" }
-        if url.count > maximumLength { return "Too long: \(url.count) characters, at most \(maximumLength)" }
+        if url.isEmpty { return "Required: where Polar posts events" }
+        if url.count > maximumLength { return "Too long: over \(maximumLength) characters" }
         let lowered = url.lowercased()
         guard lowered.hasPrefix("https://") else {
-            if lowered.hasPrefix("http://") { return "Must be https://, not http://" }
+            if lowered.hasPrefix("http://") { return "Use https://, not http://" }
             return "Must start with https://"
         }
         let host = hostPart(of: String(url.dropFirst("https://".count)))
         if host.isEmpty { return "Needs a host after https://" }
         if host.contains(where: { $0 == " " || $0 == "\\" || $0.unicodeScalars.contains(where: { $0.value < 0x20 }) }) {
-            return "The host has characters not allowed in domain names"
+            return "Host has invalid characters"
         }
-        if isLocalOrPrivate(host.lowercased()) { return "Cannot point to localhost or a private address" }
+        if isLocalOrPrivate(host.lowercased()) { return "No localhost or private IPs" }
         return nil
     }
 

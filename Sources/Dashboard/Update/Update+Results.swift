@@ -46,8 +46,10 @@ func handleResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
         state.refreshVisible(selecting: endpoint.id)
         selectionChanged(&state)
         state.freshSecretEndpointID = endpoint.id
-        state.status = .sticky(
-            "Created \(endpoint.url). Its secret is shown once in the detail: y copies it.", kind: .success)
+        // The secret is shown once, in the detail: a narrow screen opens it.
+        state.showingDetail = !state.isWide
+        state.focus = state.isWide ? .list : .detail
+        state.status = .sticky("Created \(endpoint.url). Secret shown once: y copies it.", kind: .success)
     case .updated(let id, let endpoint):
         let request = state.requests.removeValue(forKey: id)
         replace(&state, endpoint)

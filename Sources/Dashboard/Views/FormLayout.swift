@@ -31,7 +31,7 @@ struct FormLayout {
 
     var inputX: Int { inner.x + 1 + Self.labelWidth }
     /// The text input's width; the rest of the row is for its message.
-    var inputWidth: Int { max(10, min(60, inner.width - Self.labelWidth - 30)) }
+    var inputWidth: Int { max(10, min(60, inner.width - Self.labelWidth - 34)) }
     var messageX: Int { inputX + inputWidth + 2 }
     var messageWidth: Int { max(0, inner.maxX - messageX - 1) }
 }

@@ -10,7 +10,7 @@ enum FormView {
         if case .edit(let endpoint) = form.mode { title = "Edit \(endpoint.displayName)" } else { title = "New endpoint" }
         canvas.box(area, title: title, style: Theme.focusedBorder)
         guard layout.inner.height >= 8, layout.inner.width > 30 else { return }
-        drawTextRow(form, .url, field: form.url, placeholder: "https://", into: &canvas, layout: layout)
+        drawTextRow(form, .url, field: form.url, placeholder: "required: https://…", into: &canvas, layout: layout)
         drawTextRow(form, .name, field: form.name, placeholder: "optional: the list shows the URL without one",
                     into: &canvas, layout: layout)
         drawFormat(form, into: &canvas, layout: layout)
@@ -125,7 +125,7 @@ enum FormView {
     static func drawHelpLine(_ form: EndpointForm, state: DashboardState, into canvas: inout Canvas, layout: FormLayout) {
         let text: String
         var style = Theme.dim
-        if let message = form.message(for: form.focus), form.serverErrors[form.focus] != nil {
+        if let message = form.message(for: form.focus) {
             text = "\(form.focus.label): \(message)"
             style = Theme.error
         } else {

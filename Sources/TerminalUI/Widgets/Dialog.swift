@@ -37,7 +37,8 @@ extension Canvas {
         let frame = dialog.frame(in: area)
         guard frame.width >= 10, frame.height >= 5 else { return }
         let border = dialog.isDestructive ? Style(foreground: .red, bold: true) : Style(bold: true)
-        fill(frame)
+        // A blank margin keeps the text underneath from touching the frame.
+        fill(Rect(x: frame.x - 1, y: frame.y, width: frame.width + 2, height: frame.height))
         box(frame, title: dialog.title, style: border)
         let inner = frame.inset(by: 1)
         let lines = TextWrap.lines(dialog.message, width: inner.width - 2)

@@ -28,15 +28,16 @@ public struct HelpOverlay: Hashable, Sendable {
 
     /// The text lines, laid out in as many columns of `columnWidth` as `width` holds.
     public func lines(width: Int) -> [String] {
-        let keyWidth = min(16, sections.flatMap { $0.entries.map { DisplayWidth.of($0.keys) } }.max() ?? 0)
+        let keyWidth = min(14, sections.flatMap { $0.entries.map { DisplayWidth.of($0.keys) } }.max() ?? 0)
         let blocks: [[String]] = sections.map { section in
             [section.title] + section.entries.map { entry in
                 let keys = DisplayWidth.truncate(entry.keys, to: keyWidth)
                 return "  " + keys + String(repeating: " ", count: max(1, keyWidth - DisplayWidth.of(keys) + 2)) + entry.summary
             }
         }
-        let columnWidth = min(width, max(38, blocks.flatMap { $0 }.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
-        let columns = max(1, min(2, width / max(1, columnWidth)))
+        // Two columns from 100 cells on (long summaries are cut with …), else one.
+        let columns = width >= 100 ? 2 : 1
+        let columnWidth = width / columns
         // Fill columns top to bottom with whole sections, balancing their heights.
         let total = blocks.reduce(0) { $0 + $1.count + 1 }
         let target = (total + columns - 1) / columns
@@ -49,7 +50,7 @@ public struct HelpOverlay: Hashable, Sendable {
         let height = columnLines.map(\.count).max() ?? 0
         return (0..<height).map { row in
             columnLines.enumerated().map { index, lines in
-                let text = row < lines.count ? lines[row] : ""
+                let text = DisplayWidth.truncate(row < lines.count ? lines[row] : "", to: columnWidth - 2)
                 let isLast = index == columnLines.count - 1
                 return isLast ? text : text + String(repeating: " ", count: max(0, columnWidth - DisplayWidth.of(text)))
             }.joined()
@@ -60,7 +61,7 @@ public struct HelpOverlay: Hashable, Sendable {
 extension Canvas {
     /// Draws the help box filling most of `area`, with a hint line at the bottom.
     public mutating func drawHelpOverlay(_ help: HelpOverlay, in area: Rect, footer: String = "Esc close · j/k scroll") {
-        let frame = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
+        let frame = area
         guard frame.width > 10, frame.height > 4 else { return }
         fill(frame)
         box(frame, title: help.title, style: Style(bold: true))

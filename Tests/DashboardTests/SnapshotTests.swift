@@ -1,0 +1,205 @@
+import PolarAPI
+import Testing
+import TerminalUI
+
+@testable import Dashboard
+
+/// Every screen at 80×24 and 120×40, compared as text with Snapshots/*.txt.
+@Suite struct SnapshotTests {
+    static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
+
+    func check(_ name: String, _ make: (Size) -> DashboardState, sourceLocation: SourceLocation = #_sourceLocation) {
+        for size in Self.sizes {
+            expectSnapshot(render(make(size)), named: "\(name)_\(size.width)x\(size.height)", sourceLocation: sourceLocation)
+        }
+    }
+
+    func loaded(_ size: Size) -> DashboardState { Fixtures.state(width: size.width, height: size.height) }
+
+    @Test func endpointList() {
+        check("list") { loaded($0) }
+    }
+
+    @Test func endpointDetail() {
+        check("detail") { size in
+            var state = loaded(size)
+            state.press(.enter)
+            return state
+        }
+    }
+
+    @Test func detailOfEndpointWithEveryEvent() {
+        check("detail_all_events") { size in
+            var state = loaded(size)
+            state.press(.character("G"), .enter)
+            return state
+        }
+    }
+
+    @Test func emptyList() {
+        check("empty") { size in Fixtures.state(width: size.width, height: size.height, endpoints: []) }
+    }
+
+    @Test func loading() {
+        check("loading") { size in
+            var state = DashboardState(size: size, now: Fixtures.now, timeZone: Fixtures.utc, environment: .production,
+                                       tokenKind: .user)
+            _ = startLoading(&state)
+            return state
+        }
+    }
+
+    @Test func filteredList() {
+        check("filter") { size in
+            var state = loaded(size)
+            state.press(.character("/"))
+            state.type("slack")
+            return state
+        }
+    }
+
+    @Test func emptyForm() {
+        check("form_empty") { size in
+            var state = loaded(size)
+            state.press(.character("n"))
+            return state
+        }
+    }
+
+    @Test func formWithPickerFocused() {
+        check("form_picker") { size in
+            var state = loaded(size)
+            state.press(.character("n"))
+            state.type("https://example.com/hook")
+            state.press(.tab, .tab, .tab, .tab)
+            state.press(.down, .down, .down, .enter, .down, .character(" "), .down)
+            return state
+        }
+    }
+
+    @Test func formWithValidationErrors() {
+        check("form_errors") { size in
+            var state = loaded(size)
+            state.press(.character("n"))
+            state.type("http://localhost:3000/hook")
+            state.press(.tab, .tab, .tab)
+            state.type("tooshort")
+            state.press(.control("s"))
+            return state
+        }
+    }
+
+    @Test func formWithServerErrors() {
+        check("form_server_errors") { size in
+            var state = loaded(size)
+            state.press(.character("n"))
+            state.type("https://example.com/hook")
+            let effects = state.press(.control("s"))
+            guard case .createEndpoint(let id, _) = effects.first else { return state }
+            _ = update(&state, .failed(id, .validation([
+                ValidationIssue(loc: ["body", "url"], msg: "Value error, Webhook URLs cannot point to localhost or private IP addresses.", type: "value_error"),
+                ValidationIssue(loc: ["body", "events"], msg: "Field required", type: "missing"),
+            ])))
+            return state
+        }
+    }
+
+    @Test func editForm() {
+        check("form_edit") { size in
+            var state = loaded(size)
+            state.press(.character("e"))
+            return state
+        }
+    }
+
+    @Test func formWithUserToken() {
+        check("form_user_token") { size in
+            var state = Fixtures.state(width: size.width, height: size.height, tokenKind: .user,
+                                       organizations: [Fixtures.organization, Fixtures.secondOrganization])
+            state.press(.character("n"), .tab, .tab, .tab, .tab, .right)
+            return state
+        }
+    }
+
+    @Test func deleteDialog() {
+        check("dialog_delete") { size in
+            var state = loaded(size)
+            state.press(.character("d"))
+            return state
+        }
+    }
+
+    @Test func resetSecretDialog() {
+        check("dialog_reset") { size in
+            var state = loaded(size)
+            state.press(.character("R"))
+            return state
+        }
+    }
+
+    @Test func toggleDialog() {
+        check("dialog_toggle") { size in
+            var state = loaded(size)
+            state.press(.character("t"))
+            return state
+        }
+    }
+
+    @Test func discardDialog() {
+        check("dialog_discard") { size in
+            var state = loaded(size)
+            state.press(.character("n"))
+            state.type("https://x.example")
+            state.press(.escape)
+            return state
+        }
+    }
+
+    @Test func helpOverlay() {
+        check("help") { size in
+            var state = loaded(size)
+            state.press(.character("?"))
+            return state
+        }
+    }
+
+    @Test func createdEndpointShowsSecretOnce() {
+        check("created") { size in
+            var state = loaded(size)
+            state.press(.character("n"))
+            state.type("https://new.example.com/polar")
+            let effects = state.press(.control("s"))
+            guard case .createEndpoint(let id, _) = effects.first else { return state }
+            var created = Fixtures.production
+            created.id = "we_new"
+            created.url = "https://new.example.com/polar"
+            created.name = nil
+            created.events = []
+            created.createdAt = Fixtures.now
+            _ = update(&state, .created(id, created))
+            return state
+        }
+    }
+
+    @Test func firstRun() {
+        check("first_run") { size in
+            var state = DashboardState.firstRun(size: size, now: Fixtures.now, timeZone: Fixtures.utc)
+            _ = update(&state, .key(.paste("polar_oat_secret")))
+            return state
+        }
+    }
+
+    @Test func tooSmall() {
+        for size in [Size(width: 59, height: 24), Size(width: 80, height: 14), Size(width: 20, height: 5)] {
+            var state = loaded(size)
+            state.size = size
+            expectSnapshot(render(state), named: "too_small_\(size.width)x\(size.height)")
+        }
+    }
+
+    @Test func productionBadgeAndMinimumSize() {
+        var state = loaded(Size(width: 60, height: 15))
+        state.environment = .production
+        expectSnapshot(render(state), named: "list_production_60x15")
+    }
+}
