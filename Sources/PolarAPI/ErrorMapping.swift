@@ -13,7 +13,8 @@ enum ErrorMapping {
             return .unauthorized(detail: envelope?.message ?? (text.isEmpty ? "Unauthorized" : text))
         case 403:
             let detail = envelope?.message ?? (text.isEmpty ? "Forbidden" : text)
-            return envelope?.error == "insufficient_scope" ? .insufficientScope(detail: detail) : .forbidden(detail: detail)
+            return envelope?.error == "insufficient_scope"
+                ? .insufficientScope(detail: detail) : .forbidden(detail: detail)
         case 404:
             // Polar's own 404s name their class; a bare `{"detail":"Not Found"}` (or any body
             // without `error`) comes from the router or the version middleware.
@@ -50,7 +51,8 @@ enum ErrorMapping {
     }
 
     /// The error for a request that got no HTTP answer. `target` is `host:port`, for messages.
-    static func error(forTransportFailure error: any Error, target: String, viaProxy proxy: ProxyAddress?) -> PolarError {
+    static func error(forTransportFailure error: any Error, target: String, viaProxy proxy: ProxyAddress?) -> PolarError
+    {
         if let polarError = error as? PolarError { return polarError }
         if error is CancellationError || Task.isCancelled { return .cancelled }
         let place = proxy.map { "\(target) via proxy \($0)" } ?? target

@@ -6,7 +6,10 @@ import NIOFoundationCompat
 /// One API call, before headers are added.
 struct APIRequest: Sendable {
     enum Method: String, Sendable {
-        case get = "GET", post = "POST", patch = "PATCH", delete = "DELETE"
+        case get = "GET"
+        case post = "POST"
+        case patch = "PATCH"
+        case delete = "DELETE"
     }
 
     var method: Method
@@ -20,8 +23,11 @@ struct APIRequest: Sendable {
 
     /// The path and query as sent.
     var target: String {
-        query.isEmpty ? path : path + "?" + query.map { "\(PercentEncoding.encode($0))=\(PercentEncoding.encode($1))" }
-            .joined(separator: "&")
+        query.isEmpty
+            ? path
+            : path + "?"
+                + query.map { "\(PercentEncoding.encode($0))=\(PercentEncoding.encode($1))" }
+                .joined(separator: "&")
     }
 }
 

@@ -97,10 +97,12 @@ public final class PolarClient: Sendable {
     public func listEndpoints(organizationIds: [String] = [], page: Int = 1, limit: Int = 100)
         async throws(PolarError) -> ListResource<WebhookEndpoint>
     {
-        let query = organizationIds.map { ("organization_id", $0) } + [("page", String(page)), ("limit", String(limit))]
+        let query =
+            organizationIds.map { ("organization_id", $0) } + [("page", String(page)), ("limit", String(limit))]
         return try await decode(
             ListResource<WebhookEndpoint>.self,
-            from: send(APIRequest(method: .get, path: "/v1/webhooks/endpoints", query: query, repeatability: .idempotent)),
+            from: send(
+                APIRequest(method: .get, path: "/v1/webhooks/endpoints", query: query, repeatability: .idempotent)),
             what: "the endpoint list")
     }
 
@@ -135,7 +137,8 @@ public final class PolarClient: Sendable {
             method: .post, path: "/v1/webhooks/endpoints", body: try encode(body),
             apiVersion: body.secret == nil ? nil : .v2026_04, repeatability: .never)
         let endpoint = try await decode(WebhookEndpoint.self, from: send(request), what: "the created endpoint")
-        return EndpointWriteResult(endpoint: endpoint, secretNotKept: SecretNotKept(requested: body.secret, returned: endpoint))
+        return EndpointWriteResult(
+            endpoint: endpoint, secretNotKept: SecretNotKept(requested: body.secret, returned: endpoint))
     }
 
     public func endpoint(id: String) async throws(PolarError) -> WebhookEndpoint {
@@ -143,7 +146,8 @@ public final class PolarClient: Sendable {
         return try await decode(WebhookEndpoint.self, from: send(request), what: "the endpoint")
     }
 
-    public func updateEndpoint(id: String, _ update: WebhookEndpointUpdate) async throws(PolarError) -> WebhookEndpoint {
+    public func updateEndpoint(id: String, _ update: WebhookEndpointUpdate) async throws(PolarError) -> WebhookEndpoint
+    {
         try await updateEndpointReportingSecret(id: id, update).endpoint
     }
 
@@ -181,7 +185,8 @@ public final class PolarClient: Sendable {
         let query = filter.queryItems + [("page", String(page)), ("limit", String(limit))]
         return try await decode(
             ListResource<WebhookDelivery>.self,
-            from: send(APIRequest(method: .get, path: "/v1/webhooks/deliveries", query: query, repeatability: .idempotent)),
+            from: send(
+                APIRequest(method: .get, path: "/v1/webhooks/deliveries", query: query, repeatability: .idempotent)),
             what: "the delivery list")
     }
 
@@ -214,7 +219,8 @@ public final class PolarClient: Sendable {
             let query = [("page", String(page)), ("limit", "100")]
             return try await decode(
                 ListResource<Organization>.self,
-                from: send(APIRequest(method: .get, path: "/v1/organizations/", query: query, repeatability: .idempotent)),
+                from: send(
+                    APIRequest(method: .get, path: "/v1/organizations/", query: query, repeatability: .idempotent)),
                 what: "the organization list")
         }
         return try await Paging.collect(pages)
@@ -272,7 +278,8 @@ public final class PolarClient: Sendable {
         }
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, from response: APIResponse, what: String) throws(PolarError) -> T {
+    private func decode<T: Decodable>(_ type: T.Type, from response: APIResponse, what: String) throws(PolarError) -> T
+    {
         do {
             return try PolarJSON.decoder().decode(T.self, from: response.body)
         } catch {

@@ -76,7 +76,11 @@ public struct ProxySettings: Sendable, Hashable {
                 requiredPort = entryPort
             }
             pattern = pattern.trimmingCharacters(in: ["[", "]"])
-            if pattern.hasPrefix("*.") { pattern.removeFirst(2) } else if pattern.hasPrefix(".") { pattern.removeFirst() }
+            if pattern.hasPrefix("*.") {
+                pattern.removeFirst(2)
+            } else if pattern.hasPrefix(".") {
+                pattern.removeFirst()
+            }
             guard !pattern.isEmpty else { continue }
             if let requiredPort, requiredPort != port { continue }
             if host == pattern || host.hasSuffix("." + pattern) { return true }

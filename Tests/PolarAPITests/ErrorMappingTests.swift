@@ -20,7 +20,8 @@ import Testing
     }
 
     @Test func unauthorizedWithInvalidToken() async throws {
-        let body = #"{"error":"invalid_token","error_description":"The access token provided is expired, revoked, malformed, or invalid for other reasons."}"#
+        let body =
+            #"{"error":"invalid_token","error_description":"The access token provided is expired, revoked, malformed, or invalid for other reasons."}"#
         let error = try await errorFor(.json(401, body))
         #expect(
             error
@@ -29,10 +30,13 @@ import Testing
     }
 
     @Test func insufficientScope() async throws {
-        let body = #"{"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token."}"#
+        let body =
+            #"{"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token."}"#
         let error = try await errorFor(.json(403, body))
         #expect(
-            error == .insufficientScope(detail: "The request requires higher privileges than provided by the access token."))
+            error
+                == .insufficientScope(
+                    detail: "The request requires higher privileges than provided by the access token."))
     }
 
     @Test func notPermittedIsForbidden() async throws {
@@ -76,13 +80,15 @@ import Testing
                         type: "value_error"),
                     ValidationIssue(loc: ["body", "events"], msg: "Field required", type: "missing"),
                     ValidationIssue(loc: ["path", "id"], msg: "Input should be a valid UUID", type: "uuid_parsing"),
-                    ValidationIssue(loc: ["body", "events", 0], msg: "Input should be a valid string", type: "string_type"),
+                    ValidationIssue(
+                        loc: ["body", "events", 0], msg: "Input should be a valid string", type: "string_type"),
                 ]))
         #expect(error?.issues(forField: "url").count == 2)
     }
 
     @Test func serviceLevelValidation() async throws {
-        let body = #"{"error":"PolarRequestValidationError","detail":[{"type":"organization_token","loc":["body","organization_id"],"msg":"Setting organization_id is disallowed when using an organization token.","input":"x"}]}"#
+        let body =
+            #"{"error":"PolarRequestValidationError","detail":[{"type":"organization_token","loc":["body","organization_id"],"msg":"Setting organization_id is disallowed when using an organization token.","input":"x"}]}"#
         let error = try await errorFor(.json(422, body))
         #expect(error?.issues(forField: "organization_id").first?.type == "organization_token")
     }
@@ -138,7 +144,7 @@ import Testing
         var error: PolarError?
         try await withStub(
             retryPolicy: .none, timeout: .milliseconds(200),
-            { _, _ in StubResponse(status: 200, body: "{}", delay: .seconds(2)) }
+            { _, _ in StubResponse(status: 200, body: "{}", delay: .seconds(1)) }
         ) { _, client in
             error = await polarError { () async throws(PolarError) in try await client.endpoint(id: "abc") }
         }
@@ -152,7 +158,7 @@ import Testing
             retryPolicy: .none,
             { _, _ in
                 await gate.open()
-                return StubResponse(status: 200, body: "{}", delay: .seconds(2))
+                return StubResponse(status: 200, body: "{}", delay: .seconds(1))
             }
         ) { _, client in
             let task = Task { await polarError { () async throws(PolarError) in try await client.endpoint(id: "abc") } }

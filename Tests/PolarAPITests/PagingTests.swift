@@ -5,19 +5,18 @@ import Testing
 
 /// Pages come back in server order even though all but the first are fetched concurrently.
 @Suite struct PagingTests {
-    /// Tracks requests in flight so the test can see the concurrency bound.
-    actor InFlight {
-        private(set) var current = 0
-        private(set) var peak = 0
-        private(set) var startedPages: Set<Int> = []
+    /// Which pages were asked for and answered, as the stub saw it.
+    actor PageLog {
+        private(set) var started: Set<Int> = []
+        private(set) var finished: Set<Int> = []
+        /// The pages started when page 2 was about to be answered.
+        private(set) var startedBeforePage2Returned: Set<Int> = []
 
-        func begin(page: Int) {
-            current += 1
-            peak = max(peak, current)
-            startedPages.insert(page)
+        func begin(_ page: Int) { started.insert(page) }
+        func end(_ page: Int) {
+            finished.insert(page)
+            if page == 2 { startedBeforePage2Returned = started }
         }
-
-        func end() { current -= 1 }
     }
 
     private static func page(_ number: Int, of maxPage: Int, size: Int = 2) -> StubResponse {
@@ -27,20 +26,20 @@ import Testing
 
     @Test func pagesArriveInOrderWhileFetchedConcurrently() async throws {
         let maxPage = 9
-        let inFlight = InFlight()
+        let pageLog = PageLog()
         var pageNumbers: [Int] = []
         var ids: [String] = []
         try await withStub({ request, _ in
             let page = Int(request.query("page").first ?? "") ?? 0
-            await inFlight.begin(page: page)
-            // Page 2 answers only once pages 3, 4 and 5 were asked for: proof that they were
-            // requested before page 2 came back, and that 3–5 are answered first.
+            await pageLog.begin(page)
+            // Page 2 answers only after pages 3, 4 and 5 were answered: they must have been
+            // requested concurrently, and the client must still yield page 2 first.
             if page == 2 {
-                for _ in 0..<1000 where await inFlight.startedPages.isSuperset(of: [3, 4, 5]) == false {
+                for _ in 0..<1000 where await pageLog.finished.isSuperset(of: [3, 4, 5]) == false {
                     try? await Task.sleep(for: .milliseconds(10))
                 }
             }
-            await inFlight.end()
+            await pageLog.end(page)
             return Self.page(page, of: maxPage)
         }) { server, client in
             for try await page in client.endpointPages(pageSize: 2) {
@@ -52,9 +51,8 @@ import Testing
         }
         #expect(pageNumbers == Array(1...maxPage))
         #expect(ids == (1...maxPage).flatMap { page in (0..<2).map { Fixtures.endpointId(page: page, index: $0) } })
-        #expect(await inFlight.startedPages.isSuperset(of: [3, 4, 5]))
-        // Pages 2–5 were in flight together, and never more than the bound of 4.
-        #expect(await inFlight.peak == 4)
+        // While page 2 was outstanding, exactly the window of four (pages 2–5) had been asked for.
+        #expect(await pageLog.startedBeforePage2Returned == [1, 2, 3, 4, 5])
     }
 
     @Test func allEndpointsCollectsEveryItemInOrder() async throws {
@@ -64,7 +62,9 @@ import Testing
         }) { _, client in
             endpoints = try await client.allEndpoints(pageSize: 3)
         }
-        #expect(endpoints.map(\.id) == (1...5).flatMap { page in (0..<3).map { Fixtures.endpointId(page: page, index: $0) } })
+        #expect(
+            endpoints.map(\.id)
+                == (1...5).flatMap { page in (0..<3).map { Fixtures.endpointId(page: page, index: $0) } })
     }
 
     @Test func emptyListIsOnePage() async throws {
@@ -82,10 +82,13 @@ import Testing
     @Test func firstErrorEndsTheStream() async throws {
         var yielded: [Int] = []
         var thrown: (any Error)?
-        try await withStub(retryPolicy: .none, { request, _ in
-            let page = Int(request.query("page").first ?? "") ?? 0
-            return page == 3 ? StubResponse(status: 500, body: "page 3 broke") : Self.page(page, of: 6)
-        }) { _, client in
+        try await withStub(
+            retryPolicy: .none,
+            { request, _ in
+                let page = Int(request.query("page").first ?? "") ?? 0
+                return page == 3 ? StubResponse(status: 500, body: "page 3 broke") : Self.page(page, of: 6)
+            }
+        ) { _, client in
             do {
                 for try await page in client.endpointPages(pageSize: 2) {
                     yielded.append(Int(page.items[0].id.suffix(12).prefix(6)) ?? -1)
@@ -101,7 +104,9 @@ import Testing
     }
 
     @Test func collectingSurfacesTheTypedError() async throws {
-        try await withStub(retryPolicy: .none, { _, _ in .json(401, #"{"error":"Unauthorized","detail":"Unauthorized"}"#) }) {
+        try await withStub(
+            retryPolicy: .none, { _, _ in .json(401, #"{"error":"Unauthorized","detail":"Unauthorized"}"#) }
+        ) {
             _, client in
             let error = await polarError { () async throws(PolarError) in try await client.allDeliveries() }
             #expect(error == .unauthorized(detail: "Unauthorized"))
@@ -114,7 +119,8 @@ import Testing
             let page = Int(request.query("page").first ?? "") ?? 0
             return .json(200, Fixtures.list([Fixtures.deliveryJSON(id: "d\(page)")], total: 3, maxPage: 3))
         }) { server, client in
-            let deliveries = try await client.allDeliveries(DeliveryFilter(endpointIds: ["e1"], succeeded: true), pageSize: 1)
+            let deliveries = try await client.allDeliveries(
+                DeliveryFilter(endpointIds: ["e1"], succeeded: true), pageSize: 1)
             #expect(deliveries.map(\.id) == ["d1", "d2", "d3"])
             seen = await server.requests
         }
@@ -134,7 +140,9 @@ import Testing
             }
             return Self.page(page, of: 20)
         }) { _, client in
-            let task = Task { await polarError { () async throws(PolarError) in try await client.allEndpoints(pageSize: 2) } }
+            let task = Task {
+                await polarError { () async throws(PolarError) in try await client.allEndpoints(pageSize: 2) }
+            }
             try await asked.waitUntilOpen()
             task.cancel()
             #expect(await task.value == .cancelled)

@@ -34,7 +34,8 @@ import Testing
             ProxyAddress.parse("http://me:p%40ss@proxy:3128")
                 == .success(ProxyAddress(host: "proxy", port: 3128, username: "me", password: "p@ss")))
         #expect(ProxyAddress.parse("http://[::1]:3128") == .success(ProxyAddress(host: "::1", port: 3128)))
-        #expect(ProxyAddress.parse("socks5://sock:9050") == .success(ProxyAddress(kind: .socks5, host: "sock", port: 9050)))
+        #expect(
+            ProxyAddress.parse("socks5://sock:9050") == .success(ProxyAddress(kind: .socks5, host: "sock", port: 9050)))
         #expect(ProxyAddress.parse("socks5://sock") == .success(ProxyAddress(kind: .socks5, host: "sock", port: 1080)))
     }
 
@@ -100,7 +101,8 @@ import Testing
 
     @Test func unreachableProxyIsNamedInTheError() async {
         // Port 9 (discard) on loopback is closed on a test machine; the API host is never reached.
-        let client = makeClient(baseURL: "http://polar.test", retryPolicy: .none, environment: ["HTTP_PROXY": "127.0.0.1:9"])
+        let client = makeClient(
+            baseURL: "http://polar.test", retryPolicy: .none, environment: ["HTTP_PROXY": "127.0.0.1:9"])
         let error = await polarError { () async throws(PolarError) in try await client.endpoint(id: "x") }
         await client.shutdown()
         #expect(error == .network("connection refused by the proxy http://127.0.0.1:9 (for polar.test:80)"))

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import Testing
 
@@ -82,7 +83,8 @@ import Testing
 
     @Test func updateWithSecretUsesVersion2026_04() async throws {
         let requests = try await record(.json(200, Fixtures.endpointJSON())) { client throws(PolarError) in
-            _ = try await client.updateEndpoint(id: "abc", WebhookEndpointUpdate(secret: String(repeating: "k", count: 40)))
+            _ = try await client.updateEndpoint(
+                id: "abc", WebhookEndpointUpdate(secret: String(repeating: "k", count: 40)))
         }
         #expect(requests.first?.headers["polar-version"] == "2026-04")
     }
@@ -123,17 +125,20 @@ import Testing
     }
 
     @Test func listEndpointsQuery() async throws {
-        let requests = try await record(.json(200, Fixtures.list([], total: 0, maxPage: 0))) { client throws(PolarError) in
+        let requests = try await record(.json(200, Fixtures.list([], total: 0, maxPage: 0))) {
+            client throws(PolarError) in
             _ = try await client.listEndpoints(organizationIds: ["o1", "o2"], page: 3, limit: 25)
         }
-        #expect(requests.first?.target == "/v1/webhooks/endpoints?organization_id=o1&organization_id=o2&page=3&limit=25")
+        #expect(
+            requests.first?.target == "/v1/webhooks/endpoints?organization_id=o1&organization_id=o2&page=3&limit=25")
     }
 
     @Test func deliveryFilterUsesRepeatedKeysAndEncodesValues() async throws {
         let filter = DeliveryFilter(
             endpointIds: ["e1", "e2"], start: Date(timeIntervalSince1970: 1_789_041_600.5), succeeded: false,
             query: "a&b=c+d é", httpCodeClass: .serverError, eventTypes: ["order.paid", "order.created"])
-        let requests = try await record(.json(200, Fixtures.list([], total: 0, maxPage: 0))) { client throws(PolarError) in
+        let requests = try await record(.json(200, Fixtures.list([], total: 0, maxPage: 0))) {
+            client throws(PolarError) in
             _ = try await client.listDeliveries(filter, page: 2, limit: 50)
         }
         let request = try #require(requests.first)
@@ -151,7 +156,8 @@ import Testing
 
     @Test func listsDecodeWithPolarTimestamps() async throws {
         var deliveries: ListResource<WebhookDelivery>?
-        try await withStub({ _, _ in .json(200, Fixtures.list([Fixtures.deliveryJSON(id: "d1")], total: 1, maxPage: 1)) }) {
+        try await withStub({ _, _ in .json(200, Fixtures.list([Fixtures.deliveryJSON(id: "d1")], total: 1, maxPage: 1))
+        }) {
             _, client in
             deliveries = try await client.listDeliveries()
         }
@@ -166,7 +172,8 @@ import Testing
         var seen: [RecordedRequest] = []
         try await withStub({ request, _ in
             let page = Int(request.query("page").first ?? "") ?? 0
-            let item = #"{"id":"org-\#(page)","name":"Org \#(page)","slug":"org\#(page)","created_at":"2026-01-01T00:00:00Z","feature_settings":{}}"#
+            let item =
+                #"{"id":"org-\#(page)","name":"Org \#(page)","slug":"org\#(page)","created_at":"2026-01-01T00:00:00Z","feature_settings":{}}"#
             return .json(200, Fixtures.list([item], total: 3, maxPage: 3))
         }) { server, client in
             organizations = try await client.organizations()
@@ -175,5 +182,22 @@ import Testing
         #expect(organizations == (1...3).map { Organization(id: "org-\($0)", name: "Org \($0)", slug: "org\($0)") })
         #expect(seen.allSatisfy { $0.path == "/v1/organizations/" && $0.query("limit") == ["100"] })
         #expect(Set(seen.flatMap { $0.query("page") }) == ["1", "2", "3"])
+    }
+
+    @Test func injectedHTTPClientIsUsedAndLeftRunning() async throws {
+        let server = try await StubServer.start { _, _ in .json(200, Fixtures.endpointJSON()) }
+        let shared = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+        let configuration = PolarClientConfiguration(environment: .custom(server.baseURL), token: Fixtures.token)
+        let first = PolarClient(configuration: configuration, httpClient: shared)
+        _ = try await first.endpoint(id: "a")
+        await first.shutdown()
+        // The shared client still works for a second PolarClient after the first shut down.
+        let second = PolarClient(configuration: configuration, httpClient: shared)
+        let endpoint = try await second.endpoint(id: "b")
+        await second.shutdown()
+        try await shared.shutdown()
+        await server.stop()
+        #expect(endpoint.id == "8f0e6a3c-2f6b-4a53-9c1e-5d6f7a8b9c0d")
+        #expect(await server.log.count == 2)
     }
 }

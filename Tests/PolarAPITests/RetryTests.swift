@@ -9,9 +9,12 @@ import Testing
 
     @Test func readRetriesAfter503ThenSucceeds() async throws {
         let recorder = SleepRecorder()
-        try await withStub(sleep: recorder.sleeper, { _, number in
-            number == 1 ? Self.unavailable : .json(200, Fixtures.endpointJSON())
-        }) { server, client in
+        try await withStub(
+            sleep: recorder.sleeper,
+            { _, number in
+                number == 1 ? Self.unavailable : .json(200, Fixtures.endpointJSON())
+            }
+        ) { server, client in
             let endpoint = try await client.endpoint(id: "8f0e6a3c-2f6b-4a53-9c1e-5d6f7a8b9c0d")
             #expect(endpoint.name == "Production hook")
             #expect(await server.log.count == 2)
@@ -78,9 +81,13 @@ import Testing
 
     @Test func retryAfterIsHonoured() async throws {
         let recorder = SleepRecorder()
-        try await withStub(sleep: recorder.sleeper, { _, number in
-            number == 1 ? StubResponse(status: 429, headers: ["retry-after": "3"]) : .json(200, Fixtures.endpointJSON())
-        }) { server, client in
+        try await withStub(
+            sleep: recorder.sleeper,
+            { _, number in
+                number == 1
+                    ? StubResponse(status: 429, headers: ["retry-after": "3"]) : .json(200, Fixtures.endpointJSON())
+            }
+        ) { server, client in
             _ = try await client.endpoint(id: "x")
             #expect(await server.log.count == 2)
         }
@@ -89,7 +96,9 @@ import Testing
 
     @Test func retryAfterBeyondPolicyFailsAtOnce() async throws {
         let recorder = SleepRecorder()
-        try await withStub(sleep: recorder.sleeper, { _, _ in StubResponse(status: 429, headers: ["retry-after": "31"]) }) {
+        try await withStub(
+            sleep: recorder.sleeper, { _, _ in StubResponse(status: 429, headers: ["retry-after": "31"]) }
+        ) {
             server, client in
             let error = await polarError { () async throws(PolarError) in try await client.endpoint(id: "x") }
             #expect(error == .rateLimited(retryAfter: 31))
@@ -108,7 +117,8 @@ import Testing
     }
 
     @Test func deleteOfUnknownEndpointIsNotFound() async throws {
-        try await withStub({ _, _ in .json(404, #"{"error":"ResourceNotFound","detail":"Not found"}"#) }) { server, client in
+        try await withStub({ _, _ in .json(404, #"{"error":"ResourceNotFound","detail":"Not found"}"#) }) {
+            server, client in
             let error = await polarError { () async throws(PolarError) in try await client.deleteEndpoint(id: "x") }
             #expect(error == .notFound(detail: "Not found"))
             #expect(await server.log.count == 1)
@@ -149,7 +159,8 @@ import Testing
     }
 
     @Test func backoffDoublesCapsAndJitters() {
-        let policy = RetryPolicy(maxAttempts: 10, baseDelay: .milliseconds(250), maxDelay: .seconds(8), maxRetryAfter: .seconds(30))
+        let policy = RetryPolicy(
+            maxAttempts: 10, baseDelay: .milliseconds(250), maxDelay: .seconds(8), maxRetryAfter: .seconds(30))
         #expect(policy.backoff(afterAttempt: 1, unitRandom: 0) == .milliseconds(125))
         #expect(policy.backoff(afterAttempt: 1, unitRandom: 0.999_999) < .milliseconds(250))
         #expect(policy.backoff(afterAttempt: 3, unitRandom: 0) == .milliseconds(500))
@@ -164,10 +175,14 @@ import Testing
         #expect(policy.decision(after: unavailable, attempt: 1, repeatability: .idempotent, unitRandom: 0) != .fail)
         #expect(policy.decision(after: unavailable, attempt: 4, repeatability: .idempotent, unitRandom: 0) == .fail)
         #expect(policy.decision(after: .timeout, attempt: 1, repeatability: .idempotent, unitRandom: 0) == .fail)
-        #expect(policy.decision(after: .notFound(detail: ""), attempt: 1, repeatability: .deleteLike, unitRandom: 0) == .fail)
+        #expect(
+            policy.decision(after: .notFound(detail: ""), attempt: 1, repeatability: .deleteLike, unitRandom: 0)
+                == .fail)
         #expect(
             policy.decision(after: .rateLimited(retryAfter: 5), attempt: 1, repeatability: .idempotent, unitRandom: 0)
                 == .retry(after: .seconds(5)))
-        #expect(RetryPolicy.none.decision(after: unavailable, attempt: 1, repeatability: .idempotent, unitRandom: 0) == .fail)
+        #expect(
+            RetryPolicy.none.decision(after: unavailable, attempt: 1, repeatability: .idempotent, unitRandom: 0)
+                == .fail)
     }
 }

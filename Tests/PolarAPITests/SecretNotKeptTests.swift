@@ -40,7 +40,8 @@ import Testing
     @Test func updateReportsToo() async throws {
         var result: EndpointWriteResult?
         try await withStub({ _, _ in .json(200, Fixtures.endpointJSON(secret: Self.generated)) }) { _, client in
-            result = try await client.updateEndpointReportingSecret(id: "x", WebhookEndpointUpdate(secret: Self.supplied))
+            result = try await client.updateEndpointReportingSecret(
+                id: "x", WebhookEndpointUpdate(secret: Self.supplied))
         }
         #expect(result?.secretNotKept != nil)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// A request as the stub saw it.
 struct RecordedRequest: Sendable {
@@ -59,6 +60,7 @@ struct StubServer: Sendable {
 
     let baseURL: String
     let log: RequestLog
+    private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
     static func start(_ handler: @escaping Handler) async throws -> StubServer {
@@ -90,16 +92,19 @@ struct StubServer: Sendable {
                 portContinuation.yield(channel.localAddress?.port ?? 0)
                 portContinuation.finish()
             }, logger: logger)
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        // A graceful shutdown lets open connections finish; cancelling the server instead can
+        // trip NIO's "NIOAsyncWriter deinited without finish()" check.
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let task = Task { try await group.run() }
         var port = 0
         for await value in ports { port = value }
-        return StubServer(baseURL: "http://127.0.0.1:\(port)", log: log, task: task)
+        return StubServer(baseURL: "http://127.0.0.1:\(port)", log: log, group: group, task: task)
     }
 
     var requests: [RecordedRequest] { get async { await log.requests } }
 
     func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
         _ = await task.result
     }
 }
