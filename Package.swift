@@ -67,7 +67,13 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "PolarEmulatorTests", dependencies: ["PolarEmulator", "PolarAPI", "StandardWebhooks"]),
+        .testTarget(
+            name: "PolarEmulatorTests",
+            dependencies: [
+                "PolarEmulator", "PolarAPI", "StandardWebhooks",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "DashboardTests",

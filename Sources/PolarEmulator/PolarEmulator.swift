@@ -85,7 +85,7 @@ public final class PolarEmulator: Sendable {
 
         let (ports, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         var serverLogger = Logger(label: "polar-emulator.http")
-        serverLogger.logLevel = .error
+        serverLogger.logLevel = .critical
         let app = Application(
             responder: responder,
             configuration: ApplicationConfiguration(
