@@ -170,8 +170,12 @@ class Receiver:
 
     def wait_for(self, path: str, count: int = 1, timeout: float = 15.0) -> list[ReceivedWebhook]:
         """Waits until at least `count` webhooks arrived at `path` and returns them."""
+        def enough() -> list[ReceivedWebhook] | None:
+            hits = self.received(path)
+            return hits if len(hits) >= count else None
+
         return wait_until(
-            lambda: (hits := self.received(path)) if len(hits) >= count else None,
+            enough,
             timeout=timeout,
             what=f"{count} webhook(s) at {path}",
         )

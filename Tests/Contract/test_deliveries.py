@@ -24,8 +24,12 @@ def parse_time(value: str) -> datetime.datetime:
 
 
 def wait_for_deliveries(polar: Polar, endpoint: WebhookEndpoint, count: int) -> list[WebhookDelivery]:
+    def enough() -> list[WebhookDelivery] | None:
+        found = deliveries_of(polar, endpoint)
+        return found if len(found) >= count else None
+
     return wait_until(
-        lambda: (found := deliveries_of(polar, endpoint)) if len(found) >= count else None,
+        enough,
         what=f"{count} deliveries to {endpoint.url}",
     )
 
