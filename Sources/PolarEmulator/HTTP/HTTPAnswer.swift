@@ -17,13 +17,9 @@ struct HTTPAnswer: Sendable {
         self.init(status: status, body: Array(json.serialized().utf8), isJSON: true, headers: headers)
     }
 
-    /// A model encoded with Polar's JSON rules.
-    static func encoded(_ value: some Encodable, status: Int = 200) -> HTTPAnswer {
-        do {
-            return HTTPAnswer(status: status, body: Array(try EmulatorJSON.encoder.encode(value)), isJSON: true)
-        } catch {
-            return .internalError
-        }
+    /// An API object in the server's key order.
+    static func encoded(_ value: some ServerJSONConvertible, status: Int = 200) -> HTTPAnswer {
+        HTTPAnswer(status: status, json: value.serverJSON)
     }
 
     static let noContent = HTTPAnswer(status: 204, body: [], isJSON: false)

@@ -60,9 +60,7 @@ struct AdminRoutes: Sendable {
         for record in created { worker.start(eventId: record.event.id) }
         var items: [JSONValue] = []
         for record in created {
-            guard let data = try? EmulatorJSON.encoder.encode(record.event),
-                case .object(var pairs)? = try? JSONParser.parse(Array(data))
-            else { continue }
+            guard case .object(var pairs) = record.event.serverJSON else { continue }
             pairs.append(("endpoint_id", .string(record.endpointId)))
             pairs.append(("organization_id", .string(record.organizationId)))
             items.append(.object(pairs))
