@@ -6,12 +6,13 @@ struct CommandContext {
     let settings: ConnectionSettings
     let store: ConfigStore
     let console: Console
-    let output: OutputOptions
+    /// `--json` was given (false for commands without output options).
+    let printsJSON: Bool
 
     /// Resolves the connection (flags > environment > profile) and warns about `--token`.
     init(
         connection: ConnectionOptions, parent: ConnectionOptions? = nil, organizationID: String? = nil,
-        output: OutputOptions = OutputOptions()
+        output: OutputOptions? = nil
     ) throws(CLIError) {
         let options = connection.merged(with: parent)
         let environment = ProcessInfo.processInfo.environment
@@ -19,8 +20,8 @@ struct CommandContext {
         let config = try store.load()
         settings = try ConnectionSettings.resolve(
             flags: options.flags(organizationID: organizationID), environment: environment, config: config)
-        console = Console.current(noColor: output.noColor)
-        self.output = output
+        console = Console.current(noColor: output?.noColor ?? false)
+        printsJSON = output?.json ?? false
         if settings.tokenSource == .flag {
             console.warn("--token is visible to other users in the process list; prefer POLAR_ACCESS_TOKEN or 'polar-hooks login'")
         }
@@ -76,7 +77,7 @@ struct CommandContext {
 
     /// Writes a value as JSON, or the text made by `text`.
     func emit<Value: Encodable>(_ value: Value, text: () -> String) throws(CLIError) {
-        if output.json {
+        if printsJSON {
             console.print(try JSONOutput.text(value))
         } else {
             console.print(text())

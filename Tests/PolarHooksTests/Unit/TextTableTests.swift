@@ -1,3 +1,5 @@
+import Foundation
+import PolarAPI
 import Testing
 
 @testable import polar_hooks
@@ -50,5 +52,35 @@ import Testing
         #expect(SecretMask.masked("whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=") == "whsec_••••")
         #expect(SecretMask.masked("my-own-secret-of-at-least-32-characters") == "••••")
         #expect(SecretMask.display("whsec_abc", reveal: true) == "whsec_abc")
+    }
+}
+
+@Suite struct EndpointTextTests {
+    let endpoint = WebhookEndpoint(
+        createdAt: Date(timeIntervalSince1970: 1_800_000_000), modifiedAt: nil,
+        id: "8f0e6a3c-2f6b-4a53-9c1e-5d6f7a8b9c0d", url: "https://example.com/hooks", name: "Orders",
+        apiVersion: .v2026_04, format: .raw, secret: "whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        organizationId: "1dbfc517-0bbf-4301-9ba8-555ca42b9737", events: ["order.paid", "refund.created"],
+        enabled: true, usesStandardWebhookSignature: true)
+
+    @Test func detailsMaskTheSecretUnlessAsked() {
+        let masked = EndpointText.details(endpoint, showSecret: false)
+        #expect(!masked.contains(endpoint.secret))
+        #expect(masked.contains("Secret        whsec_••••"))
+        #expect(masked.contains("Events (2)    order.paid\n              refund.created"))
+        #expect(EndpointText.details(endpoint, showSecret: true).contains(endpoint.secret))
+    }
+
+    @Test func tableShowsSecretsOnlyWhenAsked() {
+        #expect(!EndpointText.table([endpoint], showSecret: false, color: false).contains("whsec_"))
+        #expect(EndpointText.table([endpoint], showSecret: true, color: false).contains(endpoint.secret))
+    }
+
+    @Test func aSecretTheServerReplacedIsReported() {
+        #expect(SecretOutcome.warning(sent: nil, endpoint: endpoint) == nil)
+        #expect(SecretOutcome.warning(sent: endpoint.secret, endpoint: endpoint) == nil)
+        #expect(
+            SecretOutcome.warning(sent: "my-own-secret-0123456789abcdefghijkl", endpoint: endpoint)?
+                .contains("did not keep the secret") == true)
     }
 }
