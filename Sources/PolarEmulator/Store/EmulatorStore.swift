@@ -202,8 +202,8 @@ actor EmulatorStore {
         for delivery in deliveries.reversed() {
             if let endpointIds, !endpointIds.contains(delivery.endpointId) { continue }
             guard let event = events[delivery.eventId], visible.contains(event.organizationId) else { continue }
-            if let start = filter.start, !(delivery.createdAt > start) { continue }
-            if let end = filter.end, !(delivery.createdAt < end) { continue }
+            if let start = filter.start, !(Self.micros(delivery.createdAt) > Self.micros(start)) { continue }
+            if let end = filter.end, !(Self.micros(delivery.createdAt) < Self.micros(end)) { continue }
             if let succeeded = filter.succeeded, delivery.succeeded != succeeded { continue }
             if let codeClass = filter.httpCodeClass {
                 guard let code = delivery.httpCode, code / 100 == codeClass else { continue }
@@ -226,6 +226,9 @@ actor EmulatorStore {
         }
         return ListResource(items: items, pagination: page.pagination(total: total))
     }
+
+    /// Timestamps compare at the microsecond precision the API shows.
+    private static func micros(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000_000).rounded()) }
 
     // MARK: Events
 
