@@ -28,7 +28,7 @@ struct LoginCommand: AsyncParsableCommand {
         let options = connection.merged(with: root.connection)
         let environment = ProcessInfo.processInfo.environment
         let store = ConfigStore(environment: environment)
-        var config = try store.load()
+        let config = try store.load()
         if let organizationID { _ = try IdentifierValidator.validate(organizationID, what: "organization ID") }
         // The token typed here is the one to check and save, not one from the environment.
         var flags = options.flags(organizationID: organizationID)
@@ -44,22 +44,7 @@ struct LoginCommand: AsyncParsableCommand {
 
         let session = try await TokenCheck.verify(token: token, environment: settings.environment)
 
-        var profile = config.profiles[settings.profileName] ?? ConfigFile.Profile()
-        profile.token = token
-        switch settings.environment {
-        case .custom(let url):
-            profile.apiURL = url
-            profile.environment = nil
-        case .production, .sandbox:
-            profile.environment = settings.environment.description
-            profile.apiURL = nil
-        }
-        if let organizationID = settings.organizationID { profile.organizationID = organizationID }
-        config.profiles[settings.profileName] = profile
-        if config.defaultProfile == nil || config.profiles[config.defaultProfile ?? ""] == nil {
-            config.defaultProfile = settings.profileName
-        }
-        try store.save(config)
+        try TokenSaver.save(token: token, settings: settings, store: store)
         console.print(
             "Logged in to \(settings.environment)\(session.organizationsText); saved the token in profile '\(settings.profileName)' of \(store.path).")
     }

@@ -32,3 +32,12 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 }
+
+@Suite struct DashboardEntryTests {
+    @Test(arguments: [[String](), ["--demo"]])
+    func dashboardOffATerminalIsRefusedInsteadOfHanging(arguments: [String]) async throws {
+        let result = try await PolarHooksBinary.run(arguments, environment: [:])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("error: the dashboard needs a terminal"))
+    }
+}
