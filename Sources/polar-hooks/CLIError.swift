@@ -28,14 +28,18 @@ struct CLIError: Error, CustomStringConvertible {
     var description: String { message }
 
     /// Bad input found before any request was made.
-    static func usage(_ message: String) -> CLIError { CLIError(message, exitStatus: ExitStatus.usage) }
+    static func usage(_ message: String) -> CLIError {
+        CLIError(message, exitStatus: ExitStatus.usage)
+    }
 
     /// No token, or one the API refused.
     static func authentication(_ message: String) -> CLIError {
         CLIError(message, exitStatus: ExitStatus.authentication)
     }
 
-    static func failure(_ message: String) -> CLIError { CLIError(message, exitStatus: ExitStatus.failure) }
+    static func failure(_ message: String) -> CLIError {
+        CLIError(message, exitStatus: ExitStatus.failure)
+    }
 
     /// Maps an API error to its words and exit status.
     init(_ error: PolarError) {

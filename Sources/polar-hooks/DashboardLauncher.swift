@@ -14,7 +14,8 @@ struct DashboardLauncher {
         let console = Console.current(noColor: command.noColor)
         guard console.stdinIsTerminal, console.stdoutIsTerminal else {
             throw CLIError.usage(
-                "the dashboard needs a terminal; for scripts use the commands listed by 'polar-hooks --help'")
+                "the dashboard needs a terminal; for scripts use the commands listed by 'polar-hooks --help'"
+            )
         }
         // Nothing may write log lines over the full-screen dashboard.
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
@@ -40,7 +41,8 @@ struct DashboardLauncher {
             let client = try context.makeClient()
             await resources.keep(client)
             let connection = DashboardConnection(
-                client: client, environment: context.settings.environment, tokenKind: TokenKind(token: token))
+                client: client, environment: context.settings.environment,
+                tokenKind: TokenKind(token: token))
             return try await DashboardApp.run(connection, options: options)
         }
         let settings = context.settings

@@ -19,7 +19,8 @@ actor DashboardResources {
         emulators.append(emulator)
         let environment = PolarEnvironment.custom(baseURL)
         let client = PolarClient(
-            configuration: PolarClientConfiguration(environment: environment, token: EmulatorTokens.organization))
+            configuration: PolarClientConfiguration(
+                environment: environment, token: EmulatorTokens.organization))
         clients.append(client)
         return DashboardConnection(client: client, environment: environment, tokenKind: .organization)
     }

@@ -19,15 +19,19 @@ struct CommandContext {
         store = ConfigStore(environment: environment)
         let config = try store.load()
         settings = try ConnectionSettings.resolve(
-            flags: options.flags(organizationID: organizationID), environment: environment, config: config)
+            flags: options.flags(organizationID: organizationID), environment: environment, config: config
+        )
         console = Console.current(noColor: output?.noColor ?? false)
         printsJSON = output?.json ?? false
         if settings.tokenSource == .flag {
-            console.warn("--token is visible to other users in the process list; prefer POLAR_ACCESS_TOKEN or 'polar-hooks login'")
+            console.warn(
+                "--token is visible to other users in the process list; prefer POLAR_ACCESS_TOKEN or 'polar-hooks login'"
+            )
         }
         if settings.profileWasNamed, !settings.profileExists {
             throw .usage(
-                "there is no profile named '\(settings.profileName)' in \(store.path); create it with 'polar-hooks login --profile \(settings.profileName)'")
+                "there is no profile named '\(settings.profileName)' in \(store.path); create it with 'polar-hooks login --profile \(settings.profileName)'"
+            )
         }
     }
 
@@ -41,9 +45,11 @@ struct CommandContext {
     func makeClient() throws(CLIError) -> PolarClient {
         guard let token = settings.token else {
             throw .authentication(
-                "no access token: run 'polar-hooks login', set POLAR_ACCESS_TOKEN, or try 'polar-hooks --demo'")
+                "no access token: run 'polar-hooks login', set POLAR_ACCESS_TOKEN, or try 'polar-hooks --demo'"
+            )
         }
-        return PolarClient(configuration: PolarClientConfiguration(environment: settings.environment, token: token))
+        return PolarClient(
+            configuration: PolarClientConfiguration(environment: settings.environment, token: token))
     }
 
     /// Runs `body` with a client and always shuts the client down; API errors become
@@ -66,13 +72,16 @@ struct CommandContext {
     /// Refuses, before any request, to go on without `--yes` when nobody can answer.
     func requireConfirmationPossible(yes: Bool, action: String) throws(CLIError) {
         if yes || console.stdinIsTerminal { return }
-        throw .usage("refusing to \(action) without confirmation: standard input is not a terminal; add --yes")
+        throw .usage(
+            "refusing to \(action) without confirmation: standard input is not a terminal; add --yes")
     }
 
     /// Asks on the terminal unless `--yes` was given; a "no" ends the command cleanly.
     func confirm(_ question: String, yes: Bool) throws(CLIError) {
         if yes { return }
-        guard Prompt.confirm(question) else { throw CLIError("cancelled; nothing was changed", exitStatus: ExitStatus.failure) }
+        guard Prompt.confirm(question) else {
+            throw CLIError("cancelled; nothing was changed", exitStatus: ExitStatus.failure)
+        }
     }
 
     /// Writes a value as JSON, or the text made by `text`.

@@ -5,7 +5,8 @@ import ArgumentParser
 struct ConnectionOptions: ParsableArguments {
     @Option(
         name: .customLong("profile"),
-        help: ArgumentHelp("Use this profile of the config file (default: its default_profile).", valueName: "name"))
+        help: ArgumentHelp(
+            "Use this profile of the config file (default: its default_profile).", valueName: "name"))
     var profile: String?
 
     @Option(
@@ -16,7 +17,8 @@ struct ConnectionOptions: ParsableArguments {
     @Option(
         name: .customLong("api-url"),
         help: ArgumentHelp(
-            "Any Polar-compatible base URL, e.g. a local emulator (env POLAR_API_URL).", valueName: "url"))
+            "Any Polar-compatible base URL, e.g. a local emulator (env POLAR_API_URL).", valueName: "url")
+    )
     var apiURL: String?
 
     @Option(

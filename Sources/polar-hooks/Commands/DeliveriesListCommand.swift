@@ -25,7 +25,8 @@ struct DeliveriesListCommand: AsyncParsableCommand {
     func run() async throws {
         let filter = try filters.filter()
         if let limit, limit < 1 { throw CLIError.usage("--limit must be at least 1") }
-        let context = try CommandContext(connection: connection, parent: root.connection, output: output)
+        let context = try CommandContext(
+            connection: connection, parent: root.connection, output: output)
         let deliveries = try await context.withClient { client in
             var all: [WebhookDelivery] = []
             let pageSize = min(limit ?? 100, 100)

@@ -9,10 +9,13 @@ struct DeliveryFilterOptions: ParsableArguments {
         help: ArgumentHelp("Only deliveries to this endpoint; repeatable.", valueName: "endpoint-id"))
     var endpointIDs: [String] = []
 
-    @Option(help: ArgumentHelp("Only deliveries after this time. " + TimeArgument.help, valueName: "time"))
+    @Option(
+        help: ArgumentHelp("Only deliveries after this time. " + TimeArgument.help, valueName: "time"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Only deliveries before this time (same forms as --since).", valueName: "time"))
+    @Option(
+        help: ArgumentHelp(
+            "Only deliveries before this time (same forms as --since).", valueName: "time"))
     var until: String?
 
     @Flag(help: "Only deliveries the receiver answered with 2xx.")
@@ -26,24 +29,34 @@ struct DeliveryFilterOptions: ParsableArguments {
             "Text in the delivery ID, event ID or HTTP status (case-insensitive).", valueName: "text"))
     var query: String?
 
-    @Option(name: .customLong("http-class"), help: ArgumentHelp("2xx, 3xx, 4xx or 5xx.", valueName: "class"))
+    @Option(
+        name: .customLong("http-class"), help: ArgumentHelp("2xx, 3xx, 4xx or 5xx.", valueName: "class")
+    )
     var httpClass: DeliveryFilter.HTTPCodeClass?
 
     @Option(
         name: .customLong("event-type"),
-        help: ArgumentHelp("Only events of this type; repeatable or comma-separated.", valueName: "type"))
+        help: ArgumentHelp(
+            "Only events of this type; repeatable or comma-separated.", valueName: "type"))
     var eventTypes: [String] = []
 
     /// The filter, with every value checked before any request.
     func filter(now: Date = Date()) throws(CLIError) -> DeliveryFilter {
         if succeeded, failed { throw .usage("give either --succeeded or --failed, not both") }
         var endpoints: [String] = []
-        for id in endpointIDs { endpoints.append(try IdentifierValidator.validate(id, what: "endpoint ID")) }
-        let start = try since.map { (text) throws(CLIError) in try TimeArgument.parse(text, option: "--since", now: now) }
-        let end = try until.map { (text) throws(CLIError) in try TimeArgument.parse(text, option: "--until", now: now) }
+        for id in endpointIDs {
+            endpoints.append(try IdentifierValidator.validate(id, what: "endpoint ID"))
+        }
+        let start = try since.map { (text) throws(CLIError) in
+            try TimeArgument.parse(text, option: "--since", now: now)
+        }
+        let end = try until.map { (text) throws(CLIError) in
+            try TimeArgument.parse(text, option: "--until", now: now)
+        }
         if let start, let end, start >= end { throw .usage("--since must be earlier than --until") }
         return DeliveryFilter(
-            endpointIds: endpoints, start: start, end: end, succeeded: succeeded ? true : (failed ? false : nil),
+            endpointIds: endpoints, start: start, end: end,
+            succeeded: succeeded ? true : (failed ? false : nil),
             query: query, httpCodeClass: httpClass,
             eventTypes: try EventTypeValidator.validate(eventTypes, option: "--event-type"))
     }

@@ -16,7 +16,9 @@ struct EndpointSecretOptions: ParsableArguments {
 
     /// The secret to send, if any, checked before any request.
     func resolve() throws(CLIError) -> String? {
-        if secret != nil, generateSecret { throw .usage("give either --secret or --generate-secret, not both") }
+        if secret != nil, generateSecret {
+            throw .usage("give either --secret or --generate-secret, not both")
+        }
         if let secret { return try SecretGenerator.validate(secret) }
         return generateSecret ? SecretGenerator.make() : nil
     }

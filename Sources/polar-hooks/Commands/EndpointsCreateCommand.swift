@@ -24,7 +24,8 @@ struct EndpointsCreateCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("event"),
-        help: ArgumentHelp("An event type to send; repeat it or separate with commas.", valueName: "type"))
+        help: ArgumentHelp(
+            "An event type to send; repeat it or separate with commas.", valueName: "type"))
     var events: [String] = []
 
     @Flag(name: .customLong("all-events"), help: "Subscribe to every event type.")
@@ -44,7 +45,8 @@ struct EndpointsCreateCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("api-version"),
-        help: ArgumentHelp("Payload version: 2026-04 (the server's default), 2026-10 or 2027-01.", valueName: "version"))
+        help: ArgumentHelp(
+            "Payload version: 2026-04 (the server's default), 2026-10 or 2027-01.", valueName: "version"))
     var apiVersion: String?
 
     @Flag(name: .customLong("show-secret"), help: "Show the new endpoint's signing secret.")
@@ -57,11 +59,15 @@ struct EndpointsCreateCommand: AsyncParsableCommand {
     func run() async throws {
         // Every input is checked before the first request.
         let checkedURL = try WebhookURLValidator.validate(url)
-        let eventTypes = try EventSelection.resolve(events: events, allEvents: allEvents, required: true)
+        let eventTypes = try EventSelection.resolve(
+            events: events, allEvents: allEvents, required: true)
         let version = try APIVersionValidator.validate(apiVersion)
         let suppliedSecret = try secret.resolve()
-        if let organizationID { _ = try IdentifierValidator.validate(organizationID, what: "organization ID") }
-        let context = try CommandContext(connection: connection, parent: root.connection, output: output)
+        if let organizationID {
+            _ = try IdentifierValidator.validate(organizationID, what: "organization ID")
+        }
+        let context = try CommandContext(
+            connection: connection, parent: root.connection, output: output)
 
         let endpoint = try await context.withClient { client in
             let organization = try await OrganizationChoice.forCreate(
@@ -73,7 +79,8 @@ struct EndpointsCreateCommand: AsyncParsableCommand {
         }
         SecretOutcome.report(sent: suppliedSecret, endpoint: endpoint, console: context.console)
         try context.emit(endpoint) {
-            "Created webhook endpoint \(endpoint.id).\n\n" + EndpointText.details(endpoint, showSecret: showSecret)
+            "Created webhook endpoint \(endpoint.id).\n\n"
+                + EndpointText.details(endpoint, showSecret: showSecret)
         }
     }
 }

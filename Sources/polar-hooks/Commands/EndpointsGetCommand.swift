@@ -17,7 +17,8 @@ struct EndpointsGetCommand: AsyncParsableCommand {
     @ParentCommand var root: PolarHooks
 
     func run() async throws {
-        let context = try CommandContext(connection: connection, parent: root.connection, output: output)
+        let context = try CommandContext(
+            connection: connection, parent: root.connection, output: output)
         let id = try IdentifierValidator.validate(endpointID, what: "endpoint ID")
         let endpoint = try await context.withClient { client in try await client.endpoint(id: id) }
         try context.emit(endpoint) { EndpointText.details(endpoint, showSecret: showSecret) }

@@ -10,7 +10,8 @@ struct EndpointsListCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("org"),
-        help: ArgumentHelp("Only endpoints of this organization (env POLAR_ORGANIZATION_ID).", valueName: "id"))
+        help: ArgumentHelp(
+            "Only endpoints of this organization (env POLAR_ORGANIZATION_ID).", valueName: "id"))
     var organizationID: String?
 
     @Flag(name: .customLong("show-secret"), help: "Show the signing secrets in the table.")
@@ -22,11 +23,14 @@ struct EndpointsListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try CommandContext(
-            connection: connection, parent: root.connection, organizationID: organizationID, output: output)
+            connection: connection, parent: root.connection, organizationID: organizationID,
+            output: output)
         let organizations = context.settings.organizationID.map { [$0] } ?? []
         let endpoints = try await context.withClient { client in
             var all: [WebhookEndpoint] = []
-            for try await page in client.endpointPages(organizationIds: organizations) { all += page.items }
+            for try await page in client.endpointPages(organizationIds: organizations) {
+                all += page.items
+            }
             return all
         }
         try context.emit(endpoints) {

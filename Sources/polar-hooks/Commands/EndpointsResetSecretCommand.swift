@@ -25,7 +25,8 @@ struct EndpointsResetSecretCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try IdentifierValidator.validate(endpointID, what: "endpoint ID")
-        let context = try CommandContext(connection: connection, parent: root.connection, output: output)
+        let context = try CommandContext(
+            connection: connection, parent: root.connection, output: output)
         try context.requireConfirmationPossible(yes: confirmation.yes, action: "reset a secret")
         let endpoint = try await context.withClient { client in
             if !confirmation.yes {
@@ -40,7 +41,8 @@ struct EndpointsResetSecretCommand: AsyncParsableCommand {
             context.console.note("The old secret no longer verifies; give your receiver the new one.")
         }
         try context.emit(endpoint) {
-            "Reset the secret of webhook endpoint \(endpoint.id).\n\n" + EndpointText.details(endpoint, showSecret: showSecret)
+            "Reset the secret of webhook endpoint \(endpoint.id).\n\n"
+                + EndpointText.details(endpoint, showSecret: showSecret)
         }
     }
 }

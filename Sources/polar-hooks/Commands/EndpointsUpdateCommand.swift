@@ -26,17 +26,21 @@ struct EndpointsUpdateCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("event"),
-        help: ArgumentHelp("Replace the event list; repeat or separate with commas.", valueName: "type"))
+        help: ArgumentHelp("Replace the event list; repeat or separate with commas.", valueName: "type")
+    )
     var events: [String] = []
 
     @Flag(name: .customLong("all-events"), help: "Subscribe to every event type.")
     var allEvents = false
 
-    @Option(name: .customLong("add-event"), help: ArgumentHelp("Add an event type to the list.", valueName: "type"))
+    @Option(
+        name: .customLong("add-event"),
+        help: ArgumentHelp("Add an event type to the list.", valueName: "type"))
     var addedEvents: [String] = []
 
     @Option(
-        name: .customLong("remove-event"), help: ArgumentHelp("Remove an event type from the list.", valueName: "type"))
+        name: .customLong("remove-event"),
+        help: ArgumentHelp("Remove an event type from the list.", valueName: "type"))
     var removedEvents: [String] = []
 
     @Option(help: ArgumentHelp("New name (\"\" clears it).", valueName: "name"))
@@ -66,7 +70,8 @@ struct EndpointsUpdateCommand: AsyncParsableCommand {
         let id = try IdentifierValidator.validate(endpointID, what: "endpoint ID")
         if enable, disable { throw CLIError.usage("give either --enable or --disable, not both") }
         let checkedURL = try url.map { (url) throws(CLIError) in try WebhookURLValidator.validate(url) }
-        let replacement = try EventSelection.resolve(events: events, allEvents: allEvents, required: false)
+        let replacement = try EventSelection.resolve(
+            events: events, allEvents: allEvents, required: false)
         let added = try EventTypeValidator.validate(addedEvents, option: "--add-event")
         let removed = try EventTypeValidator.validate(removedEvents, option: "--remove-event")
         let version = try APIVersionValidator.validate(apiVersion)
@@ -80,13 +85,18 @@ struct EndpointsUpdateCommand: AsyncParsableCommand {
                 "nothing to change; give at least one of --url, --format, --event, --all-events, --add-event, --remove-event, --name, --secret, --generate-secret, --api-version, --enable, --disable"
             )
         }
-        let context = try CommandContext(connection: connection, parent: root.connection, output: output)
+        let context = try CommandContext(
+            connection: connection, parent: root.connection, output: output)
 
         let endpoint = try await context.withClient { client in
             var request = update
             if changesEvents {
                 let base: [WebhookEventType]
-                if let replacement { base = replacement } else { base = try await client.endpoint(id: id).events }
+                if let replacement {
+                    base = replacement
+                } else {
+                    base = try await client.endpoint(id: id).events
+                }
                 let edit = EventListEdit(current: base, adding: added, removing: removed)
                 for type in edit.notSubscribed {
                     context.console.warn("\(type) was not in the endpoint's event list; nothing to remove")
@@ -97,7 +107,8 @@ struct EndpointsUpdateCommand: AsyncParsableCommand {
         }
         SecretOutcome.report(sent: suppliedSecret, endpoint: endpoint, console: context.console)
         try context.emit(endpoint) {
-            "Updated webhook endpoint \(endpoint.id).\n\n" + EndpointText.details(endpoint, showSecret: showSecret)
+            "Updated webhook endpoint \(endpoint.id).\n\n"
+                + EndpointText.details(endpoint, showSecret: showSecret)
         }
     }
 }

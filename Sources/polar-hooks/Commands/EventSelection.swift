@@ -3,7 +3,9 @@ import PolarAPI
 /// `--event …` / `--all-events`, checked against the catalog.
 enum EventSelection {
     /// The chosen types, or nil when neither option was given (and that is allowed).
-    static func resolve(events: [String], allEvents: Bool, required: Bool) throws(CLIError) -> [WebhookEventType]? {
+    static func resolve(events: [String], allEvents: Bool, required: Bool) throws(CLIError)
+        -> [WebhookEventType]?
+    {
         if allEvents, !events.isEmpty { throw .usage("give either --event or --all-events, not both") }
         if allEvents { return WebhookEventCatalog.allTypes }
         if events.isEmpty {

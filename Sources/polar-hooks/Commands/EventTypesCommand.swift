@@ -39,7 +39,8 @@ enum EventTypesText {
             lines.append(color ? ANSIColor.bold(group.name) : group.name)
             for entry in group.entries {
                 let name = entry.type.rawValue
-                lines.append("  " + name + String(repeating: " ", count: width - name.count) + "  " + entry.summary)
+                lines.append(
+                    "  " + name + String(repeating: " ", count: width - name.count) + "  " + entry.summary)
             }
         }
         return lines.joined(separator: "\n")

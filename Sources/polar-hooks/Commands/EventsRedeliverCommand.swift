@@ -26,10 +26,13 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("endpoint"),
-        help: ArgumentHelp("With --failed: only events of this endpoint; repeatable.", valueName: "endpoint-id"))
+        help: ArgumentHelp(
+            "With --failed: only events of this endpoint; repeatable.", valueName: "endpoint-id"))
     var endpointIDs: [String] = []
 
-    @Option(help: ArgumentHelp("With --failed: the start of the window. " + TimeArgument.help, valueName: "time"))
+    @Option(
+        help: ArgumentHelp(
+            "With --failed: the start of the window. " + TimeArgument.help, valueName: "time"))
     var since: String?
 
     @OptionGroup var confirmation: ConfirmationOptions
@@ -47,13 +50,15 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
 
     private func redeliverOne() async throws {
         guard let eventID else {
-            throw CLIError.usage("give an EVENT_ID, or --failed --since TIME to redeliver every failed event")
+            throw CLIError.usage(
+                "give an EVENT_ID, or --failed --since TIME to redeliver every failed event")
         }
         if since != nil || !endpointIDs.isEmpty {
             throw CLIError.usage("--since and --endpoint only apply with --failed")
         }
         let id = try IdentifierValidator.validate(eventID, what: "event ID")
-        let context = try CommandContext(connection: connection, parent: root.connection, output: output)
+        let context = try CommandContext(
+            connection: connection, parent: root.connection, output: output)
         try await context.withClient { client in try await client.redeliver(eventId: id) }
         try context.emit([id]) { "Queued a new delivery of event \(id)." }
     }
@@ -63,20 +68,27 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
         guard let since else { throw CLIError.usage("--failed needs --since TIME, e.g. --since 24h") }
         let start = try TimeArgument.parse(since, option: "--since")
         var endpoints: [String] = []
-        for id in endpointIDs { endpoints.append(try IdentifierValidator.validate(id, what: "endpoint ID")) }
-        let context = try CommandContext(connection: connection, parent: root.connection, output: output)
-        try context.requireConfirmationPossible(yes: confirmation.yes, action: "redeliver failed events")
+        for id in endpointIDs {
+            endpoints.append(try IdentifierValidator.validate(id, what: "endpoint ID"))
+        }
+        let context = try CommandContext(
+            connection: connection, parent: root.connection, output: output)
+        try context.requireConfirmationPossible(
+            yes: confirmation.yes, action: "redeliver failed events")
 
         let outcome = try await context.withClient { client -> RedeliveryOutcome in
             var deliveries: [WebhookDelivery] = []
             // All attempts, not only failed ones: a later success means the event is fine.
-            for try await page in client.deliveryPages(DeliveryFilter(endpointIds: endpoints, start: start)) {
+            for try await page in client.deliveryPages(
+                DeliveryFilter(endpointIds: endpoints, start: start))
+            {
                 deliveries += page.items
             }
             let selection = FailedEvents.select(from: deliveries)
             if !selection.archived.isEmpty {
                 context.console.warn(
-                    "\(selection.archived.count) failed event(s) are archived (older than 90 days) and cannot be redelivered")
+                    "\(selection.archived.count) failed event(s) are archived (older than 90 days) and cannot be redelivered"
+                )
             }
             var outcome = RedeliveryOutcome()
             guard !selection.events.isEmpty else { return outcome }
@@ -103,8 +115,11 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
             context.console.print("Queued \(outcome.queued.count) redelivery(ies).")
         }
         if !outcome.failures.isEmpty {
-            for failure in outcome.failures { Console.write("error: could not redeliver \(failure)\n", to: STDERR_FILENO) }
-            throw CLIError("\(outcome.failures.count) redelivery(ies) failed", exitStatus: ExitStatus.failure)
+            for failure in outcome.failures {
+                Console.write("error: could not redeliver \(failure)\n", to: STDERR_FILENO)
+            }
+            throw CLIError(
+                "\(outcome.failures.count) redelivery(ies) failed", exitStatus: ExitStatus.failure)
         }
     }
 }

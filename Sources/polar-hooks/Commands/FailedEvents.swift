@@ -14,7 +14,9 @@ enum FailedEvents {
         var latest: [String: WebhookDelivery] = [:]
         for delivery in deliveries {
             let id = delivery.webhookEvent.id
-            if let current = latest[id], (current.createdAt, current.id) >= (delivery.createdAt, delivery.id) {
+            if let current = latest[id],
+                (current.createdAt, current.id) >= (delivery.createdAt, delivery.id)
+            {
                 continue
             }
             latest[id] = delivery
@@ -23,6 +25,7 @@ enum FailedEvents {
             .filter { !$0.succeeded && $0.webhookEvent.succeeded != true }
             .map(\.webhookEvent)
             .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-        return Selection(events: failed.filter { !$0.isArchived }, archived: failed.filter(\.isArchived))
+        return Selection(
+            events: failed.filter { !$0.isArchived }, archived: failed.filter(\.isArchived))
     }
 }

@@ -29,16 +29,20 @@ struct LoginCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let store = ConfigStore(environment: environment)
         let config = try store.load()
-        if let organizationID { _ = try IdentifierValidator.validate(organizationID, what: "organization ID") }
+        if let organizationID {
+            _ = try IdentifierValidator.validate(organizationID, what: "organization ID")
+        }
         // The token typed here is the one to check and save, not one from the environment.
         var flags = options.flags(organizationID: organizationID)
         flags.token = nil
         var variables = environment
         variables["POLAR_ACCESS_TOKEN"] = nil
-        let settings = try ConnectionSettings.resolve(flags: flags, environment: variables, config: config)
+        let settings = try ConnectionSettings.resolve(
+            flags: flags, environment: variables, config: config)
         let console = Console.current()
         if options.token != nil {
-            console.warn("--token is visible to other users in the process list; prefer pasting it at the prompt")
+            console.warn(
+                "--token is visible to other users in the process list; prefer pasting it at the prompt")
         }
         let token = try options.token ?? readToken(console: console)
 
@@ -46,7 +50,8 @@ struct LoginCommand: AsyncParsableCommand {
 
         try TokenSaver.save(token: token, settings: settings, store: store)
         console.print(
-            "Logged in to \(settings.environment)\(session.organizationsText); saved the token in profile '\(settings.profileName)' of \(store.path).")
+            "Logged in to \(settings.environment)\(session.organizationsText); saved the token in profile '\(settings.profileName)' of \(store.path)."
+        )
     }
 
     private func readToken(console: Console) throws(CLIError) -> String {
@@ -57,7 +62,9 @@ struct LoginCommand: AsyncParsableCommand {
             text = Prompt.readAllStandardInput()
         }
         let token = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !token.isEmpty else { throw .usage("no token was given; paste one, or pipe it to standard input") }
+        guard !token.isEmpty else {
+            throw .usage("no token was given; paste one, or pipe it to standard input")
+        }
         guard !token.contains(where: { $0.isWhitespace }) else {
             throw .usage("a token is one word without spaces; paste only the token")
         }

@@ -9,7 +9,8 @@ struct LogoutCommand: ParsableCommand {
 
     @Option(
         name: .customLong("profile"),
-        help: ArgumentHelp("The profile to log out of (default: the default profile).", valueName: "name"))
+        help: ArgumentHelp(
+            "The profile to log out of (default: the default profile).", valueName: "name"))
     var profile: String?
 
     @ParentCommand var root: PolarHooks

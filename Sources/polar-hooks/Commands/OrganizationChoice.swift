@@ -5,7 +5,9 @@ enum OrganizationChoice {
     /// An explicit `--org` always; otherwise the configured one unless the token belongs to
     /// one organization (which must not send it). A user token without one picks its only
     /// organization, or is refused with the list to choose from.
-    static func forCreate(explicit: String?, context: CommandContext, client: PolarClient) async throws -> String? {
+    static func forCreate(explicit: String?, context: CommandContext, client: PolarClient)
+        async throws -> String?
+    {
         if let explicit { return explicit }
         if context.isOrganizationToken { return nil }
         if let configured = context.settings.organizationID { return configured }

@@ -4,7 +4,8 @@ import Foundation
 /// `polar-hooks profiles list`: names and settings, never tokens.
 struct ProfilesListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List the profiles; * marks the default. Tokens are never shown.")
+        commandName: "list", abstract: "List the profiles; * marks the default. Tokens are never shown."
+    )
 
     @OptionGroup var output: OutputOptions
 
@@ -35,14 +36,16 @@ struct ProfilesListCommand: ParsableCommand {
             guard let profile = config.profiles[name] else { return nil }
             return Item(
                 name: name, isDefault: name == config.defaultProfile, environment: profile.environment,
-                apiURL: profile.apiURL, organizationID: profile.organizationID, hasToken: profile.token != nil)
+                apiURL: profile.apiURL, organizationID: profile.organizationID,
+                hasToken: profile.token != nil)
         }
         if output.json {
             console.print(try JSONOutput.text(items))
             return
         }
         guard !items.isEmpty else {
-            console.print("No profiles yet (\(store.path)). Create one with 'polar-hooks login --profile NAME'.")
+            console.print(
+                "No profiles yet (\(store.path)). Create one with 'polar-hooks login --profile NAME'.")
             return
         }
         var table = TextTable(headers: ["", "PROFILE", "SERVER", "ORGANIZATION", "TOKEN"])
@@ -52,7 +55,8 @@ struct ProfilesListCommand: ParsableCommand {
                 TextTable.Cell(item.name),
                 TextTable.Cell(item.apiURL ?? item.environment ?? "production"),
                 TextTable.Cell(item.organizationID ?? "-"),
-                item.hasToken ? TextTable.Cell("saved", color: .green) : TextTable.Cell("none", color: .dim),
+                item.hasToken
+                    ? TextTable.Cell("saved", color: .green) : TextTable.Cell("none", color: .dim),
             ])
         }
         console.print(table.render(color: console.usesColor))

@@ -15,8 +15,12 @@ struct ProfilesUseCommand: ParsableCommand {
         var config = try store.load()
         guard config.profiles[name] != nil else {
             let known = config.profiles.keys.sorted()
-            let hint = known.isEmpty ? "there are no profiles yet" : "the profiles are " + known.joined(separator: ", ")
-            throw CLIError.usage("there is no profile named '\(name)' (\(hint)); create it with 'polar-hooks login --profile \(name)'")
+            let hint =
+                known.isEmpty
+                ? "there are no profiles yet" : "the profiles are " + known.joined(separator: ", ")
+            throw CLIError.usage(
+                "there is no profile named '\(name)' (\(hint)); create it with 'polar-hooks login --profile \(name)'"
+            )
         }
         config.defaultProfile = name
         try store.save(config)

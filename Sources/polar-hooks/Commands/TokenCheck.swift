@@ -16,7 +16,8 @@ enum TokenCheck {
     /// organizations (for a friendly confirmation). Auth failures are exit status 3.
     static func verify(token: String, environment: PolarEnvironment) async throws(CLIError) -> Session {
         let client = PolarClient(
-            configuration: PolarClientConfiguration(environment: environment, token: token, retryPolicy: .none))
+            configuration: PolarClientConfiguration(
+                environment: environment, token: token, retryPolicy: .none))
         do {
             _ = try await client.listEndpoints(page: 1, limit: 1)
         } catch {

@@ -28,7 +28,10 @@ struct ConfigFile: Equatable, Sendable {
         var organizationID: String?
         var token: String?
 
-        init(environment: String? = nil, apiURL: String? = nil, organizationID: String? = nil, token: String? = nil) {
+        init(
+            environment: String? = nil, apiURL: String? = nil, organizationID: String? = nil,
+            token: String? = nil
+        ) {
             self.environment = environment
             self.apiURL = apiURL
             self.organizationID = organizationID
@@ -51,7 +54,8 @@ struct ConfigFile: Equatable, Sendable {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw .usage("the config file is not valid TOML (line \(error.source.begin.line): \(error.description))")
+            throw .usage(
+                "the config file is not valid TOML (line \(error.source.begin.line): \(error.description))")
         } catch {
             throw .usage("the config file is not valid TOML")
         }
@@ -89,11 +93,14 @@ struct ConfigFile: Equatable, Sendable {
             profilesTable[name] = section
         }
         if !profiles.isEmpty { root[Key.profiles] = profilesTable }
-        let header = "# polar-hooks configuration. It holds access tokens: keep it private (chmod 600).\n"
+        let header =
+            "# polar-hooks configuration. It holds access tokens: keep it private (chmod 600).\n"
         return header + root.convert(to: .toml, options: [.allowUnicodeStrings, .indentations]) + "\n"
     }
 
-    private static func string(_ table: TOMLTable, _ key: String, in place: String) throws(CLIError) -> String? {
+    private static func string(_ table: TOMLTable, _ key: String, in place: String) throws(CLIError)
+        -> String?
+    {
         guard let value = table[key] else { return nil }
         guard let text = value.string else {
             throw .usage("'\(key)' in \(place) of the config file must be a quoted string")

@@ -18,10 +18,12 @@ struct ConfigStore: Sendable {
             base = URL(fileURLWithPath: xdg, isDirectory: true)
         } else {
             let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".config", isDirectory: true)
+            base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(
+                ".config", isDirectory: true)
         }
-        self.init(fileURL: base.appendingPathComponent("polar-hooks", isDirectory: true)
-            .appendingPathComponent("config.toml"))
+        self.init(
+            fileURL: base.appendingPathComponent("polar-hooks", isDirectory: true)
+                .appendingPathComponent("config.toml"))
     }
 
     var path: String { fileURL.path }
@@ -36,7 +38,8 @@ struct ConfigStore: Sendable {
         }
         if info.st_mode & 0o077 != 0 {
             throw .usage(
-                "the config file \(path) holds tokens but other users can read it; fix it with: chmod 600 \(path)")
+                "the config file \(path) holds tokens but other users can read it; fix it with: chmod 600 \(path)"
+            )
         }
         let text: String
         do {
@@ -56,7 +59,8 @@ struct ConfigStore: Sendable {
         try makeDirectory()
         let data = Array(config.tomlText.utf8)
         let temporaryPath = directoryPath + "/.config.toml.\(getpid()).tmp"
-        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        let descriptor = open(
+            temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw writeError() }
         var written = 0
         var failed = false

@@ -48,7 +48,8 @@ struct ConnectionSettings: Equatable, Sendable {
         flags: ConnectionFlags, environment variables: [String: String], config: ConfigFile
     ) throws(CLIError) -> ConnectionSettings {
         func variable(_ name: String) -> String? {
-            guard let value = variables[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
+            guard let value = variables[name]?.trimmingCharacters(in: .whitespacesAndNewlines),
+                !value.isEmpty
             else { return nil }
             return value
         }
@@ -71,7 +72,9 @@ struct ConnectionSettings: Equatable, Sendable {
         } else if let name = variable("POLAR_ENVIRONMENT") {
             resolvedEnvironment = (try namedEnvironment(name, from: "POLAR_ENVIRONMENT"), .environment)
         } else if let url = profile?.apiURL {
-            resolvedEnvironment = (try customEnvironment(url, from: "api_url of profile '\(profileName)'"), .profile)
+            resolvedEnvironment = (
+                try customEnvironment(url, from: "api_url of profile '\(profileName)'"), .profile
+            )
         } else if let name = profile?.environment {
             resolvedEnvironment = (
                 try namedEnvironment(name, from: "environment of profile '\(profileName)'"), .profile
@@ -91,7 +94,8 @@ struct ConnectionSettings: Equatable, Sendable {
                 nil
             }
 
-        let organizationID = flags.organizationID ?? variable("POLAR_ORGANIZATION_ID") ?? profile?.organizationID
+        let organizationID =
+            flags.organizationID ?? variable("POLAR_ORGANIZATION_ID") ?? profile?.organizationID
 
         return ConnectionSettings(
             profileName: profileName, profileExists: profile != nil, profileWasNamed: namedProfile != nil,
@@ -99,7 +103,9 @@ struct ConnectionSettings: Equatable, Sendable {
             token: token?.0, tokenSource: token?.1, organizationID: organizationID)
     }
 
-    static func namedEnvironment(_ name: String, from source: String) throws(CLIError) -> PolarEnvironment {
+    static func namedEnvironment(_ name: String, from source: String) throws(CLIError)
+        -> PolarEnvironment
+    {
         guard let environment = PolarEnvironment(name: name) else {
             throw .usage("\(source) must be 'production' or 'sandbox', not '\(name)'")
         }
@@ -107,13 +113,16 @@ struct ConnectionSettings: Equatable, Sendable {
     }
 
     /// Any http or https base URL with a host; plain http is allowed for a local emulator.
-    static func customEnvironment(_ text: String, from source: String) throws(CLIError) -> PolarEnvironment {
+    static func customEnvironment(_ text: String, from source: String) throws(CLIError)
+        -> PolarEnvironment
+    {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let components = URLComponents(string: trimmed),
             let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http",
             let host = components.host, !host.isEmpty
         else {
-            throw .usage("\(source) must be an http or https base URL such as https://sandbox-api.polar.sh")
+            throw .usage(
+                "\(source) must be an http or https base URL such as https://sandbox-api.polar.sh")
         }
         return .custom(trimmed)
     }

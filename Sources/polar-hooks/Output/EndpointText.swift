@@ -25,7 +25,8 @@ enum EndpointText {
     }
 
     static func status(_ endpoint: WebhookEndpoint) -> TextTable.Cell {
-        endpoint.enabled ? TextTable.Cell("enabled", color: .green) : TextTable.Cell("disabled", color: .red)
+        endpoint.enabled
+            ? TextTable.Cell("enabled", color: .green) : TextTable.Cell("disabled", color: .red)
     }
 
     /// Label/value lines, then the subscribed events one per line.
@@ -38,21 +39,35 @@ enum EndpointText {
             ("Format", endpoint.format.rawValue),
             ("API version", endpoint.apiVersion.rawValue),
             ("Organization", endpoint.organizationId),
-            ("Signing", endpoint.usesStandardWebhookSignature
-                ? "Standard Webhooks (base64-decoded secret)" : "legacy (UTF-8 bytes of the secret)"),
-            ("Secret", showSecret ? endpoint.secret : SecretMask.masked(endpoint.secret) + "  (--show-secret to see it)"),
+            (
+                "Signing",
+                endpoint.usesStandardWebhookSignature
+                    ? "Standard Webhooks (base64-decoded secret)" : "legacy (UTF-8 bytes of the secret)"
+            ),
+            (
+                "Secret",
+                showSecret
+                    ? endpoint.secret : SecretMask.masked(endpoint.secret) + "  (--show-secret to see it)"
+            ),
             ("Created", TimeText.short(endpoint.createdAt) + " UTC"),
         ]
-        if let modified = endpoint.modifiedAt { fields.append(("Modified", TimeText.short(modified) + " UTC")) }
-        let eventLines = endpoint.events.isEmpty ? ["(none: this endpoint receives nothing)"] : endpoint.events.map(\.rawValue)
+        if let modified = endpoint.modifiedAt {
+            fields.append(("Modified", TimeText.short(modified) + " UTC"))
+        }
+        let eventLines =
+            endpoint.events.isEmpty
+            ? ["(none: this endpoint receives nothing)"] : endpoint.events.map(\.rawValue)
         fields.append(("Events (\(endpoint.events.count))", eventLines[0]))
         let labelWidth = fields.map { $0.0.count }.max() ?? 0
         var lines = fields.map { label, value in
-            label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + Sanitizer.clean(value)
+            label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  "
+                + Sanitizer.clean(value)
         }
         let indent = String(repeating: " ", count: labelWidth + 2)
         lines += eventLines.dropFirst().map { indent + Sanitizer.clean($0) }
-        return lines.map { $0.hasSuffix(" ") ? String($0.reversed().drop(while: { $0 == " " }).reversed()) : $0 }
-            .joined(separator: "\n")
+        return lines.map {
+            $0.hasSuffix(" ") ? String($0.reversed().drop(while: { $0 == " " }).reversed()) : $0
+        }
+        .joined(separator: "\n")
     }
 }

@@ -38,20 +38,27 @@ struct TextTable {
             (0..<columnCount).map { index -> Cell in
                 guard index < row.count else { return Cell("") }
                 let cell = row[index]
-                return Cell(DisplayWidth.truncate(Sanitizer.clean(cell.text), to: maximumColumnWidth), color: cell.color)
+                return Cell(
+                    DisplayWidth.truncate(Sanitizer.clean(cell.text), to: maximumColumnWidth),
+                    color: cell.color)
             }
         }
         var widths = cleanHeaders.map { DisplayWidth.of($0) }
         for row in cleanRows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell.text)) }
+            for (index, cell) in row.enumerated() {
+                widths[index] = max(widths[index], DisplayWidth.of(cell.text))
+            }
         }
         func line(_ cells: [Cell], headerStyle: Bool) -> String {
             var parts: [String] = []
             for (index, cell) in cells.enumerated() {
                 let isLast = index == columnCount - 1
-                let padding = isLast ? "" : String(repeating: " ", count: widths[index] - DisplayWidth.of(cell.text))
+                let padding =
+                    isLast ? "" : String(repeating: " ", count: widths[index] - DisplayWidth.of(cell.text))
                 var text = cell.text
-                if color, headerStyle { text = ANSIColor.bold(text) } else if color, let tint = cell.color {
+                if color, headerStyle {
+                    text = ANSIColor.bold(text)
+                } else if color, let tint = cell.color {
                     text = tint.apply(text)
                 }
                 parts.append(text + padding)

@@ -10,7 +10,8 @@ struct Console: Sendable {
 
     static func current(noColor: Bool = false) -> Console {
         let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
-        let noColorVariable = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let noColorVariable =
+            ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         return Console(
             stdoutIsTerminal: stdoutIsTerminal, stdinIsTerminal: isatty(STDIN_FILENO) == 1,
             stderrIsTerminal: isatty(STDERR_FILENO) == 1,

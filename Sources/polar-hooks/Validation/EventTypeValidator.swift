@@ -32,7 +32,8 @@ enum EventTypeValidator {
         case 1: message += "; did you mean '\(suggestions[0])'?"
         default:
             let quoted = suggestions.map { "'\($0)'" }
-            message += "; did you mean " + quoted.dropLast().joined(separator: ", ") + " or \(quoted.last ?? "")?"
+            message +=
+                "; did you mean " + quoted.dropLast().joined(separator: ", ") + " or \(quoted.last ?? "")?"
         }
         return message + " (see 'polar-hooks event-types')"
     }

@@ -5,14 +5,17 @@ enum IPv4Parser {
     static func parse(_ host: String) -> UInt32? {
         var parts = host.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if parts.count > 1, parts.last == "" { parts.removeLast() }
-        guard (1...4).contains(parts.count), let last = parts.last, number(last) != nil else { return nil }
+        guard (1...4).contains(parts.count), let last = parts.last, number(last) != nil else {
+            return nil
+        }
         var numbers: [UInt64] = []
         for part in parts {
             guard let value = number(part) else { return nil }
             numbers.append(value)
         }
         for value in numbers.dropLast() where value > 255 { return nil }
-        guard let lastValue = numbers.last, lastValue < (UInt64(1) << (8 * UInt64(5 - numbers.count))) else {
+        guard let lastValue = numbers.last, lastValue < (UInt64(1) << (8 * UInt64(5 - numbers.count)))
+        else {
             return nil
         }
         var address = lastValue

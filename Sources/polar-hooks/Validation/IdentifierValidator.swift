@@ -5,7 +5,8 @@ enum IdentifierValidator {
     static func validate(_ text: String, what: String) throws(CLIError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard UUID(uuidString: trimmed) != nil else {
-            throw .usage("'\(text)' is not a valid \(what); IDs look like 1dbfc517-0bbf-4301-9ba8-555ca42b9737")
+            throw .usage(
+                "'\(text)' is not a valid \(what); IDs look like 1dbfc517-0bbf-4301-9ba8-555ca42b9737")
         }
         return trimmed.lowercased()
     }

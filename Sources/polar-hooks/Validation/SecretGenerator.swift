@@ -15,12 +15,13 @@ enum SecretGenerator {
     static func validate(_ secret: String) throws(CLIError) -> String {
         guard secret.count >= minimumLength else {
             throw .usage(
-                "the secret is \(secret.count) characters long; Polar needs at least \(minimumLength) (or use --generate-secret)")
+                "the secret is \(secret.count) characters long; Polar needs at least \(minimumLength) (or use --generate-secret)"
+            )
         }
-        guard secret.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }) else {
+        guard secret.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7F })
+        else {
             throw .usage("the secret must be printable ASCII without spaces")
         }
         return secret
     }
 }
-

@@ -12,7 +12,8 @@ enum TimeArgument {
         if let age = age(trimmed) { return now.addingTimeInterval(-age) }
         if let date = PolarTimestamp.parse(trimmed) { return date }
         if let date = utcDate(trimmed) { return date }
-        throw .usage("\(option) '\(text)' is not a time; use e.g. 2026-09-10T12:00:00Z, 2026-09-10 or 2h")
+        throw .usage(
+            "\(option) '\(text)' is not a time; use e.g. 2026-09-10T12:00:00Z, 2026-09-10 or 2h")
     }
 
     private static func age(_ text: String) -> TimeInterval? {

@@ -9,15 +9,19 @@ enum WebhookURLValidator {
     /// The URL with surrounding whitespace removed (as the server strips it), or a refusal.
     static func validate(_ text: String) throws(CLIError) -> String {
         let url = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !url.isEmpty else { throw .usage("the URL is empty; give an https URL such as https://example.com/webhooks") }
+        guard !url.isEmpty else {
+            throw .usage("the URL is empty; give an https URL such as https://example.com/webhooks")
+        }
         guard url.count <= maximumLength else {
-            throw .usage("the URL is \(url.count) characters long; Polar accepts at most \(maximumLength)")
+            throw .usage(
+                "the URL is \(url.count) characters long; Polar accepts at most \(maximumLength)")
         }
         guard let components = URLComponents(string: url), let scheme = components.scheme else {
             throw .usage("'\(url)' is not an absolute URL; give one like https://example.com/webhooks")
         }
         guard scheme.lowercased() == "https" else {
-            throw .usage("the URL must start with https:// (Polar only delivers over HTTPS), not \(scheme)://")
+            throw .usage(
+                "the URL must start with https:// (Polar only delivers over HTTPS), not \(scheme)://")
         }
         guard var host = components.host, !host.isEmpty else {
             throw .usage("the URL '\(url)' has no host name")
@@ -26,7 +30,8 @@ enum WebhookURLValidator {
         host = host.lowercased()
         if host.hasSuffix("."), host.count > 1 { host.removeLast() }
         if host == "localhost" || host.hasSuffix(".localhost") || !isGloballyRoutable(host: host) {
-            throw .usage("webhook URLs cannot point to localhost or private IP addresses ('\(host)' is not public)")
+            throw .usage(
+                "webhook URLs cannot point to localhost or private IP addresses ('\(host)' is not public)")
         }
         return url
     }
@@ -69,12 +74,15 @@ enum WebhookURLValidator {
             }
             return true
         }
-        func prefix(_ leading: [UInt8]) -> [UInt8] { leading + [UInt8](repeating: 0, count: 16 - leading.count) }
+        func prefix(_ leading: [UInt8]) -> [UInt8] {
+            leading + [UInt8](repeating: 0, count: 16 - leading.count)
+        }
         if bytes.allSatisfy({ $0 == 0 }) { return false }  // ::
         if bytes[0..<15].allSatisfy({ $0 == 0 }), bytes[15] == 1 { return false }  // ::1
         let blocked: [([UInt8], Int)] = [
             (prefix([0x00, 0x64, 0xFF, 0x9B, 0x00, 0x01]), 48), (prefix([0x01, 0x00]), 64),
-            (prefix([0x20, 0x01]), 23), (prefix([0x20, 0x01, 0x0D, 0xB8]), 32), (prefix([0x20, 0x02]), 16),
+            (prefix([0x20, 0x01]), 23), (prefix([0x20, 0x01, 0x0D, 0xB8]), 32),
+            (prefix([0x20, 0x02]), 16),
             (prefix([0xFC]), 7), (prefix([0xFE, 0x80]), 10), (prefix([0xFE, 0xC0]), 10),
         ]
         return !blocked.contains { matches($0.0, bits: $0.1) }

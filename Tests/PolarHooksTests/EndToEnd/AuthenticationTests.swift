@@ -30,7 +30,10 @@ import Testing
         try await EmulatorFixture.with { fixture in
             let before = try await fixture.endpoints()
             let result = try await fixture.run(
-                ["endpoints", "create", "--url", "https://example.com/ro", "--format", "raw", "--event", "order.paid"],
+                [
+                    "endpoints", "create", "--url", "https://example.com/ro", "--format", "raw", "--event",
+                    "order.paid",
+                ],
                 token: EmulatorTokens.readOnly)
             #expect(result.status == 3, "\(result)")
             #expect(try await fixture.endpoints() == before)
@@ -42,7 +45,8 @@ import Testing
             let result = try await fixture.run(
                 ["endpoints", "list", "--token", EmulatorTokens.organization], token: "polar_oat_wrong")
             #expect(result.status == 0, "\(result)")
-            #expect(result.stderr.contains("warning: --token is visible to other users in the process list"))
+            #expect(
+                result.stderr.contains("warning: --token is visible to other users in the process list"))
             #expect(!result.stderr.contains(EmulatorTokens.organization))
         }
     }

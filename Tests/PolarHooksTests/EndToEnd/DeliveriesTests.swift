@@ -32,13 +32,19 @@ import Testing
                 (["--succeeded"], DeliveryFilter(succeeded: true)),
                 (["--http-class", "4xx"], DeliveryFilter(httpCodeClass: .clientError)),
                 (["--query", "410"], DeliveryFilter(query: "410")),
-                (["--event-type", "order.paid,refund.created"], DeliveryFilter(eventTypes: ["order.paid", "refund.created"])),
+                (
+                    ["--event-type", "order.paid,refund.created"],
+                    DeliveryFilter(eventTypes: ["order.paid", "refund.created"])
+                ),
                 (
                     ["--since", PolarTimestamp.format(weekAgo)],
                     DeliveryFilter(start: weekAgo)
                 ),
                 (
-                    ["--since", PolarTimestamp.format(weekAgo.addingTimeInterval(-86_400 * 60)), "--until", PolarTimestamp.format(weekAgo)],
+                    [
+                        "--since", PolarTimestamp.format(weekAgo.addingTimeInterval(-86_400 * 60)), "--until",
+                        PolarTimestamp.format(weekAgo),
+                    ],
                     DeliveryFilter(start: weekAgo.addingTimeInterval(-86_400 * 60), end: weekAgo)
                 ),
             ]

@@ -41,10 +41,14 @@ import Testing
             #expect(!result.stdout.contains(after.secret))
             #expect(result.stdout.contains("whsec_••••"))
 
-            let json = try await fixture.run(["endpoints", "reset-secret", endpoint.id, "--yes", "--json"])
+            let json = try await fixture.run([
+                "endpoints", "reset-secret", endpoint.id, "--yes", "--json",
+            ])
             let reset = try decodeJSON(WebhookEndpoint.self, json.stdout)
             #expect(reset.secret != after.secret)
-            #expect(try await fixture.withClient { try await $0.endpoint(id: endpoint.id) }.secret == reset.secret)
+            #expect(
+                try await fixture.withClient { try await $0.endpoint(id: endpoint.id) }.secret
+                    == reset.secret)
         }
     }
 }

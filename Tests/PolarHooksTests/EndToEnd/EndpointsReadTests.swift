@@ -30,7 +30,9 @@ import Testing
         try await EmulatorFixture.with { fixture in
             let result = try await fixture.run(["endpoints", "list", "--show-secret"])
             #expect(result.status == 0, "\(result)")
-            for endpoint in try await fixture.endpoints() { #expect(result.stdout.contains(endpoint.secret)) }
+            for endpoint in try await fixture.endpoints() {
+                #expect(result.stdout.contains(endpoint.secret))
+            }
         }
     }
 
@@ -46,7 +48,8 @@ import Testing
             #expect(listed.count == total)
             #expect(Set(listed.map(\.id)).count == total)
             #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("["))
-            #expect(listed.allSatisfy { $0.secret.count >= 32 }, "--json is the API's JSON, secrets included")
+            #expect(
+                listed.allSatisfy { $0.secret.count >= 32 }, "--json is the API's JSON, secrets included")
         }
     }
 
@@ -81,7 +84,9 @@ import Testing
 
     @Test func unknownEndpointIsNotFound() async throws {
         try await EmulatorFixture.with { fixture in
-            let result = try await fixture.run(["endpoints", "get", "0f9c2a1e-3b4d-4e5f-8a6b-7c8d9e0f1a2b"])
+            let result = try await fixture.run([
+                "endpoints", "get", "0f9c2a1e-3b4d-4e5f-8a6b-7c8d9e0f1a2b",
+            ])
             #expect(result.status == 4, "\(result)")
             #expect(result.stderr.hasPrefix("error: Not found"))
             #expect(result.stdout.isEmpty)

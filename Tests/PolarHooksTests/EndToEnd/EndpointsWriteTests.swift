@@ -9,7 +9,8 @@ import Testing
         try await EmulatorFixture.with { fixture in
             let result = try await fixture.run([
                 "endpoints", "create", "--url", "https://example.com/new-hook", "--format", "raw",
-                "--event", "order.paid", "--event", "refund.created,order.paid", "--name", "Created by test",
+                "--event", "order.paid", "--event", "refund.created,order.paid", "--name",
+                "Created by test",
             ])
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout.hasPrefix("Created webhook endpoint "))
@@ -26,7 +27,8 @@ import Testing
     @Test func createWithJSONPrintsTheAPIObject() async throws {
         try await EmulatorFixture.with { fixture in
             let result = try await fixture.run([
-                "endpoints", "create", "--url", "https://example.com/j", "--format", "slack", "--all-events",
+                "endpoints", "create", "--url", "https://example.com/j", "--format", "slack",
+                "--all-events",
                 "--api-version", "2026-10", "--json",
             ])
             #expect(result.status == 0, "\(result)")
@@ -41,7 +43,8 @@ import Testing
         try await EmulatorFixture.with { fixture in
             let secret = "merchant-chosen-secret-0123456789abcdef"
             let result = try await fixture.run([
-                "endpoints", "create", "--url", "https://example.com/s", "--format", "raw", "--event", "order.paid",
+                "endpoints", "create", "--url", "https://example.com/s", "--format", "raw", "--event",
+                "order.paid",
                 "--secret", secret, "--json",
             ])
             #expect(result.status == 0, "\(result)")
@@ -57,7 +60,10 @@ import Testing
         (["--url", "https://[::1]/x"], "cannot point to localhost or private IP"),
         (["--url", "https://example.com/" + String(repeating: "a", count: 2100)], "at most 2083"),
         (["--url", "https://example.com/x", "--event", "order.payed"], "did you mean 'order.paid'"),
-        (["--url", "https://example.com/x", "--event", "subscription.cancelled"], "did you mean 'subscription.canceled'"),
+        (
+            ["--url", "https://example.com/x", "--event", "subscription.cancelled"],
+            "did you mean 'subscription.canceled'"
+        ),
         (["--url", "https://example.com/x", "--secret", "too-short"], "at least 32"),
         (["--url", "https://example.com/x", "--api-version", "2020-01"], "not an API version"),
         (["--url", "https://example.com/x", "--event", "order.paid", "--all-events"], "not both"),
@@ -67,7 +73,9 @@ import Testing
         try await EmulatorFixture.with { fixture in
             let before = try await fixture.endpoints()
             var command = ["endpoints", "create", "--format", "raw"] + arguments
-            if !arguments.contains("--event") && !arguments.contains("--all-events") && message != "choose the events" {
+            if !arguments.contains("--event") && !arguments.contains("--all-events")
+                && message != "choose the events"
+            {
                 command += ["--event", "order.paid"]
             }
             let result = try await fixture.run(command)
@@ -88,14 +96,18 @@ import Testing
 
     @Test func userTokenWithSeveralOrganizationsMustChoose() async throws {
         try await EmulatorFixture.with { fixture in
-            let arguments = ["endpoints", "create", "--url", "https://example.com/u", "--format", "raw", "--event", "order.paid"]
+            let arguments = [
+                "endpoints", "create", "--url", "https://example.com/u", "--format", "raw", "--event",
+                "order.paid",
+            ]
             let refused = try await fixture.run(arguments, token: EmulatorTokens.user)
             #expect(refused.status == 2, "\(refused)")
             #expect(refused.stderr.contains("--org"))
             #expect(refused.stderr.contains("Side Project"))
 
             let side = EmulatorOrganizations.sideProject.id
-            let created = try await fixture.run(arguments + ["--org", side, "--json"], token: EmulatorTokens.user)
+            let created = try await fixture.run(
+                arguments + ["--org", side, "--json"], token: EmulatorTokens.user)
             #expect(created.status == 0, "\(created)")
             #expect(try decodeJSON(WebhookEndpoint.self, created.stdout).organizationId == side)
         }
@@ -105,7 +117,8 @@ import Testing
         try await EmulatorFixture.with { fixture in
             let endpoint = try await fixture.endpoint(named: "Order fulfilment")
             let result = try await fixture.run([
-                "endpoints", "update", endpoint.id, "--add-event", "refund.created", "--remove-event", "order.created",
+                "endpoints", "update", endpoint.id, "--add-event", "refund.created", "--remove-event",
+                "order.created",
             ])
             #expect(result.status == 0, "\(result)")
             let after = try await fixture.withClient { try await $0.endpoint(id: endpoint.id) }
@@ -120,12 +133,16 @@ import Testing
     @Test func updateDisablesEnablesAndRenames() async throws {
         try await EmulatorFixture.with { fixture in
             let endpoint = try await fixture.endpoint(named: "Sales Slack")
-            let disabled = try await fixture.run(["endpoints", "update", endpoint.id, "--disable", "--name", "Renamed"])
+            let disabled = try await fixture.run([
+                "endpoints", "update", endpoint.id, "--disable", "--name", "Renamed",
+            ])
             #expect(disabled.status == 0, "\(disabled)")
             var after = try await fixture.withClient { try await $0.endpoint(id: endpoint.id) }
             #expect(!after.enabled)
             #expect(after.name == "Renamed")
-            let enabled = try await fixture.run(["endpoints", "update", endpoint.id, "--enable", "--json"])
+            let enabled = try await fixture.run([
+                "endpoints", "update", endpoint.id, "--enable", "--json",
+            ])
             #expect(enabled.status == 0, "\(enabled)")
             after = try await fixture.withClient { try await $0.endpoint(id: endpoint.id) }
             #expect(after.enabled)
@@ -152,7 +169,9 @@ import Testing
 
     @Test func updatingAnUnknownEndpointIsNotFound() async throws {
         try await EmulatorFixture.with { fixture in
-            let result = try await fixture.run(["endpoints", "update", "0f9c2a1e-3b4d-4e5f-8a6b-7c8d9e0f1a2b", "--disable"])
+            let result = try await fixture.run([
+                "endpoints", "update", "0f9c2a1e-3b4d-4e5f-8a6b-7c8d9e0f1a2b", "--disable",
+            ])
             #expect(result.status == 4, "\(result)")
         }
     }

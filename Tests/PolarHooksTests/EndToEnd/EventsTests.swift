@@ -23,7 +23,9 @@ import Testing
 
     @Test func redeliverUnknownEventIsNotFound() async throws {
         try await EmulatorFixture.with { fixture in
-            let result = try await fixture.run(["events", "redeliver", "0f9c2a1e-3b4d-4e5f-8a6b-7c8d9e0f1a2b"])
+            let result = try await fixture.run([
+                "events", "redeliver", "0f9c2a1e-3b4d-4e5f-8a6b-7c8d9e0f1a2b",
+            ])
             #expect(result.status == 4, "\(result)")
             #expect(result.stderr.hasPrefix("error: "))
         }
@@ -42,10 +44,12 @@ import Testing
     @Test func redeliverFailedSendsEachStillFailedEventOnce() async throws {
         try await EmulatorFixture.with { fixture in
             let orders = try await fixture.endpoint(named: "Order fulfilment")
-            let filter = DeliveryFilter(endpointIds: [orders.id], start: Date().addingTimeInterval(-7 * 86_400))
+            let filter = DeliveryFilter(
+                endpointIds: [orders.id], start: Date().addingTimeInterval(-7 * 86_400))
             let before = try await fixture.deliveries(filter)
             let result = try await fixture.run([
-                "events", "redeliver", "--failed", "--endpoint", orders.id, "--since", "7d", "--yes", "--json",
+                "events", "redeliver", "--failed", "--endpoint", orders.id, "--since", "7d", "--yes",
+                "--json",
             ])
             #expect(result.status == 0, "\(result)")
             let queued = try decodeJSON([String].self, result.stdout)
@@ -54,15 +58,19 @@ import Testing
             // Sample history of this endpoint in the last week: order.refunded (410, 410) and
             // subscription.canceled (301) are still failing; subscription.created failed twice
             // and then succeeded, so it must be left alone.
-            let types = Dictionary(before.map { ($0.webhookEvent.id, $0.webhookEvent.type) }) { first, _ in first }
+            let types = Dictionary(before.map { ($0.webhookEvent.id, $0.webhookEvent.type) }) {
+                first, _ in first
+            }
             #expect(Set(queued.compactMap { types[$0] }) == ["order.refunded", "subscription.canceled"])
-            let recovered = before.filter { $0.webhookEvent.type == "subscription.created" }.map(\.webhookEvent.id)
+            let recovered = before.filter { $0.webhookEvent.type == "subscription.created" }.map(
+                \.webhookEvent.id)
             #expect(!recovered.isEmpty)
             #expect(Set(queued).isDisjoint(with: recovered))
 
             let countBefore = Dictionary(grouping: before, by: \.webhookEvent.id).mapValues(\.count)
             try await fixture.waitUntil("each queued event has one more delivery") {
-                let now = Dictionary(grouping: try await fixture.deliveries(filter), by: \.webhookEvent.id).mapValues(\.count)
+                let now = Dictionary(grouping: try await fixture.deliveries(filter), by: \.webhookEvent.id)
+                    .mapValues(\.count)
                 return queued.allSatisfy { (now[$0] ?? 0) > (countBefore[$0] ?? 0) }
             }
         }
@@ -99,7 +107,11 @@ import Testing
         let paid = try #require(WebhookEventCatalog.entry(for: "order.paid"))
         #expect(result.stdout.contains(paid.summary))
         let json = try await PolarHooksBinary.run(["event-types", "--json"], environment: [:])
-        struct Item: Decodable { let type: String; let group: String; let summary: String }
+        struct Item: Decodable {
+            let type: String
+            let group: String
+            let summary: String
+        }
         let items = try decodeJSON([Item].self, json.stdout)
         #expect(items.count == WebhookEventCatalog.allTypes.count)
         #expect(items.contains { $0.type == "customer_seat.claimed" && $0.group == "Customer Seat" })

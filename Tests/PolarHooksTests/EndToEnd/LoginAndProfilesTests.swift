@@ -6,16 +6,20 @@ import Testing
 /// `login`, `logout`, `profiles`, the config file's safety and the precedence of settings.
 @Suite struct LoginAndProfilesTests {
     func mode(_ path: String) throws -> Int {
-        try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+        try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?
+            .intValue ?? -1
     }
 
     /// Logs in through stdin against the emulator, with no token in the environment.
-    func login(_ fixture: EmulatorFixture, profile: String, token: String = EmulatorTokens.organization) async throws
+    func login(
+        _ fixture: EmulatorFixture, profile: String, token: String = EmulatorTokens.organization
+    ) async throws
         -> CommandResult
     {
         try await PolarHooksBinary.run(
             ["login", "--profile", profile, "--api-url", fixture.baseURL],
-            environment: ["HOME": fixture.home.path, "XDG_CONFIG_HOME": fixture.home.path], stdin: token + "\n")
+            environment: ["HOME": fixture.home.path, "XDG_CONFIG_HOME": fixture.home.path],
+            stdin: token + "\n")
     }
 
     /// The child environment with neither a token nor a server: only the config file speaks.
@@ -33,12 +37,16 @@ import Testing
             #expect(try mode(fixture.configPath) == 0o600)
             #expect(try mode(fixture.home.appendingPathComponent("polar-hooks").path) == 0o700)
             let text = try String(contentsOfFile: fixture.configPath, encoding: .utf8)
-            #expect(text.contains("default_profile = 'work'") || text.contains("default_profile = \"work\""))
+            #expect(
+                text.contains("default_profile = 'work'") || text.contains("default_profile = \"work\""))
 
             // The profile alone now reaches the emulator.
-            let listed = try await PolarHooksBinary.run(["endpoints", "list", "--json"], environment: configOnly(fixture))
+            let listed = try await PolarHooksBinary.run(
+                ["endpoints", "list", "--json"], environment: configOnly(fixture))
             #expect(listed.status == 0, "\(listed)")
-            #expect(try decodeJSON([WebhookEndpoint].self, listed.stdout).count == (try await fixture.endpoints()).count)
+            #expect(
+                try decodeJSON([WebhookEndpoint].self, listed.stdout).count
+                    == (try await fixture.endpoints()).count)
         }
     }
 
@@ -65,12 +73,15 @@ import Testing
         try await EmulatorFixture.with { fixture in
             #expect(try await login(fixture, profile: "work").status == 0)
             chmod(fixture.configPath, 0o644)
-            let result = try await PolarHooksBinary.run(["endpoints", "list"], environment: configOnly(fixture))
+            let result = try await PolarHooksBinary.run(
+                ["endpoints", "list"], environment: configOnly(fixture))
             #expect(result.status == 2, "\(result)")
             #expect(result.stderr.contains("chmod 600 \(fixture.configPath)"))
             #expect(!result.stderr.contains(EmulatorTokens.organization))
             chmod(fixture.configPath, 0o600)
-            #expect(try await PolarHooksBinary.run(["endpoints", "list"], environment: configOnly(fixture)).status == 0)
+            #expect(
+                try await PolarHooksBinary.run(["endpoints", "list"], environment: configOnly(fixture))
+                    .status == 0)
         }
     }
 
@@ -78,7 +89,8 @@ import Testing
         try await EmulatorFixture.with { fixture in
             #expect(try await login(fixture, profile: "work").status == 0)
             #expect(try await login(fixture, profile: "personal", token: EmulatorTokens.user).status == 0)
-            let listed = try await PolarHooksBinary.run(["profiles", "list"], environment: configOnly(fixture))
+            let listed = try await PolarHooksBinary.run(
+                ["profiles", "list"], environment: configOnly(fixture))
             #expect(listed.status == 0, "\(listed)")
             let lines = listed.stdout.split(separator: "\n").map(String.init)
             #expect(lines.contains { $0.hasPrefix("*") && $0.contains("work") })
@@ -86,9 +98,11 @@ import Testing
             #expect(!listed.stdout.contains(EmulatorTokens.organization))
             #expect(!listed.stdout.contains(EmulatorTokens.user))
 
-            let used = try await PolarHooksBinary.run(["profiles", "use", "personal"], environment: configOnly(fixture))
+            let used = try await PolarHooksBinary.run(
+                ["profiles", "use", "personal"], environment: configOnly(fixture))
             #expect(used.status == 0, "\(used)")
-            let json = try await PolarHooksBinary.run(["profiles", "list", "--json"], environment: configOnly(fixture))
+            let json = try await PolarHooksBinary.run(
+                ["profiles", "list", "--json"], environment: configOnly(fixture))
             #expect(json.stdout.contains("\"default\" : true"))
             #expect(!json.stdout.contains("polar_"))
             #expect(try mode(fixture.configPath) == 0o600)
@@ -96,10 +110,12 @@ import Testing
             // The user token (two organizations) is now the default.
             let orgs = try await PolarHooksBinary.run(
                 ["endpoints", "list", "--json"], environment: configOnly(fixture))
-            let organizations = Set(try decodeJSON([WebhookEndpoint].self, orgs.stdout).map(\.organizationId))
+            let organizations = Set(
+                try decodeJSON([WebhookEndpoint].self, orgs.stdout).map(\.organizationId))
             #expect(organizations.count == 2)
 
-            let unknown = try await PolarHooksBinary.run(["profiles", "use", "nope"], environment: configOnly(fixture))
+            let unknown = try await PolarHooksBinary.run(
+                ["profiles", "use", "nope"], environment: configOnly(fixture))
             #expect(unknown.status == 2, "\(unknown)")
             #expect(unknown.stderr.contains("no profile named 'nope'"))
         }
@@ -113,7 +129,8 @@ import Testing
             let text = try String(contentsOfFile: fixture.configPath, encoding: .utf8)
             #expect(!text.contains(EmulatorTokens.organization))
             #expect(text.contains(fixture.baseURL))
-            let listed = try await PolarHooksBinary.run(["endpoints", "list"], environment: configOnly(fixture))
+            let listed = try await PolarHooksBinary.run(
+                ["endpoints", "list"], environment: configOnly(fixture))
             #expect(listed.status == 3, "\(listed)")
             #expect(listed.stderr.contains("no access token"))
         }
@@ -131,8 +148,11 @@ import Testing
             #expect(flagWins.status == 0, "\(flagWins)")
             environment["POLAR_ACCESS_TOKEN"] = nil
             environment["POLAR_API_URL"] = "http://127.0.0.1:1"
-            let urlFromEnvironment = try await PolarHooksBinary.run(["endpoints", "list"], environment: environment)
-            #expect(urlFromEnvironment.status == 1, "the environment's URL beats the profile's: \(urlFromEnvironment)")
+            let urlFromEnvironment = try await PolarHooksBinary.run(
+                ["endpoints", "list"], environment: environment)
+            #expect(
+                urlFromEnvironment.status == 1,
+                "the environment's URL beats the profile's: \(urlFromEnvironment)")
             #expect(urlFromEnvironment.stderr.hasPrefix("error: "))
         }
     }
@@ -140,7 +160,8 @@ import Testing
     @Test func profileOptionWorksBeforeAndAfterTheSubcommand() async throws {
         try await EmulatorFixture.with { fixture in
             #expect(try await login(fixture, profile: "work").status == 0)
-            #expect(try await login(fixture, profile: "other", token: EmulatorTokens.readOnly).status == 0)
+            #expect(
+                try await login(fixture, profile: "other", token: EmulatorTokens.readOnly).status == 0)
             let create = ["--url", "https://example.com/p", "--format", "raw", "--event", "order.paid"]
             let afterIt = try await PolarHooksBinary.run(
                 ["endpoints", "create", "--profile", "other"] + create, environment: configOnly(fixture))

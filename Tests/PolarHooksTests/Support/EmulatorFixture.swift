@@ -18,9 +18,11 @@ final class EmulatorFixture {
 
     /// Starts an emulator, runs `body`, and always stops it and removes the directory.
     static func with<T>(
-        _ options: EmulatorOptions = EmulatorOptions(port: 0), _ body: (EmulatorFixture) async throws -> T
+        _ options: EmulatorOptions = EmulatorOptions(port: 0),
+        _ body: (EmulatorFixture) async throws -> T
     ) async throws -> T {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("polar-hooks-e2e-\(UUID().uuidString)")
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "polar-hooks-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let emulator = try PolarEmulator(options: options)
         let baseURL = try await emulator.start()
@@ -40,21 +42,27 @@ final class EmulatorFixture {
     var configPath: String { home.appendingPathComponent("polar-hooks/config.toml").path }
 
     /// The child's environment: the emulator's URL, a token (unless nil), a private config home.
-    func environment(token: String? = EmulatorTokens.organization, extra: [String: String] = [:]) -> [String: String] {
+    func environment(token: String? = EmulatorTokens.organization, extra: [String: String] = [:])
+        -> [String: String]
+    {
         var environment = ["HOME": home.path, "XDG_CONFIG_HOME": home.path, "POLAR_API_URL": baseURL]
         if let token { environment["POLAR_ACCESS_TOKEN"] = token }
         return environment.merging(extra) { _, new in new }
     }
 
     func run(
-        _ arguments: [String], token: String? = EmulatorTokens.organization, extra: [String: String] = [:],
+        _ arguments: [String], token: String? = EmulatorTokens.organization,
+        extra: [String: String] = [:],
         stdin: String = ""
     ) async throws -> CommandResult {
-        try await PolarHooksBinary.run(arguments, environment: environment(token: token, extra: extra), stdin: stdin)
+        try await PolarHooksBinary.run(
+            arguments, environment: environment(token: token, extra: extra), stdin: stdin)
     }
 
     /// A client straight to the emulator, to check what the server holds.
-    func withClient<T>(token: String = EmulatorTokens.organization, _ body: (PolarClient) async throws -> T)
+    func withClient<T>(
+        token: String = EmulatorTokens.organization, _ body: (PolarClient) async throws -> T
+    )
         async throws -> T
     {
         let client = PolarClient(
@@ -94,7 +102,9 @@ final class EmulatorFixture {
     }
 
     /// Polls until `condition` holds, a bounded number of times (no fixed sleep decides).
-    func waitUntil(_ what: String, attempts: Int = 200, _ condition: () async throws -> Bool) async throws {
+    func waitUntil(_ what: String, attempts: Int = 200, _ condition: () async throws -> Bool)
+        async throws
+    {
         for _ in 0..<attempts {
             if try await condition() { return }
             try await Task.sleep(for: .milliseconds(25))

@@ -27,7 +27,8 @@ enum PolarHooksBinary {
     /// Runs with exactly `environment` (nothing inherited but PATH), `stdin` piped in (so it
     /// is never a terminal), and waits off the cooperative pool so the in-process emulator
     /// keeps serving while the child runs.
-    static func run(_ arguments: [String], environment: [String: String], stdin: String = "") async throws
+    static func run(_ arguments: [String], environment: [String: String], stdin: String = "")
+        async throws
         -> CommandResult
     {
         let process = Process()

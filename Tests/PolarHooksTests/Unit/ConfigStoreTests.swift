@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct ConfigStoreTests {
     func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("polar-hooks-store-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "polar-hooks-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -19,7 +20,9 @@ import Testing
         #expect(
             ConfigStore(environment: ["XDG_CONFIG_HOME": "/x/cfg", "HOME": "/home/u"]).path
                 == "/x/cfg/polar-hooks/config.toml")
-        #expect(ConfigStore(environment: ["HOME": "/home/u"]).path == "/home/u/.config/polar-hooks/config.toml")
+        #expect(
+            ConfigStore(environment: ["HOME": "/home/u"]).path
+                == "/home/u/.config/polar-hooks/config.toml")
         #expect(
             ConfigStore(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/home/u"]).path
                 == "/home/u/.config/polar-hooks/config.toml")
@@ -54,7 +57,8 @@ import Testing
             try store.load()
         } throws: { error in
             guard let error = error as? CLIError else { return false }
-            return error.message.contains("chmod 600 \(store.path)") && !error.message.contains("secret-token")
+            return error.message.contains("chmod 600 \(store.path)")
+                && !error.message.contains("secret-token")
         }
     }
 }

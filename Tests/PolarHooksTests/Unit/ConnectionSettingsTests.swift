@@ -7,12 +7,15 @@ import Testing
     let config = ConfigFile(
         defaultProfile: "work",
         profiles: [
-            "work": ConfigFile.Profile(environment: "sandbox", organizationID: "org-profile", token: "profile-token"),
-            "local": ConfigFile.Profile(environment: "sandbox", apiURL: "http://127.0.0.1:9000", token: "local-token"),
+            "work": ConfigFile.Profile(
+                environment: "sandbox", organizationID: "org-profile", token: "profile-token"),
+            "local": ConfigFile.Profile(
+                environment: "sandbox", apiURL: "http://127.0.0.1:9000", token: "local-token"),
         ])
 
     @Test func profileAloneSuppliesEverything() throws {
-        let settings = try ConnectionSettings.resolve(flags: ConnectionFlags(), environment: [:], config: config)
+        let settings = try ConnectionSettings.resolve(
+            flags: ConnectionFlags(), environment: [:], config: config)
         #expect(settings.profileName == "work")
         #expect(settings.profileExists)
         #expect(!settings.profileWasNamed)
@@ -38,8 +41,10 @@ import Testing
 
     @Test func flagsBeatEnvironmentVariables() throws {
         let settings = try ConnectionSettings.resolve(
-            flags: ConnectionFlags(token: "flag-token", apiURL: "http://127.0.0.1:1234", organizationID: "org-flag"),
-            environment: ["POLAR_ACCESS_TOKEN": "env-token", "POLAR_ENVIRONMENT": "sandbox"], config: config)
+            flags: ConnectionFlags(
+                token: "flag-token", apiURL: "http://127.0.0.1:1234", organizationID: "org-flag"),
+            environment: ["POLAR_ACCESS_TOKEN": "env-token", "POLAR_ENVIRONMENT": "sandbox"],
+            config: config)
         #expect(settings.token == "flag-token")
         #expect(settings.tokenSource == .flag)
         #expect(settings.environment == .custom("http://127.0.0.1:1234"))
@@ -52,7 +57,8 @@ import Testing
         #expect(fromProfile.environment == .custom("http://127.0.0.1:9000"))
         let fromVariables = try ConnectionSettings.resolve(
             flags: ConnectionFlags(),
-            environment: ["POLAR_ENVIRONMENT": "sandbox", "POLAR_API_URL": "http://127.0.0.1:5"], config: config)
+            environment: ["POLAR_ENVIRONMENT": "sandbox", "POLAR_API_URL": "http://127.0.0.1:5"],
+            config: config)
         #expect(fromVariables.environment == .custom("http://127.0.0.1:5"))
     }
 
@@ -70,7 +76,8 @@ import Testing
     }
 
     @Test func withoutAnyConfigurationItIsProductionWithoutToken() throws {
-        let settings = try ConnectionSettings.resolve(flags: ConnectionFlags(), environment: [:], config: ConfigFile())
+        let settings = try ConnectionSettings.resolve(
+            flags: ConnectionFlags(), environment: [:], config: ConfigFile())
         #expect(settings.profileName == "default")
         #expect(settings.environment == .production)
         #expect(settings.environmentSource == .builtIn)
@@ -81,21 +88,27 @@ import Testing
         #expect {
             try ConnectionSettings.resolve(
                 flags: ConnectionFlags(), environment: ["POLAR_ENVIRONMENT": "staging"], config: config)
-        } throws: { ($0 as? CLIError)?.message.contains("POLAR_ENVIRONMENT must be 'production' or 'sandbox'") ?? false }
+        } throws: {
+            ($0 as? CLIError)?.message.contains("POLAR_ENVIRONMENT must be 'production' or 'sandbox'")
+                ?? false
+        }
         #expect {
             try ConnectionSettings.resolve(
                 flags: ConnectionFlags(apiURL: "ftp://x"), environment: [:], config: config)
         } throws: { ($0 as? CLIError)?.message.contains("--api-url") ?? false }
         #expect {
             try ConnectionSettings.resolve(
-                flags: ConnectionFlags(environment: "sandbox", apiURL: "https://x.example"), environment: [:],
+                flags: ConnectionFlags(environment: "sandbox", apiURL: "https://x.example"),
+                environment: [:],
                 config: config)
         } throws: { ($0 as? CLIError)?.exitStatus == ExitStatus.usage }
     }
 
     @Test func parentOptionsFillOnlyWhatTheChildLeftOut() throws {
         let child = try ConnectionOptions.parse(["--profile", "child"])
-        let parent = try ConnectionOptions.parse(["--profile", "parent", "--token", "parent-token", "--env", "sandbox"])
+        let parent = try ConnectionOptions.parse([
+            "--profile", "parent", "--token", "parent-token", "--env", "sandbox",
+        ])
         let merged = child.merged(with: parent)
         #expect(merged.profile == "child")
         #expect(merged.token == "parent-token")

@@ -7,14 +7,18 @@ import Testing
 @Suite struct FailedEventsTests {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
 
-    func event(_ id: String, at offset: TimeInterval, succeeded: Bool? = false, archived: Bool = false) -> WebhookEvent {
+    func event(
+        _ id: String, at offset: TimeInterval, succeeded: Bool? = false, archived: Bool = false
+    ) -> WebhookEvent {
         WebhookEvent(
             createdAt: start.addingTimeInterval(offset), modifiedAt: nil, id: id, lastHttpCode: nil,
             succeeded: succeeded, skipped: false, apiVersion: .v2026_04, payload: archived ? nil : "{}",
             type: "order.paid", isArchived: archived)
     }
 
-    func delivery(_ id: String, of event: WebhookEvent, at offset: TimeInterval, succeeded: Bool) -> WebhookDelivery {
+    func delivery(_ id: String, of event: WebhookEvent, at offset: TimeInterval, succeeded: Bool)
+        -> WebhookDelivery
+    {
         WebhookDelivery(
             createdAt: start.addingTimeInterval(offset), modifiedAt: nil, id: id, succeeded: succeeded,
             httpCode: succeeded ? 200 : 500, response: nil, webhookEvent: event)
@@ -50,12 +54,15 @@ import Testing
         #expect(FailedEvents.select(from: deliveries).events.map(\.id) == ["e1"])
         let markedSucceeded = event("e2", at: 0, succeeded: true)
         #expect(
-            FailedEvents.select(from: [delivery("d3", of: markedSucceeded, at: 5, succeeded: false)]).events.isEmpty)
+            FailedEvents.select(from: [delivery("d3", of: markedSucceeded, at: 5, succeeded: false)])
+                .events.isEmpty)
     }
 
     @Test func archivedEventsAreSetAside() {
         let archived = event("e1", at: 0, archived: true)
-        let selection = FailedEvents.select(from: [delivery("d1", of: archived, at: 1, succeeded: false)])
+        let selection = FailedEvents.select(from: [
+            delivery("d1", of: archived, at: 1, succeeded: false)
+        ])
         #expect(selection.events.isEmpty)
         #expect(selection.archived.map(\.id) == ["e1"])
     }

@@ -59,8 +59,10 @@ import Testing
     let endpoint = WebhookEndpoint(
         createdAt: Date(timeIntervalSince1970: 1_800_000_000), modifiedAt: nil,
         id: "8f0e6a3c-2f6b-4a53-9c1e-5d6f7a8b9c0d", url: "https://example.com/hooks", name: "Orders",
-        apiVersion: .v2026_04, format: .raw, secret: "whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-        organizationId: "1dbfc517-0bbf-4301-9ba8-555ca42b9737", events: ["order.paid", "refund.created"],
+        apiVersion: .v2026_04, format: .raw,
+        secret: "whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        organizationId: "1dbfc517-0bbf-4301-9ba8-555ca42b9737",
+        events: ["order.paid", "refund.created"],
         enabled: true, usesStandardWebhookSignature: true)
 
     @Test func detailsMaskTheSecretUnlessAsked() {
@@ -73,7 +75,8 @@ import Testing
 
     @Test func tableShowsSecretsOnlyWhenAsked() {
         #expect(!EndpointText.table([endpoint], showSecret: false, color: false).contains("whsec_"))
-        #expect(EndpointText.table([endpoint], showSecret: true, color: false).contains(endpoint.secret))
+        #expect(
+            EndpointText.table([endpoint], showSecret: true, color: false).contains(endpoint.secret))
     }
 
     @Test func aSecretTheServerReplacedIsReported() {

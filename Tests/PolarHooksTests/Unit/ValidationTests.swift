@@ -23,13 +23,16 @@ import Testing
     }
 
     @Test func nonsenseHasNoSuggestionButPointsToTheCatalog() {
-        let message = EventTypeValidator.unknownMessage("zzzzzzzzzzzzzzzzzzzzzzzz", option: "--event-type")
+        let message = EventTypeValidator.unknownMessage(
+            "zzzzzzzzzzzzzzzzzzzzzzzz", option: "--event-type")
         #expect(!message.contains("did you mean"))
         #expect(message.contains("polar-hooks event-types"))
     }
 
     @Test func selectionNeedsEventsOrAllEvents() throws {
-        #expect(throws: CLIError.self) { try EventSelection.resolve(events: [], allEvents: false, required: true) }
+        #expect(throws: CLIError.self) {
+            try EventSelection.resolve(events: [], allEvents: false, required: true)
+        }
         #expect(throws: CLIError.self) {
             try EventSelection.resolve(events: ["order.paid"], allEvents: true, required: true)
         }
@@ -48,7 +51,8 @@ import Testing
 
 @Suite struct WebhookURLValidationTests {
     @Test(arguments: [
-        "https://example.com/hooks", "  https://Example.com  ", "https://8.8.8.8/x", "https://[2606:4700::1111]/",
+        "https://example.com/hooks", "  https://Example.com  ", "https://8.8.8.8/x",
+        "https://[2606:4700::1111]/",
         "https://foo.internal/", "https://münchen.example/",
     ])
     func acceptsPublicHTTPSURLs(url: String) throws {
@@ -97,8 +101,10 @@ import Testing
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
     @Test func timesInEveryForm() throws {
-        #expect(try TimeArgument.parse("2h", option: "--since", now: now) == now.addingTimeInterval(-7200))
-        #expect(try TimeArgument.parse("7d", option: "--since", now: now) == now.addingTimeInterval(-604_800))
+        #expect(
+            try TimeArgument.parse("2h", option: "--since", now: now) == now.addingTimeInterval(-7200))
+        #expect(
+            try TimeArgument.parse("7d", option: "--since", now: now) == now.addingTimeInterval(-604_800))
         #expect(
             try TimeArgument.parse("2026-09-10T12:00:00Z", option: "--since", now: now)
                 == PolarTimestamp.parse("2026-09-10T12:00:00Z"))
