@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func faultsAreOneOfTheFourKinds() async throws {
-        try await withEmulator(EmulatorOptions(faultRate: 1, slowFaultMilliseconds: 1)) { emulator in
+        try await withEmulator(EmulatorOptions(faultRate: 1, slowFaultMilliseconds: 1)) { (emulator: EmulatorHarness) async throws in
             var seen: Set<String> = []
             for _ in 0..<40 {
                 do {
@@ -77,7 +77,8 @@ import Testing
             }
             #expect(seen.count >= 3)
             // Admin routes never fail.
-            #expect(try await emulator.send("GET", "/_emulator/health", token: nil).status == 200)
+            let health = try await emulator.send("GET", "/_emulator/health", token: nil)
+            #expect(health.status == 200)
         }
     }
 
@@ -93,7 +94,7 @@ import Testing
     }
 
     @Test func invalidOptionsAreRefused() {
-        #expect(throws: EmulatorError.self) { try PolarEmulator(options: EmulatorOptions(faultRate: 2)) }
-        #expect(throws: EmulatorError.self) { try PolarEmulator(options: EmulatorOptions(port: 70_000)) }
+        #expect(throws: EmulatorError.self) { _ = try PolarEmulator(options: EmulatorOptions(faultRate: 2)) }
+        #expect(throws: EmulatorError.self) { _ = try PolarEmulator(options: EmulatorOptions(port: 70_000)) }
     }
 }
