@@ -55,6 +55,7 @@ struct DashboardE2ETests {
     }
 
     /// Waits until the list has loaded (the header shows an endpoint count).
+    @discardableResult
     func waitForList(_ session: TmuxHarness.Session) async throws -> String {
         try await session.waitForScreen(description: "the endpoint count in the header") { screen in
             guard let header = rows(screen).first else { return false }
@@ -145,7 +146,7 @@ struct DashboardE2ETests {
             #expect(updated.url == endpoint.url)
             #expect(updated.events == endpoint.events)
             try await session.waitForScreen(description: "the list row with the new name and no form") {
-                $0.contains("Renamed by e2e") && !$0.contains("Old name") && !$0.contains("[Save]")
+                $0.contains("Renamed by e2e") && !$0.contains("Old name") && !$0.contains("[ Save ]")
             }
         }
     }

@@ -1,38 +1,38 @@
-# The four scenes, in order. Sourced by scripts/screenshots after the terminal is up; uses
-# keys, literal, wait_for_text and shoot from there.
+# The four scenes, in order. Sourced by scripts/screenshots once the terminal is up; uses
+# keys, literal, wait_for_text and shoot from there. The demo data is fixed (5 endpoints of
+# Acme Demo), so each step can wait for the exact text it produces. The form comes last, so
+# no status message ("Discarded the changes.") shows in the other pictures.
 
 # 1. The list with the detail pane of the selected endpoint.
-wait_for_text "endpoints"
+wait_for_text "5 endpoints"
 wait_for_text "Signing"
 shoot dashboard
 
-# 2. The new-endpoint form, URL and name typed, the event picker open with some events chosen.
+# 2. A confirmation dialog: d on the second endpoint asks before deleting it.
+keys j d
+wait_for_text "Delete Team Discord?"
+shoot dialog
+keys Escape
+wait_for_text "n new"
+
+# 3. The help overlay.
+keys '?'
+wait_for_text "this help"
+shoot help
+keys Escape
+wait_for_text "n new"
+
+# 4. The new-endpoint form: URL and name typed, the event picker open, the Order group and
+#    two Subscription events chosen.
 keys n
 wait_for_text "New endpoint"
 literal "https://hooks.acme.dev/polar/orders"
 keys Tab
 literal "Order pipeline"
 keys Tab Tab Tab
-wait_for_text "of 42 selected"
-keys / 
-literal "order"
-keys Enter
-keys Space
-wait_for_text "4 of 42 selected"
+wait_for_text "0 of 42 selected"
+keys j j j j j j j Space Enter   # Order: the whole group, unfolded
+wait_for_text "order.refunded"
+keys j j j j j j j j j Enter j Space j j Space   # Subscription: unfold, active and created
+wait_for_text "6 of 42 selected"
 shoot form
-
-# 3. A confirmation dialog: leave the form (discarding it), then ask to delete an endpoint.
-keys Escape
-keys Escape
-wait_for_text "Discard"
-keys y
-wait_for_text "n new"
-keys d
-wait_for_text "Delete"
-shoot dialog
-
-# 4. The help overlay.
-keys Escape
-keys '?'
-wait_for_text "help"
-shoot help
