@@ -70,8 +70,19 @@ public struct DashboardState: Sendable {
 
     /// The endpoint under the cursor.
     public var selectedEndpoint: WebhookEndpoint? {
-        guard visible.indices.contains(list.selected) else { return nil }
+        guard visible.indices.contains(list.selected), endpoints.indices.contains(visible[list.selected]) else {
+            return nil
+        }
         return endpoints[visible[list.selected]]
+    }
+
+    /// Changes the endpoints and recomputes the rows, keeping the selected endpoint selected
+    /// (or `selecting` one) — `visible` holds indices, so they must be re-derived together.
+    public mutating func changeEndpoints(selecting id: String? = nil, _ change: (inout [WebhookEndpoint]) -> Void) {
+        let keep = id ?? selectedEndpoint?.id
+        change(&endpoints)
+        visible = []
+        refreshVisible(selecting: keep)
     }
 
     public var isWide: Bool { size.width >= 100 }

@@ -38,6 +38,9 @@ public struct EndpointForm: Hashable, Sendable {
     public var serverErrors: [FormField: String] = [:]
     /// The save in flight, if any; the form stays open and editable meanwhile.
     public var saving: RequestID?
+    /// An empty URL is only called out once the user typed in it or tried to save.
+    public var urlEdited = false
+    public var attemptedSave = false
     let initial: Values
 
     /// An empty form for a new endpoint.
@@ -91,7 +94,7 @@ public struct EndpointForm: Hashable, Sendable {
         switch field {
         case .url:
             // An untouched, empty URL on a new form is not yet an error.
-            return url.isEmpty && !hasChanges ? nil : URLCheck.problem(with: url.text)
+            return url.isEmpty && !urlEdited && !attemptedSave ? nil : URLCheck.problem(with: url.text)
         case .secret:
             let count = secret.text.count
             return count > 0 && count < 32 ? "Needs 32+ characters, has \(count)" : nil

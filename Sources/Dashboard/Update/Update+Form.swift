@@ -86,6 +86,7 @@ func editText(_ form: inout EndpointForm, _ key: Key) {
         let before = WebhookFormat.suggested(forURL: form.url.text)
         guard form.url.handle(key) == .changed else { return }
         form.serverErrors[.url] = nil
+        form.urlEdited = true
         // A Discord or Slack URL picks its format once; the user may change it back.
         if let after = WebhookFormat.suggested(forURL: form.url.text), after != before {
             form.format = after
@@ -135,6 +136,7 @@ func submit(_ state: inout DashboardState, _ form: inout EndpointForm) -> [Effec
         state.status = .info("Already saving; Esc cancels it.", now: state.now)
         return []
     }
+    form.attemptedSave = true
     if let field = form.firstLocalProblem {
         form.focus = field
         let message =

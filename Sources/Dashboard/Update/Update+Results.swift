@@ -5,23 +5,20 @@ func handleResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
     switch action {
     case .endpointsPage(let id, let items, let total):
         guard id == state.loadRequest else { return [] }
-        if state.loadReplacesList {
-            state.endpoints = items
-            state.loadReplacesList = false
-        } else {
-            state.endpoints += items
+        let replacing = state.loadReplacesList
+        state.loadReplacesList = false
+        state.changeEndpoints { endpoints in
+            if replacing { endpoints = items } else { endpoints += items }
         }
         state.totalCount = total
-        state.refreshVisible()
     case .endpointsLoaded(let id):
         guard id == state.loadRequest else { return [] }
         state.requests[id] = nil
         state.loadRequest = nil
-        if state.loadReplacesList { state.endpoints = [] }
+        if state.loadReplacesList { state.changeEndpoints { $0 = [] } }
         state.loadReplacesList = false
         state.hasLoaded = true
         state.totalCount = state.endpoints.count
-        state.refreshVisible()
         if state.announceLoad {
             state.status = .success("Loaded \(counted(state.endpoints.count, "endpoint"))", now: state.now)
         }
@@ -37,13 +34,12 @@ func handleResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
     case .created(let id, let endpoint):
         state.requests[id] = nil
         state.form = nil
-        state.endpoints.insert(endpoint, at: 0)
-        state.totalCount = (state.totalCount ?? state.endpoints.count - 1) + 1
         if !state.filter.isEmpty { state.filter = TextField() }
         if let organization = state.organizationFilter, organization != endpoint.organizationId {
             state.organizationFilter = nil
         }
-        state.refreshVisible(selecting: endpoint.id)
+        state.changeEndpoints(selecting: endpoint.id) { $0.insert(endpoint, at: 0) }
+        state.totalCount = (state.totalCount ?? state.endpoints.count - 1) + 1
         selectionChanged(&state)
         state.freshSecretEndpointID = endpoint.id
         // The secret is shown once, in the detail: a narrow screen opens it.
@@ -62,15 +58,16 @@ func handleResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
     case .deleted(let id, let endpointID):
         state.requests[id] = nil
         let name = endpointName(state, id: endpointID)
-        state.endpoints.removeAll { $0.id == endpointID }
+        let position = state.list.selected
+        state.changeEndpoints { $0.removeAll { $0.id == endpointID } }
+        // The row that took the deleted one's place is selected, not the first.
+        state.list.select(position, visibleRows: Layout(size: state.size).listRows)
         state.totalCount = max(0, (state.totalCount ?? 1) - 1)
-        state.refreshVisible()
         selectionChanged(&state)
         state.status = .success("Deleted \(name)", now: state.now)
     case .secretReset(let id, let endpoint):
         state.requests[id] = nil
         replace(&state, endpoint)
-        state.refreshVisible(selecting: endpoint.id)
         state.freshSecretEndpointID = endpoint.id
         state.status = .sticky(
             "New secret for \(endpoint.displayName), shown in the detail: y copies it. The old one no longer works.")
@@ -85,10 +82,9 @@ func handleResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
 }
 
 func replace(_ state: inout DashboardState, _ endpoint: WebhookEndpoint) {
-    if let index = state.endpoints.firstIndex(where: { $0.id == endpoint.id }) {
-        state.endpoints[index] = endpoint
+    state.changeEndpoints { endpoints in
+        if let index = endpoints.firstIndex(where: { $0.id == endpoint.id }) { endpoints[index] = endpoint }
     }
-    state.refreshVisible()
 }
 
 func failed(_ state: inout DashboardState, _ id: RequestID, _ error: PolarError) {

@@ -68,7 +68,7 @@ enum EndpointDetailView {
 
     static func secretLine(_ endpoint: WebhookEndpoint, state: DashboardState) -> Line {
         if state.freshSecretEndpointID == endpoint.id {
-            return Line(label: "Secret", value: endpoint.secret, style: Theme.warning, note: "shown once · y copy",
+            return Line(label: "Secret", value: endpoint.secret, style: Theme.warning, note: "y copy · shown once",
                         noteStyle: Theme.warning)
         }
         if state.secretRevealed {

@@ -162,11 +162,15 @@ public struct CheckTree: Hashable, Sendable {
         rows = newRows
         var list = cursor
         list.setCount(newRows.count, visibleRows: visibleRows)
-        if let row, let position = newRows.firstIndex(of: row) {
-            list.select(position, visibleRows: visibleRows)
-        } else if !filter.isEmpty, let first = newRows.firstIndex(where: { if case .item = $0 { true } else { false } }) {
-            // While filtering, land on the first match rather than its group header.
-            list.select(first, visibleRows: visibleRows)
+        let firstItem = newRows.firstIndex { if case .item = $0 { true } else { false } }
+        let kept = row.flatMap { newRows.firstIndex(of: $0) }
+        if let kept, case .item = newRows[kept] {
+            list.select(kept, visibleRows: visibleRows)
+        } else if !filter.isEmpty, let firstItem {
+            // While filtering, land on the first match rather than a group header.
+            list.select(firstItem, visibleRows: visibleRows)
+        } else if let kept {
+            list.select(kept, visibleRows: visibleRows)
         }
         cursor = list
     }
