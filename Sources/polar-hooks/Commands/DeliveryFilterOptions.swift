@@ -30,7 +30,8 @@ struct DeliveryFilterOptions: ParsableArguments {
     var query: String?
 
     @Option(
-        name: .customLong("http-class"), help: ArgumentHelp("2xx, 3xx, 4xx or 5xx.", valueName: "class")
+        name: .customLong("http-class"),
+        help: ArgumentHelp("Only deliveries whose HTTP status is in this class.", valueName: "class")
     )
     var httpClass: DeliveryFilter.HTTPCodeClass?
 

@@ -19,7 +19,7 @@ struct EndpointsCreateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where Polar sends events (https).", valueName: "url"))
     var url: String
 
-    @Option(help: ArgumentHelp("Body format: raw, discord or slack.", valueName: "format"))
+    @Option(help: ArgumentHelp("How Polar shapes the body.", valueName: "format"))
     var format: WebhookFormat
 
     @Option(

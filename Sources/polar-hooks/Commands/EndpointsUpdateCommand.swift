@@ -12,7 +12,8 @@ struct EndpointsUpdateCommand: AsyncParsableCommand {
 
             Examples:
               polar-hooks endpoints update ID --disable
-              polar-hooks endpoints update ID --add-event order.refunded --remove-event order.created
+              polar-hooks endpoints update ID --add-event order.refunded \\
+                --remove-event order.created
             """)
 
     @Argument(help: ArgumentHelp("The endpoint's ID.", valueName: "endpoint-id"))
@@ -21,7 +22,7 @@ struct EndpointsUpdateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("New URL (https).", valueName: "url"))
     var url: String?
 
-    @Option(help: ArgumentHelp("New body format: raw, discord or slack.", valueName: "format"))
+    @Option(help: ArgumentHelp("How Polar shapes the body.", valueName: "format"))
     var format: WebhookFormat?
 
     @Option(

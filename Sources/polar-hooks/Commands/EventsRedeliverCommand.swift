@@ -123,9 +123,3 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
         }
     }
 }
-
-/// What a batch redelivery did.
-struct RedeliveryOutcome {
-    var queued: [WebhookEvent] = []
-    var failures: [String] = []
-}

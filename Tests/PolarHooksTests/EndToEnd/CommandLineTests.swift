@@ -39,7 +39,7 @@ import Testing
     }
 }
 
-@Suite struct DashboardEntryTests {
+@Suite struct RootCommandTests {
     @Test(arguments: [[String](), ["--demo"]])
     func dashboardOffATerminalIsRefusedInsteadOfHanging(arguments: [String]) async throws {
         let result = try await PolarHooksBinary.run(arguments, environment: [:])

@@ -1,0 +1,7 @@
+import PolarAPI
+
+/// What a batch redelivery did.
+struct RedeliveryOutcome {
+    var queued: [WebhookEvent] = []
+    var failures: [String] = []
+}
