@@ -1,6 +1,6 @@
 import PolarAPI
-import Testing
 import TerminalUI
+import Testing
 
 @testable import Dashboard
 
@@ -89,7 +89,8 @@ import TerminalUI
             return
         }
         let issue = ValidationIssue(
-            loc: ["body", "enabled"], msg: "Value error, Cannot enable a webhook endpoint with an invalid URL.",
+            loc: ["body", "enabled"],
+            msg: "Value error, Cannot enable a webhook endpoint with an invalid URL.",
             type: "value_error")
         _ = update(&state, .failed(id, .validation([issue])))
         #expect(state.status?.line.kind == .error)

@@ -1,11 +1,13 @@
 import PolarAPI
-import Testing
 import TerminalUI
+import Testing
 
 @testable import Dashboard
 
 @Suite struct FormUpdateTests {
-    func newForm(tokenKind: TokenKind = .organization, organizations: [Organization] = [Fixtures.organization])
+    func newForm(
+        tokenKind: TokenKind = .organization, organizations: [Organization] = [Fixtures.organization]
+    )
         -> DashboardState
     {
         var state = Fixtures.state(tokenKind: tokenKind, organizations: organizations)
@@ -31,7 +33,8 @@ import TerminalUI
         #expect(state.form?.url.text == "ttps://example.com/a/")
         state.press(.character("h"), .control("e"), .backspace)
         #expect(state.form?.url.text == "https://example.com/a")
-        state.press(.control("a"), .right, .right, .right, .right, .right, .right, .right, .right, .control("k"))
+        state.press(
+            .control("a"), .right, .right, .right, .right, .right, .right, .right, .right, .control("k"))
         #expect(state.form?.url.text == "https://")
         state.press(.paste("hooks.example.org/x\n"))
         #expect(state.form?.url.text == "https://hooks.example.org/x")
@@ -55,7 +58,8 @@ import TerminalUI
     }
 
     @Test func tabOrderVisitsOrganizationWithAUserToken() {
-        var state = newForm(tokenKind: .user, organizations: [Fixtures.organization, Fixtures.secondOrganization])
+        var state = newForm(
+            tokenKind: .user, organizations: [Fixtures.organization, Fixtures.secondOrganization])
         state.press(.tab, .tab, .tab, .tab)
         #expect(state.form?.focus == .organization)
         #expect(state.form?.organizationID == nil)
@@ -68,7 +72,8 @@ import TerminalUI
     }
 
     @Test func userTokenCreateSendsTheChosenOrganization() {
-        var state = newForm(tokenKind: .user, organizations: [Fixtures.organization, Fixtures.secondOrganization])
+        var state = newForm(
+            tokenKind: .user, organizations: [Fixtures.organization, Fixtures.secondOrganization])
         state.type("https://example.com/hook")
         var effects = state.press(.control("s"))
         #expect(effects.isEmpty)
@@ -171,12 +176,22 @@ import TerminalUI
             Issue.record("expected a create")
             return
         }
-        _ = update(&state, .failed(id, .validation([
-            ValidationIssue(loc: ["body", "url"], msg: "Value error, Webhook URLs cannot point to localhost or private IP addresses.", type: "value_error"),
-            ValidationIssue(loc: ["body", "events", 0], msg: "Input should be a known event", type: "enum"),
-            ValidationIssue(loc: ["query", "x"], msg: "odd", type: "odd"),
-        ])))
-        #expect(state.form?.message(for: .url) == "Webhook URLs cannot point to localhost or private IP addresses.")
+        _ = update(
+            &state,
+            .failed(
+                id,
+                .validation([
+                    ValidationIssue(
+                        loc: ["body", "url"],
+                        msg: "Value error, Webhook URLs cannot point to localhost or private IP addresses.",
+                        type: "value_error"),
+                    ValidationIssue(
+                        loc: ["body", "events", 0], msg: "Input should be a known event", type: "enum"),
+                    ValidationIssue(loc: ["query", "x"], msg: "odd", type: "odd"),
+                ])))
+        #expect(
+            state.form?.message(for: .url)
+                == "Webhook URLs cannot point to localhost or private IP addresses.")
         #expect(state.form?.message(for: .events) == "Input should be a known event")
         #expect(state.form?.focus == .url)
         #expect(state.form?.saving == nil)
@@ -189,7 +204,9 @@ import TerminalUI
         #expect(state.form?.serverErrors[.events] != nil)
     }
 
-    @Test(arguments: [PolarError.timeout, .network("connection reset"), .server(status: 502, body: "bad gateway")])
+    @Test(arguments: [
+        PolarError.timeout, .network("connection reset"), .server(status: 502, body: "bad gateway"),
+    ])
     func errorsKeepEverythingTyped(_ error: PolarError) {
         var state = newForm()
         state.type("https://example.com/hook")
@@ -289,5 +306,25 @@ import TerminalUI
         state.press(.character("e"))
         #expect(state.press(.control("s")).isEmpty)
         #expect(state.form == nil)
+    }
+}
+
+@Suite struct FormQuitTests {
+    @Test func qOutsideTextFieldsQuitsAndAsksWhenSomethingChanged() {
+        var state = Fixtures.state()
+        state.press(.character("n"), .tab, .tab)
+        #expect(state.form?.focus == .format)
+        #expect(state.press(.character("q")) == [.quit])
+
+        var changed = Fixtures.state()
+        changed.press(.character("n"))
+        changed.type("https://a.example")
+        changed.press(.tab, .tab)
+        #expect(changed.press(.character("q")).isEmpty)
+        #expect(changed.confirmation?.kind == .quitWithChanges)
+        #expect(render(changed).text.contains("Quit? The form has changes"))
+        changed.press(.character("n"))
+        #expect(changed.form?.url.text == "https://a.example")
+        #expect(changed.press(.character("q"), .character("y")) == [.quit])
     }
 }

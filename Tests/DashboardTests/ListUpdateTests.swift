@@ -1,7 +1,7 @@
 import Foundation
 import PolarAPI
-import Testing
 import TerminalUI
+import Testing
 
 @testable import Dashboard
 
@@ -56,7 +56,8 @@ import TerminalUI
 
     @Test func pagesArriveInTheBackgroundAndKeepTheSelection() {
         var state = DashboardState(
-            size: Size(width: 120, height: 40), now: Fixtures.now, timeZone: Fixtures.utc, environment: .sandbox,
+            size: Size(width: 120, height: 40), now: Fixtures.now, timeZone: Fixtures.utc,
+            environment: .sandbox,
             tokenKind: .organization)
         let effects = startLoading(&state)
         guard case .loadEndpoints(let id) = effects.first else {
@@ -112,7 +113,9 @@ import TerminalUI
     @Test func copySaysWhatWasCopied() {
         var state = Fixtures.state()
         #expect(state.press(.character("y")) == [.copyToClipboard(Fixtures.production.secret)])
-        #expect(state.status?.line.text == "Copied the signing secret of Production hook to the clipboard (OSC 52)")
+        #expect(
+            state.status?.line.text
+                == "Copied the signing secret of Production hook to the clipboard (OSC 52)")
     }
 
     @Test func quitAndControlKeys() {

@@ -1,6 +1,6 @@
 import PolarAPI
-import Testing
 import TerminalUI
+import Testing
 
 @testable import Dashboard
 
@@ -8,13 +8,20 @@ import TerminalUI
 @Suite struct SnapshotTests {
     static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
 
-    func check(_ name: String, _ make: (Size) -> DashboardState, sourceLocation: SourceLocation = #_sourceLocation) {
+    func check(
+        _ name: String, _ make: (Size) -> DashboardState,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         for size in Self.sizes {
-            expectSnapshot(render(make(size)), named: "\(name)_\(size.width)x\(size.height)", sourceLocation: sourceLocation)
+            expectSnapshot(
+                render(make(size)), named: "\(name)_\(size.width)x\(size.height)",
+                sourceLocation: sourceLocation)
         }
     }
 
-    func loaded(_ size: Size) -> DashboardState { Fixtures.state(width: size.width, height: size.height) }
+    func loaded(_ size: Size) -> DashboardState {
+        Fixtures.state(width: size.width, height: size.height)
+    }
 
     @Test func endpointList() {
         check("list") { loaded($0) }
@@ -42,8 +49,9 @@ import TerminalUI
 
     @Test func loading() {
         check("loading") { size in
-            var state = DashboardState(size: size, now: Fixtures.now, timeZone: Fixtures.utc, environment: .production,
-                                       tokenKind: .user)
+            var state = DashboardState(
+                size: size, now: Fixtures.now, timeZone: Fixtures.utc, environment: .production,
+                tokenKind: .user)
             _ = startLoading(&state)
             return state
         }
@@ -96,10 +104,17 @@ import TerminalUI
             state.type("https://example.com/hook")
             let effects = state.press(.control("s"))
             guard case .createEndpoint(let id, _) = effects.first else { return state }
-            _ = update(&state, .failed(id, .validation([
-                ValidationIssue(loc: ["body", "url"], msg: "Value error, Webhook URLs cannot point to localhost or private IP addresses.", type: "value_error"),
-                ValidationIssue(loc: ["body", "events"], msg: "Field required", type: "missing"),
-            ])))
+            _ = update(
+                &state,
+                .failed(
+                    id,
+                    .validation([
+                        ValidationIssue(
+                            loc: ["body", "url"],
+                            msg: "Value error, Webhook URLs cannot point to localhost or private IP addresses.",
+                            type: "value_error"),
+                        ValidationIssue(loc: ["body", "events"], msg: "Field required", type: "missing"),
+                    ])))
             return state
         }
     }
@@ -114,8 +129,9 @@ import TerminalUI
 
     @Test func formWithUserToken() {
         check("form_user_token") { size in
-            var state = Fixtures.state(width: size.width, height: size.height, tokenKind: .user,
-                                       organizations: [Fixtures.organization, Fixtures.secondOrganization])
+            var state = Fixtures.state(
+                width: size.width, height: size.height, tokenKind: .user,
+                organizations: [Fixtures.organization, Fixtures.secondOrganization])
             state.press(.character("n"), .tab, .tab, .tab, .tab, .right)
             return state
         }
@@ -190,7 +206,9 @@ import TerminalUI
     }
 
     @Test func tooSmall() {
-        for size in [Size(width: 59, height: 24), Size(width: 80, height: 14), Size(width: 20, height: 5)] {
+        for size in [
+            Size(width: 59, height: 24), Size(width: 80, height: 14), Size(width: 20, height: 5),
+        ] {
             var state = loaded(size)
             state.size = size
             expectSnapshot(render(state), named: "too_small_\(size.width)x\(size.height)")

@@ -1,7 +1,7 @@
 import Foundation
 import PolarAPI
-import Testing
 import TerminalUI
+import Testing
 
 @testable import Dashboard
 

@@ -4,13 +4,17 @@ import Testing
 
 @Suite struct CheckTreeWidgetTests {
     static let groups = [
-        CheckTree.Group(id: "fruit", title: "Fruit", items: [
-            .init(id: "apple", label: "apple", detail: "Red or green."),
-            .init(id: "pear", label: "pear"),
-        ]),
-        CheckTree.Group(id: "veg", title: "Vegetables", items: [
-            .init(id: "leek", label: "leek"),
-        ]),
+        CheckTree.Group(
+            id: "fruit", title: "Fruit",
+            items: [
+                .init(id: "apple", label: "apple", detail: "Red or green."),
+                .init(id: "pear", label: "pear"),
+            ]),
+        CheckTree.Group(
+            id: "veg", title: "Vegetables",
+            items: [
+                .init(id: "leek", label: "leek")
+            ]),
     ]
 
     @Test func groupMarksAreTriState() {

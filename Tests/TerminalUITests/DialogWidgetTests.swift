@@ -10,8 +10,12 @@ import Testing
         let text = canvas.text
         #expect(text.contains("Delete it?"))
         #expect(text.contains("[ No ]  [ Delete ]"))
-        guard let row = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.contains("[ No ]") }),
-            let column = text.split(separator: "\n", omittingEmptySubsequences: false)[row].firstIndex(of: "[")
+        guard
+            let row = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: {
+                $0.contains("[ No ]")
+            }),
+            let column = text.split(separator: "\n", omittingEmptySubsequences: false)[row].firstIndex(
+                of: "[")
         else {
             Issue.record("no buttons")
             return

@@ -7,14 +7,20 @@ import Testing
     enum Do: Hashable, Sendable { case down, new, quit, help }
 
     static let table = KeyTable<Where, Do>([
-        KeySection(.list, title: "List", bindings: [
-            KeyBinding(.down, keys: [.character("j"), .down], label: "j ↓", summary: "down"),
-            KeyBinding(.new, keys: [.character("n")], label: "n", summary: "new thing", hint: "new"),
-        ]),
-        KeySection(.everywhere, title: "Everywhere", bindings: [
-            KeyBinding(.help, keys: [.character("?")], label: "?", summary: "help", hint: "help"),
-            KeyBinding(.quit, keys: [.character("q"), .character("n")], label: "q", summary: "quit", hint: "quit"),
-        ]),
+        KeySection(
+            .list, title: "List",
+            bindings: [
+                KeyBinding(.down, keys: [.character("j"), .down], label: "j ↓", summary: "down"),
+                KeyBinding(.new, keys: [.character("n")], label: "n", summary: "new thing", hint: "new"),
+            ]),
+        KeySection(
+            .everywhere, title: "Everywhere",
+            bindings: [
+                KeyBinding(.help, keys: [.character("?")], label: "?", summary: "help", hint: "help"),
+                KeyBinding(
+                    .quit, keys: [.character("q"), .character("n")], label: "q", summary: "quit", hint: "quit"
+                ),
+            ]),
     ])
 
     @Test func dispatchFollowsContextOrder() {
@@ -33,7 +39,10 @@ import Testing
 
     @Test func footerDropsWholeHintsButKeepsTheTrailingOnes() {
         var canvas = Canvas(width: 24, height: 1)
-        let hints = [KeyHint(key: "n", label: "new"), KeyHint(key: "e", label: "edit"), KeyHint(key: "d", label: "delete")]
+        let hints = [
+            KeyHint(key: "n", label: "new"), KeyHint(key: "e", label: "edit"),
+            KeyHint(key: "d", label: "delete"),
+        ]
         canvas.drawKeyHints(hints, trailing: [KeyHint(key: "q", label: "quit")], in: canvas.bounds)
         #expect(canvas.text == " n new  e edit  q quit")
         #expect(canvas[1, 0].style.bold)

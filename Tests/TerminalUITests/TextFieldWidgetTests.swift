@@ -69,7 +69,8 @@ import Testing
 
     @Test func drawsMaskedAndWithACursor() {
         var canvas = Canvas(width: 10, height: 1)
-        canvas.drawTextField(TextField("secret"), in: Rect(x: 0, y: 0, width: 10, height: 1), focused: true, masked: true)
+        canvas.drawTextField(
+            TextField("secret"), in: Rect(x: 0, y: 0, width: 10, height: 1), focused: true, masked: true)
         #expect(canvas.text == "••••••")
         #expect(canvas[6, 0].style.reverse)
         #expect(!canvas[5, 0].style.reverse)

@@ -6,7 +6,8 @@ public enum DashboardCommand: Hashable, Sendable {
     case up, down, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case filter, open, back, nextPane, reload
     // Endpoints
-    case new, edit, delete, toggleEnabled, resetSecret, showSecret, copySecret, deliveries, organization
+    case new, edit, delete, toggleEnabled, resetSecret, showSecret, copySecret, deliveries,
+        organization
     // Form
     case nextField, previousField, save, activate, cancel
     case editText

@@ -62,15 +62,20 @@ public struct DashboardState: Sendable {
     }
 
     /// A state for the first-run screen (no connection yet).
-    public static func firstRun(size: Size, now: Date, timeZone: TimeZone = .current) -> DashboardState {
-        var state = DashboardState(size: size, now: now, timeZone: timeZone, environment: .sandbox, tokenKind: .unknown)
+    public static func firstRun(size: Size, now: Date, timeZone: TimeZone = .current)
+        -> DashboardState
+    {
+        var state = DashboardState(
+            size: size, now: now, timeZone: timeZone, environment: .sandbox, tokenKind: .unknown)
         state.firstRun = FirstRunState()
         return state
     }
 
     /// The endpoint under the cursor.
     public var selectedEndpoint: WebhookEndpoint? {
-        guard visible.indices.contains(list.selected), endpoints.indices.contains(visible[list.selected]) else {
+        guard visible.indices.contains(list.selected),
+            endpoints.indices.contains(visible[list.selected])
+        else {
             return nil
         }
         return endpoints[visible[list.selected]]
@@ -78,7 +83,9 @@ public struct DashboardState: Sendable {
 
     /// Changes the endpoints and recomputes the rows, keeping the selected endpoint selected
     /// (or `selecting` one) — `visible` holds indices, so they must be re-derived together.
-    public mutating func changeEndpoints(selecting id: String? = nil, _ change: (inout [WebhookEndpoint]) -> Void) {
+    public mutating func changeEndpoints(
+        selecting id: String? = nil, _ change: (inout [WebhookEndpoint]) -> Void
+    ) {
         let keep = id ?? selectedEndpoint?.id
         change(&endpoints)
         visible = []
@@ -108,7 +115,8 @@ public struct DashboardState: Sendable {
             let endpoint = endpoints[index]
             if let organizationFilter, endpoint.organizationId != organizationFilter { return false }
             guard !needle.isEmpty else { return true }
-            return endpoint.url.lowercased().contains(needle) || (endpoint.name?.lowercased().contains(needle) ?? false)
+            return endpoint.url.lowercased().contains(needle)
+                || (endpoint.name?.lowercased().contains(needle) ?? false)
                 || endpoint.id.lowercased().contains(needle) || endpoint.format.rawValue.contains(needle)
         }
         let rows = Layout(size: size).listRows

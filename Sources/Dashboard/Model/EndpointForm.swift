@@ -53,7 +53,8 @@ public struct EndpointForm: Hashable, Sendable {
         self.organizationID = organizationID
         self.organizationEditable = organizationEditable
         events = EventTree.make(checked: [])
-        initial = Values(url: "", name: "", format: .raw, secret: "", organizationID: organizationID, events: [])
+        initial = Values(
+            url: "", name: "", format: .raw, secret: "", organizationID: organizationID, events: [])
     }
 
     /// A form holding `endpoint`'s values.
@@ -70,7 +71,6 @@ public struct EndpointForm: Hashable, Sendable {
             url: endpoint.url, name: endpoint.name ?? "", format: endpoint.format, secret: "",
             organizationID: endpoint.organizationId, events: events.checkedIDs)
     }
-
 
     var values: Values {
         Values(

@@ -18,18 +18,21 @@ enum EventTree {
                 CheckTree.Group(
                     id: "_other", title: "Other",
                     items: unknown.map {
-                        CheckTree.Item(id: $0.rawValue, label: $0.rawValue, detail: "Not in this build's catalog.")
+                        CheckTree.Item(
+                            id: $0.rawValue, label: $0.rawValue, detail: "Not in this build's catalog.")
                     }))
         }
         // Folded at first: twelve group rows fit a short terminal; Enter opens one.
-        return CheckTree(groups: groups, checked: Set(checked.map(\.rawValue)), folded: Set(groups.map(\.id)))
+        return CheckTree(
+            groups: groups, checked: Set(checked.map(\.rawValue)), folded: Set(groups.map(\.id)))
     }
 
     /// The checked types in the API's order (catalog order, then unknown ones).
     static func types(in tree: CheckTree) -> [WebhookEventType] {
         let known = WebhookEventCatalog.allTypes.filter { tree.checked.contains($0.rawValue) }
         let knownSet = Set(known.map(\.rawValue))
-        let other = tree.checkedIDs.filter { !knownSet.contains($0) }.map(WebhookEventType.init(rawValue:))
+        let other = tree.checkedIDs.filter { !knownSet.contains($0) }.map(
+            WebhookEventType.init(rawValue:))
         return known + other
     }
 }

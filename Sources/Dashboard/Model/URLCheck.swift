@@ -17,7 +17,9 @@ public enum URLCheck {
         }
         let host = hostPart(of: String(url.dropFirst("https://".count)))
         if host.isEmpty { return "Needs a host after https://" }
-        if host.contains(where: { $0 == " " || $0 == "\\" || $0.unicodeScalars.contains(where: { $0.value < 0x20 }) }) {
+        if host.contains(where: {
+            $0 == " " || $0 == "\\" || $0.unicodeScalars.contains(where: { $0.value < 0x20 })
+        }) {
             return "Host has invalid characters"
         }
         if isLocalOrPrivate(host.lowercased()) { return "No localhost or private IPs" }
@@ -27,7 +29,9 @@ public enum URLCheck {
     /// The host of the part after `https://`: up to the path, without user info or port.
     static func hostPart(of rest: String) -> String {
         var authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        if let at = authority.lastIndex(of: "@") {
+            authority = authority[authority.index(after: at)...]
+        }
         if authority.hasPrefix("[") {
             if let close = authority.firstIndex(of: "]") { return String(authority[...close]) }
             return String(authority)
@@ -47,7 +51,9 @@ public enum URLCheck {
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4 else { return nil }
         let octets = parts.compactMap { part -> Int? in
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isASCII), let value = Int(part), value <= 255 else {
+            guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isASCII), let value = Int(part),
+                value <= 255
+            else {
                 return nil
             }
             return value

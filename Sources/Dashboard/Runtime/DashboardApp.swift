@@ -6,7 +6,9 @@ import TerminalUI
 public enum DashboardApp {
     /// Runs until quit; the terminal is restored on every path. Returns the signal number if
     /// a signal ended it.
-    public static func run(_ connection: DashboardConnection, options: DashboardOptions) async throws -> Int32? {
+    public static func run(_ connection: DashboardConnection, options: DashboardOptions) async throws
+        -> Int32?
+    {
         let runner = EffectRunnerFactory(connection: connection, connect: nil, startDemo: nil)
         return try await runOnLoopThread(options: options, runner: runner) { size, now in
             var state = DashboardState(
@@ -20,7 +22,8 @@ public enum DashboardApp {
     /// Settings → Developers, scope webhooks:write), taking a pasted one with echo off
     /// (masked), or offering the demo; then continues into the dashboard.
     public static func runFirstRun(
-        options: DashboardOptions, useToken: @escaping @Sendable (String) async throws -> DashboardConnection,
+        options: DashboardOptions,
+        useToken: @escaping @Sendable (String) async throws -> DashboardConnection,
         startDemo: @escaping @Sendable () async throws -> DashboardConnection
     ) async throws -> Int32? {
         let runner = EffectRunnerFactory(connection: nil, connect: useToken, startDemo: startDemo)
@@ -42,7 +45,8 @@ public enum DashboardApp {
     private static func runOnLoopThread(
         options: DashboardOptions, runner: EffectRunnerFactory, start: @escaping Start
     ) async throws -> Int32? {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32?, any Error>) in
+        try await withCheckedThrowingContinuation {
+            (continuation: CheckedContinuation<Int32?, any Error>) in
             let thread = Thread {
                 do {
                     let terminal = try Terminal(

@@ -11,7 +11,9 @@ final class DashboardLoop {
     private var state: DashboardState
     private var pending: [Effect]
 
-    init(terminal: Terminal, runner factory: DashboardApp.EffectRunnerFactory, start: DashboardApp.Start) {
+    init(
+        terminal: Terminal, runner factory: DashboardApp.EffectRunnerFactory, start: DashboardApp.Start
+    ) {
         self.terminal = terminal
         let queue = self.queue
         runner = EffectRunner(

@@ -50,7 +50,9 @@ final class EffectRunner: @unchecked Sendable {
                 return .deleted(id, id: endpointID)
             }
         case .resetSecret(let id, let endpointID):
-            start(id) { client, _ in .secretReset(id, try await client.resetSecret(endpointId: endpointID)) }
+            start(id) { client, _ in
+                .secretReset(id, try await client.resetSecret(endpointId: endpointID))
+            }
         case .generateSecret:
             post(.secretGenerated(Self.generateSecret()))
         case .cancel(let id):
@@ -72,7 +74,7 @@ final class EffectRunner: @unchecked Sendable {
         let running = tasks.values
         tasks.removeAll()
         lock.unlock()
-        running.forEach { $0.cancel() }
+        for task in running { task.cancel() }
     }
 
     /// `whsec_` and the base64 of 32 bytes from the system's CSPRNG: the shape of a Polar
@@ -91,7 +93,9 @@ final class EffectRunner: @unchecked Sendable {
 
     private func start(
         _ id: RequestID,
-        _ work: @escaping @Sendable (PolarClient, _ deliver: @escaping @Sendable (Action) -> Void) async throws -> Action
+        _ work:
+            @escaping @Sendable (PolarClient, _ deliver: @escaping @Sendable (Action) -> Void)
+            async throws -> Action
     ) {
         guard let client = currentConnection()?.client else {
             post(.failed(id, .network("not connected")))
@@ -99,7 +103,9 @@ final class EffectRunner: @unchecked Sendable {
         }
         let task = Task { [weak self] in
             guard let self else { return }
-            let deliver: @Sendable (Action) -> Void = { [weak self] action in self?.post(action, ifRunning: id) }
+            let deliver: @Sendable (Action) -> Void = { [weak self] action in
+                self?.post(action, ifRunning: id)
+            }
             let result: Action
             do {
                 result = try await work(client, deliver)
@@ -111,7 +117,9 @@ final class EffectRunner: @unchecked Sendable {
         register(id, task)
     }
 
-    private func startConnecting(_ id: RequestID, _ open: @escaping @Sendable () async throws -> DashboardConnection) {
+    private func startConnecting(
+        _ id: RequestID, _ open: @escaping @Sendable () async throws -> DashboardConnection
+    ) {
         let task = Task { [weak self] in
             guard let self else { return }
             let result: Action
@@ -120,9 +128,11 @@ final class EffectRunner: @unchecked Sendable {
                 // One cheap read proves the token works before the dashboard opens.
                 _ = try await connection.client.listEndpoints(page: 1, limit: 1)
                 self.setConnection(connection)
-                result = .connected(id, environment: connection.environment, tokenKind: connection.tokenKind)
+                result = .connected(
+                    id, environment: connection.environment, tokenKind: connection.tokenKind)
             } catch {
-                let message = (error as? PolarError)?.description ?? "That did not work: \(type(of: error))."
+                let message =
+                    (error as? PolarError)?.description ?? "That did not work: \(type(of: error))."
                 result = .connectionFailed(id, message: message)
             }
             self.finish(id, with: result)

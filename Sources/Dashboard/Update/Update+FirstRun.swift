@@ -1,5 +1,4 @@
 import Foundation
-
 import TerminalUI
 
 func handleFirstRunKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {

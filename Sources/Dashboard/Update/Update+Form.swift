@@ -28,8 +28,16 @@ func handleFormKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
         case .cancel: return cancelForm(&state, &form)
         default: moveFocus(&form, by: 1)
         }
-    case .cancel, .quit:
+    case .cancel:
         return cancelForm(&state, &form)
+    case .quit:
+        // Only outside text fields (there q is a letter): quit, asking first if anything changed.
+        if form.hasChanges {
+            state.confirmation = Confirmation(.quitWithChanges)
+            return []
+        }
+        state.shouldQuit = true
+        return [.quit]
     case .help:
         state.help = HelpOverlay(title: "Keys", sections: KeyMap.table.helpSections)
     case .cycleForward, .cycleBackward:
@@ -40,7 +48,9 @@ func handleFormKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
         form.secretVisible.toggle()
     case .pickerDown, .pickerUp:
         let rows = pickerRows(state)
-        let atEdge = command == .pickerUp ? form.events.cursor.selected == 0
+        let atEdge =
+            command == .pickerUp
+            ? form.events.cursor.selected == 0
             : form.events.cursor.selected >= form.events.rows.count - 1
         if atEdge, key == .up || key == .down {
             moveFocus(&form, by: command == .pickerUp ? -1 : 1)
@@ -63,7 +73,9 @@ func handleFormKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     return []
 }
 
-func handleEventFilterKey(_ state: inout DashboardState, _ form: inout EndpointForm, _ key: Key) -> [Effect] {
+func handleEventFilterKey(_ state: inout DashboardState, _ form: inout EndpointForm, _ key: Key)
+    -> [Effect]
+{
     switch KeyMap.command(for: key, in: [.filter]) {
     case .open:
         form.isEditingEventFilter = false
@@ -140,7 +152,9 @@ func submit(_ state: inout DashboardState, _ form: inout EndpointForm) -> [Effec
     if let field = form.firstLocalProblem {
         form.focus = field
         let message =
-            field == .organization ? "Choose an organization" : (form.message(for: field) ?? URLCheck.problem(with: form.url.text) ?? "")
+            field == .organization
+            ? "Choose an organization"
+            : (form.message(for: field) ?? URLCheck.problem(with: form.url.text) ?? "")
         state.status = .error("Not saved: \(field.label): \(message)")
         return []
     }

@@ -43,7 +43,8 @@ func handleListKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
         state.confirmation = Confirmation(.delete(endpointID: endpoint.id))
     case .toggleEnabled:
         guard let endpoint = requireSelection(&state, verb: "enable or disable") else { return [] }
-        state.confirmation = Confirmation(.setEnabled(endpointID: endpoint.id, enabled: !endpoint.enabled))
+        state.confirmation = Confirmation(
+            .setEnabled(endpointID: endpoint.id, enabled: !endpoint.enabled))
     case .resetSecret:
         guard let endpoint = requireSelection(&state, verb: "reset the secret of") else { return [] }
         state.confirmation = Confirmation(.resetSecret(endpointID: endpoint.id))
@@ -53,10 +54,13 @@ func handleListKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     case .copySecret:
         guard let endpoint = requireSelection(&state, verb: "copy the secret of") else { return [] }
         state.status = .success(
-            "Copied the signing secret of \(endpoint.displayName) to the clipboard (OSC 52)", now: state.now)
+            "Copied the signing secret of \(endpoint.displayName) to the clipboard (OSC 52)",
+            now: state.now)
         return [.copyToClipboard(endpoint.secret)]
     case .deliveries:
-        state.status = .info("The deliveries browser is not in this build yet; use `polar-hooks deliveries`.", now: state.now)
+        state.status = .info(
+            "The deliveries browser is not in this build yet; use `polar-hooks deliveries`.",
+            now: state.now)
     case .organization:
         cycleOrganization(&state)
     case .help:
@@ -151,7 +155,8 @@ func openCreateForm(_ state: inout DashboardState) {
     let choosesOrganization = state.tokenKind == .user
     var organization: String? = nil
     if choosesOrganization {
-        organization = state.organizationFilter ?? (state.organizations.count == 1 ? state.organizations[0].id : nil)
+        organization =
+            state.organizationFilter ?? (state.organizations.count == 1 ? state.organizations[0].id : nil)
     }
     state.form = EndpointForm(organizationID: organization, organizationEditable: choosesOrganization)
 }

@@ -20,7 +20,8 @@ func handleResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
         state.hasLoaded = true
         state.totalCount = state.endpoints.count
         if state.announceLoad {
-            state.status = .success("Loaded \(counted(state.endpoints.count, "endpoint"))", now: state.now)
+            state.status = .success(
+                "Loaded \(counted(state.endpoints.count, "endpoint"))", now: state.now)
         }
     case .organizationsLoaded(let id, let organizations):
         state.requests[id] = nil
@@ -45,12 +46,14 @@ func handleResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
         // The secret is shown once, in the detail: a narrow screen opens it.
         state.showingDetail = !state.isWide
         state.focus = state.isWide ? .list : .detail
-        state.status = .sticky("Created \(endpoint.url). Secret shown once: y copies it.", kind: .success)
+        state.status = .sticky(
+            "Created \(endpoint.url). Secret shown once: y copies it.", kind: .success)
     case .updated(let id, let endpoint):
         let request = state.requests.removeValue(forKey: id)
         replace(&state, endpoint)
         if request?.kind == .toggle {
-            state.status = .success((endpoint.enabled ? "Enabled " : "Disabled ") + endpoint.displayName, now: state.now)
+            state.status = .success(
+                (endpoint.enabled ? "Enabled " : "Disabled ") + endpoint.displayName, now: state.now)
         } else {
             if state.form?.saving == id { state.form = nil }
             state.status = .success("Saved \(endpoint.displayName)", now: state.now)
@@ -70,7 +73,8 @@ func handleResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
         replace(&state, endpoint)
         state.freshSecretEndpointID = endpoint.id
         state.status = .sticky(
-            "New secret for \(endpoint.displayName), shown in the detail: y copies it. The old one no longer works.")
+            "New secret for \(endpoint.displayName), shown in the detail: y copies it. The old one no longer works."
+        )
     case .failed(let id, let error):
         failed(&state, id, error)
     case .connected, .connectionFailed:
@@ -83,7 +87,9 @@ func handleResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
 
 func replace(_ state: inout DashboardState, _ endpoint: WebhookEndpoint) {
     state.changeEndpoints { endpoints in
-        if let index = endpoints.firstIndex(where: { $0.id == endpoint.id }) { endpoints[index] = endpoint }
+        if let index = endpoints.firstIndex(where: { $0.id == endpoint.id }) {
+            endpoints[index] = endpoint
+        }
     }
 }
 
@@ -94,7 +100,8 @@ func failed(_ state: inout DashboardState, _ id: RequestID, _ error: PolarError)
         state.loadReplacesList = false
         state.hasLoaded = true
         state.status =
-            error == .cancelled ? .info("Stopped loading.", now: state.now) : .error("Could not load endpoints: \(error)")
+            error == .cancelled
+            ? .info("Stopped loading.", now: state.now) : .error("Could not load endpoints: \(error)")
         return
     }
     if var form = state.form, form.saving == id {
@@ -116,7 +123,8 @@ func failed(_ state: inout DashboardState, _ id: RequestID, _ error: PolarError)
                     ? "The server rejected \(counted(form.serverErrors.count, "field")): see beside them."
                     : "The server rejected it: " + elsewhere.joined(separator: "; "))
         case .cancelled:
-            state.status = .info("Cancelled; nothing was saved. Your input is still here.", now: state.now)
+            state.status = .info(
+                "Cancelled; nothing was saved. Your input is still here.", now: state.now)
         default:
             state.status = .error("Not saved: \(error) Your input is still here; Ctrl-S tries again.")
         }

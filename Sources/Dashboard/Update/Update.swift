@@ -72,7 +72,8 @@ func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     }
     if state.firstRun != nil { return handleFirstRunKey(&state, key) }
     if Layout(size: state.size).isTooSmall {
-        if key == .character("q") {
+        // q quits from here too, but never throws away an open form.
+        if key == .character("q"), state.form == nil, state.firstRun == nil {
             state.shouldQuit = true
             return [.quit]
         }

@@ -15,7 +15,8 @@ enum DialogText {
             let name = endpointName(state, id: id)
             dialog = Dialog(
                 title: "Reset secret",
-                message: "Reset the signing secret of \(name)? The old secret stops working at once, retries "
+                message:
+                    "Reset the signing secret of \(name)? The old secret stops working at once, retries "
                     + "included. The new one signs the Standard Webhooks way (base64 key after whsec_): "
                     + "update your receiver before the next event.",
                 yesLabel: "Reset", isDestructive: true)
@@ -29,10 +30,12 @@ enum DialogText {
                 yesLabel: enabled ? "Enable" : "Disable", isDestructive: !enabled)
         case .discardForm:
             dialog = Dialog(
-                title: "Discard changes", message: "Leave the form? What you typed is lost.", yesLabel: "Discard",
+                title: "Discard changes", message: "Leave the form? What you typed is lost.",
+                yesLabel: "Discard",
                 isDestructive: true)
         case .quitWithChanges:
-            dialog = Dialog(title: "Quit", message: "Quit? The form has changes that are not saved.", yesLabel: "Quit")
+            dialog = Dialog(
+                title: "Quit", message: "Quit? The form has changes that are not saved.", yesLabel: "Quit")
         }
         dialog.yesFocused = confirmation.yesFocused
         return dialog

@@ -20,7 +20,8 @@ enum EndpointDetailView {
             canvas.box(rect, title: "Detail", style: Theme.border)
             return
         }
-        canvas.box(rect, title: endpoint.displayName, style: focused ? Theme.focusedBorder : Theme.border)
+        canvas.box(
+            rect, title: endpoint.displayName, style: focused ? Theme.focusedBorder : Theme.border)
         let inner = rect.inset(by: 1)
         guard inner.width > labelWidth + 4 else { return }
         let lines = self.lines(for: endpoint, state: state, width: inner.width - labelWidth - 1)
@@ -28,10 +29,14 @@ enum EndpointDetailView {
         for (row, line) in lines.dropFirst(start).prefix(inner.height).enumerated() {
             let y = inner.y + row
             canvas.put(line.label, x: inner.x + 1, y: y, maxWidth: labelWidth - 1, style: Theme.label)
-            let used = canvas.put(line.value, x: inner.x + labelWidth, y: y, maxWidth: inner.width - labelWidth - 1, style: line.style)
+            let used = canvas.put(
+                line.value, x: inner.x + labelWidth, y: y, maxWidth: inner.width - labelWidth - 1,
+                style: line.style)
             if !line.note.isEmpty {
-                canvas.put(line.note, x: inner.x + labelWidth + used + 2, y: y,
-                           maxWidth: max(0, inner.maxX - (inner.x + labelWidth + used + 2) - 1), style: line.noteStyle)
+                canvas.put(
+                    line.note, x: inner.x + labelWidth + used + 2, y: y,
+                    maxWidth: max(0, inner.maxX - (inner.x + labelWidth + used + 2) - 1),
+                    style: line.noteStyle)
             }
         }
         if lines.count - start > inner.height {
@@ -42,24 +47,33 @@ enum EndpointDetailView {
     static func lines(for endpoint: WebhookEndpoint, state: DashboardState, width: Int) -> [Line] {
         var lines: [Line] = []
         lines.append(Line(label: "URL", value: endpoint.url))
-        lines.append(Line(label: "Name", value: endpoint.name?.isEmpty == false ? endpoint.name ?? "" : "—"))
+        lines.append(
+            Line(label: "Name", value: endpoint.name?.isEmpty == false ? endpoint.name ?? "" : "—"))
         lines.append(Line(label: "ID", value: endpoint.id, style: Theme.dim))
         lines.append(
-            Line(label: "Status", value: endpoint.enabled ? "● enabled" : "○ disabled",
-                 style: endpoint.enabled ? Theme.enabled : Theme.disabled,
-                 note: "Format  \(endpoint.format.rawValue)", noteStyle: .plain))
+            Line(
+                label: "Status", value: endpoint.enabled ? "● enabled" : "○ disabled",
+                style: endpoint.enabled ? Theme.enabled : Theme.disabled,
+                note: "Format  \(endpoint.format.rawValue)", noteStyle: .plain))
         lines.append(Line(label: "Payloads", value: "API version \(endpoint.apiVersion.rawValue)"))
         lines.append(
-            Line(label: "Signing", value: endpoint.usesStandardWebhookSignature ? "Standard Webhooks" : "Legacy",
-                 note: endpoint.usesStandardWebhookSignature ? "base64 key after whsec_" : "UTF-8 bytes of the whole secret"))
+            Line(
+                label: "Signing",
+                value: endpoint.usesStandardWebhookSignature ? "Standard Webhooks" : "Legacy",
+                note: endpoint.usesStandardWebhookSignature
+                    ? "base64 key after whsec_" : "UTF-8 bytes of the whole secret"))
         lines.append(secretLine(endpoint, state: state))
-        let organization = state.organizationName(id: endpoint.organizationId) ?? endpoint.organizationId
+        let organization =
+            state.organizationName(id: endpoint.organizationId) ?? endpoint.organizationId
         lines.append(Line(label: "Org", value: organization))
         lines.append(
-            Line(label: "Created", value: TimeText.absolute(endpoint.createdAt, in: state.timeZone),
-                 note: TimeText.relative(endpoint.createdAt, now: state.now, in: state.timeZone)))
+            Line(
+                label: "Created", value: TimeText.absolute(endpoint.createdAt, in: state.timeZone),
+                note: TimeText.relative(endpoint.createdAt, now: state.now, in: state.timeZone)))
         lines.append(
-            Line(label: "Modified", value: endpoint.modifiedAt.map { TimeText.absolute($0, in: state.timeZone) } ?? "—"))
+            Line(
+                label: "Modified",
+                value: endpoint.modifiedAt.map { TimeText.absolute($0, in: state.timeZone) } ?? "—"))
         let known = WebhookEventCatalog.allTypes.count
         lines.append(Line(label: "Events", value: "\(endpoint.events.count) of \(known)"))
         lines += eventLines(endpoint.events, width: width)
@@ -68,8 +82,9 @@ enum EndpointDetailView {
 
     static func secretLine(_ endpoint: WebhookEndpoint, state: DashboardState) -> Line {
         if state.freshSecretEndpointID == endpoint.id {
-            return Line(label: "Secret", value: endpoint.secret, style: Theme.warning, note: "y copy · shown once",
-                        noteStyle: Theme.warning)
+            return Line(
+                label: "Secret", value: endpoint.secret, style: Theme.warning, note: "y copy · shown once",
+                noteStyle: Theme.warning)
         }
         if state.secretRevealed {
             return Line(label: "Secret", value: endpoint.secret, note: "s hide · y copy")
@@ -99,7 +114,8 @@ enum EndpointDetailView {
             let wrapped = TextWrap.lines(text, width: max(8, width - nameWidth))
             for (index, part) in wrapped.enumerated() {
                 let label = index == 0 ? name : ""
-                let padded = label + String(repeating: " ", count: max(1, nameWidth - DisplayWidth.of(label)))
+                let padded =
+                    label + String(repeating: " ", count: max(1, nameWidth - DisplayWidth.of(label)))
                 lines.append(Line(label: "", value: padded + part))
             }
         }

@@ -5,8 +5,12 @@ import TerminalUI
 enum EndpointListView {
     static func draw(_ state: DashboardState, into canvas: inout Canvas, in rect: Rect) {
         let focused = state.focus == .list && !state.isEditingFilter
-        let title = state.filter.isEmpty ? "Endpoints" : "Endpoints \(state.visible.count)/\(state.endpoints.count)"
-        canvas.box(rect, title: title, style: focused || state.isEditingFilter ? Theme.focusedBorder : Theme.border)
+        let title =
+            state.filter.isEmpty
+            ? "Endpoints" : "Endpoints \(state.visible.count)/\(state.endpoints.count)"
+        canvas.box(
+            rect, title: title,
+            style: focused || state.isEditingFilter ? Theme.focusedBorder : Theme.border)
         drawFilter(state, into: &canvas, in: rect)
         let inner = rect.inset(by: 1)
         guard inner.width > 4, inner.height > 0 else { return }
@@ -22,22 +26,29 @@ enum EndpointListView {
             let isSelected = row == state.list.selected
             let style = isSelected ? (focused ? Theme.selected : Theme.selectedUnfocused) : Style.plain
             canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
-            canvas.put(endpoint.enabled ? "●" : "○", x: inner.x, y: y,
-                       style: isSelected ? style : (endpoint.enabled ? Theme.enabled : Theme.disabled))
+            canvas.put(
+                endpoint.enabled ? "●" : "○", x: inner.x, y: y,
+                style: isSelected ? style : (endpoint.enabled ? Theme.enabled : Theme.disabled))
             let count = String(endpoint.events.count)
-            let age = showAge ? TimeText.relative(endpoint.createdAt, now: state.now, in: state.timeZone) : ""
+            let age =
+                showAge ? TimeText.relative(endpoint.createdAt, now: state.now, in: state.timeZone) : ""
             let tail = 8 + 4 + (showAge ? 11 : 0)
             let nameWidth = inner.width - 2 - tail
             canvas.put(endpoint.displayName, x: inner.x + 2, y: y, width: nameWidth, style: style)
-            canvas.put(endpoint.format.rawValue, x: inner.x + 2 + nameWidth + 1, y: y, width: 7, style: style)
-            canvas.put(count, x: inner.x + 2 + nameWidth + 8, y: y, width: 3, alignRight: true, style: style)
+            canvas.put(
+                endpoint.format.rawValue, x: inner.x + 2 + nameWidth + 1, y: y, width: 7, style: style)
+            canvas.put(
+                count, x: inner.x + 2 + nameWidth + 8, y: y, width: 3, alignRight: true, style: style)
             if showAge {
-                canvas.put(age, x: inner.maxX - 10, y: y, width: 10, alignRight: true, style: isSelected ? style : Theme.dim)
+                canvas.put(
+                    age, x: inner.maxX - 10, y: y, width: 10, alignRight: true,
+                    style: isSelected ? style : Theme.dim)
             }
         }
         if range.upperBound < state.visible.count || range.lowerBound > 0 {
             let position = " \(state.list.selected + 1)/\(state.visible.count) "
-            canvas.put(position, x: rect.maxX - 1 - DisplayWidth.of(position), y: rect.maxY - 1, style: Theme.dim)
+            canvas.put(
+                position, x: rect.maxX - 1 - DisplayWidth.of(position), y: rect.maxY - 1, style: Theme.dim)
         }
     }
 
@@ -66,7 +77,9 @@ enum EndpointListView {
         } else {
             message = "No endpoints yet. n creates one."
         }
-        for (index, line) in TextWrap.lines(message, width: inner.width - 2).prefix(inner.height).enumerated() {
+        for (index, line) in TextWrap.lines(message, width: inner.width - 2).prefix(inner.height)
+            .enumerated()
+        {
             canvas.put(line, x: inner.x + 1, y: inner.y + 1 + index, style: style)
         }
     }

@@ -14,8 +14,9 @@ enum FooterView {
             canvas.drawStatusLine(message.line, in: status)
         } else if let request = state.requests.values.min(by: { $0.id.rawValue < $1.id.rawValue }) {
             let cancel = request.kind == .loadOrganizations ? "" : " · Esc cancels"
-            canvas.put(" \(spinnerFrame(state)) \(request.label)…\(cancel)", x: status.x, y: status.y,
-                       maxWidth: status.width, style: Theme.dim)
+            canvas.put(
+                " \(spinnerFrame(state)) \(request.label)…\(cancel)", x: status.x, y: status.y,
+                maxWidth: status.width, style: Theme.dim)
         }
     }
 
@@ -38,7 +39,9 @@ enum FooterView {
 
     /// Help and quit stay visible on a narrow screen; other hints give way first.
     static func trailingContexts(_ state: DashboardState) -> [KeyContext] {
-        if state.help != nil || state.confirmation != nil || state.form != nil || state.isEditingFilter { return [] }
+        if state.help != nil || state.confirmation != nil || state.form != nil || state.isEditingFilter {
+            return []
+        }
         return [.global]
     }
 }

@@ -25,7 +25,9 @@ struct FormLayout {
     }
 
     /// The picker's rows: between the events line and the help line above the buttons.
-    var pickerRect: Rect { Rect(x: inner.x + 2, y: inner.y + 6, width: inner.width - 3, height: pickerRows) }
+    var pickerRect: Rect {
+        Rect(x: inner.x + 2, y: inner.y + 6, width: inner.width - 3, height: pickerRows)
+    }
     var pickerRows: Int { max(1, inner.height - 8) }
     var helpRow: Int { inner.maxY - 2 }
 

@@ -5,7 +5,10 @@ enum HeaderView {
     static func draw(_ state: DashboardState, into canvas: inout Canvas, in rect: Rect) {
         var x = rect.x + 1
         x += canvas.put("polar-hooks", x: x, y: rect.y, style: Theme.title) + 1
-        x += canvas.put(" \(state.environment.badge) ", x: x, y: rect.y, style: Theme.badge(for: state.environment)) + 1
+        x +=
+            canvas.put(
+                " \(state.environment.badge) ", x: x, y: rect.y, style: Theme.badge(for: state.environment))
+            + 1
         let organization: String
         if let name = state.organizationName {
             organization = name

@@ -33,7 +33,9 @@ struct Layout {
         }
     }
 
-    var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+    var isTooSmall: Bool {
+        size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
+    }
 
     /// Rows of endpoints the list box shows.
     var listRows: Int { max(1, list.height - 2) }

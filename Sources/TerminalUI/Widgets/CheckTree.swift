@@ -71,7 +71,9 @@ public struct CheckTree: Hashable, Sendable {
 
     public var itemCount: Int { groups.reduce(0) { $0 + $1.items.count } }
 
-    public var focusedRow: Row? { rows.indices.contains(cursor.selected) ? rows[cursor.selected] : nil }
+    public var focusedRow: Row? {
+        rows.indices.contains(cursor.selected) ? rows[cursor.selected] : nil
+    }
 
     /// The focused item, or nil when a group row (or nothing) is focused.
     public var focusedItem: Item? {

@@ -52,6 +52,8 @@ extension Canvas {
         let x = inner.x + max(0, (inner.width - buttons) / 2)
         let yesStyle = dialog.isDestructive ? Style(foreground: .red, bold: true) : Style(bold: true)
         put(no, x: x, y: y, style: dialog.yesFocused ? .plain : Style(bold: true, reverse: true))
-        put(yes, x: x + DisplayWidth.of(no) + 2, y: y, style: dialog.yesFocused ? yesStyle.with(reverse: true) : yesStyle)
+        put(
+            yes, x: x + DisplayWidth.of(no) + 2, y: y,
+            style: dialog.yesFocused ? yesStyle.with(reverse: true) : yesStyle)
     }
 }

@@ -28,12 +28,16 @@ public struct HelpOverlay: Hashable, Sendable {
 
     /// The text lines, laid out in as many columns of `columnWidth` as `width` holds.
     public func lines(width: Int) -> [String] {
-        let keyWidth = min(14, sections.flatMap { $0.entries.map { DisplayWidth.of($0.keys) } }.max() ?? 0)
+        let keyWidth = min(
+            14, sections.flatMap { $0.entries.map { DisplayWidth.of($0.keys) } }.max() ?? 0)
         let blocks: [[String]] = sections.map { section in
-            [section.title] + section.entries.map { entry in
-                let keys = DisplayWidth.truncate(entry.keys, to: keyWidth)
-                return "  " + keys + String(repeating: " ", count: max(1, keyWidth - DisplayWidth.of(keys) + 2)) + entry.summary
-            }
+            [section.title]
+                + section.entries.map { entry in
+                    let keys = DisplayWidth.truncate(entry.keys, to: keyWidth)
+                    return "  " + keys
+                        + String(repeating: " ", count: max(1, keyWidth - DisplayWidth.of(keys) + 2))
+                        + entry.summary
+                }
         }
         // Two columns from 100 cells on (long summaries are cut with …), else one.
         let columns = width >= 100 ? 2 : 1
@@ -43,8 +47,12 @@ public struct HelpOverlay: Hashable, Sendable {
         let target = (total + columns - 1) / columns
         var columnLines: [[String]] = [[]]
         for block in blocks {
-            if columnLines[columnLines.count - 1].count >= target, columnLines.count < columns { columnLines.append([]) }
-            if !columnLines[columnLines.count - 1].isEmpty { columnLines[columnLines.count - 1].append("") }
+            if columnLines[columnLines.count - 1].count >= target, columnLines.count < columns {
+                columnLines.append([])
+            }
+            if !columnLines[columnLines.count - 1].isEmpty {
+                columnLines[columnLines.count - 1].append("")
+            }
             columnLines[columnLines.count - 1] += block
         }
         let height = columnLines.map(\.count).max() ?? 0
@@ -52,7 +60,8 @@ public struct HelpOverlay: Hashable, Sendable {
             columnLines.enumerated().map { index, lines in
                 let text = DisplayWidth.truncate(row < lines.count ? lines[row] : "", to: columnWidth - 2)
                 let isLast = index == columnLines.count - 1
-                return isLast ? text : text + String(repeating: " ", count: max(0, columnWidth - DisplayWidth.of(text)))
+                return isLast
+                    ? text : text + String(repeating: " ", count: max(0, columnWidth - DisplayWidth.of(text)))
             }.joined()
         }
     }
@@ -60,7 +69,9 @@ public struct HelpOverlay: Hashable, Sendable {
 
 extension Canvas {
     /// Draws the help box filling most of `area`, with a hint line at the bottom.
-    public mutating func drawHelpOverlay(_ help: HelpOverlay, in area: Rect, footer: String = "Esc close · j/k scroll") {
+    public mutating func drawHelpOverlay(
+        _ help: HelpOverlay, in area: Rect, footer: String = "Esc close · j/k scroll"
+    ) {
         let frame = area
         guard frame.width > 10, frame.height > 4 else { return }
         fill(frame)
@@ -72,10 +83,14 @@ extension Canvas {
         let titles = Set(help.sections.map(\.title))
         for (index, line) in lines.dropFirst(start).prefix(rows).enumerated() {
             let isTitle = titles.contains(line.trimmingTrailingSpaces)
-            put(line, x: inner.x + 1, y: inner.y + index, maxWidth: inner.width - 2, style: Style(bold: isTitle))
+            put(
+                line, x: inner.x + 1, y: inner.y + index, maxWidth: inner.width - 2,
+                style: Style(bold: isTitle))
         }
         let more = lines.count - start > rows ? " · more below" : ""
-        put(footer + more, x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, style: Style(dim: true))
+        put(
+            footer + more, x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2,
+            style: Style(dim: true))
     }
 }
 

@@ -15,7 +15,9 @@ extension Canvas {
     public mutating func drawKeyHints(_ hints: [KeyHint], trailing: [KeyHint] = [], in rect: Rect) {
         guard rect.width > 0, rect.height > 0 else { return }
         fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1))
-        func width(_ hint: KeyHint) -> Int { DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.label) + 2 }
+        func width(_ hint: KeyHint) -> Int {
+            DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.label) + 2
+        }
         var budget = rect.width - 1 - trailing.map(width).reduce(0, +)
         var chosen: [KeyHint] = []
         for hint in hints where width(hint) <= budget {

@@ -25,7 +25,9 @@ public struct KeyBinding<Command: Hashable & Sendable>: Hashable, Sendable {
 }
 
 /// A titled group of bindings that are active together ("lists", "form", …).
-public struct KeySection<Context: Hashable & Sendable, Command: Hashable & Sendable>: Hashable, Sendable {
+public struct KeySection<Context: Hashable & Sendable, Command: Hashable & Sendable>: Hashable,
+    Sendable
+{
     public let context: Context
     public let title: String
     public let bindings: [KeyBinding<Command>]
@@ -38,7 +40,9 @@ public struct KeySection<Context: Hashable & Sendable, Command: Hashable & Senda
 }
 
 /// The whole key map: sections by context, searched in the order the caller gives.
-public struct KeyTable<Context: Hashable & Sendable, Command: Hashable & Sendable>: Hashable, Sendable {
+public struct KeyTable<Context: Hashable & Sendable, Command: Hashable & Sendable>: Hashable,
+    Sendable
+{
     public let sections: [KeySection<Context, Command>]
 
     public init(_ sections: [KeySection<Context, Command>]) { self.sections = sections }

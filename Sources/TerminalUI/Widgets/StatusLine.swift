@@ -37,6 +37,8 @@ extension Canvas {
     public mutating func drawStatusLine(_ line: StatusLine, in rect: Rect) {
         guard rect.width > 2, rect.height > 0 else { return }
         fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1))
-        put(" \(line.kind.symbol) \(line.text)", x: rect.x, y: rect.y, maxWidth: rect.width, style: line.kind.style)
+        put(
+            " \(line.kind.symbol) \(line.text)", x: rect.x, y: rect.y, maxWidth: rect.width,
+            style: line.kind.style)
     }
 }

@@ -18,7 +18,9 @@ extension Canvas {
             window.text = String(repeating: "•", count: min(field.text.count, rect.width))
         }
         if field.isEmpty, !placeholder.isEmpty {
-            put(placeholder, x: rect.x + (focused ? 1 : 0), y: rect.y, maxWidth: rect.width - (focused ? 1 : 0),
+            put(
+                placeholder, x: rect.x + (focused ? 1 : 0), y: rect.y,
+                maxWidth: rect.width - (focused ? 1 : 0),
                 style: strip.with(dim: true))
         } else {
             put(window.text, x: rect.x, y: rect.y, maxWidth: rect.width, style: strip)

@@ -20,22 +20,30 @@ enum Fixtures {
 
     static let production = WebhookEndpoint(
         createdAt: date("2026-11-02T14:03:00Z"), modifiedAt: nil, id: "we_01production",
-        url: "https://example.com/webhooks/", name: "Production hook", apiVersion: .v2026_10, format: .raw,
+        url: "https://example.com/webhooks/", name: "Production hook", apiVersion: .v2026_10,
+        format: .raw,
         secret: "whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", organizationId: "org_acme",
-        events: ["order.created", "order.paid", "order.refunded", "order.updated", "subscription.active",
-                 "subscription.canceled", "subscription.revoked", "checkout.created"],
+        events: [
+            "order.created", "order.paid", "order.refunded", "order.updated", "subscription.active",
+            "subscription.canceled", "subscription.revoked", "checkout.created",
+        ],
         enabled: true, usesStandardWebhookSignature: true)
 
     static let slack = WebhookEndpoint(
-        createdAt: date("2026-10-01T09:30:00Z"), modifiedAt: date("2026-10-20T17:45:00Z"), id: "we_02slack",
-        url: "https://hooks.slack.com/services/T000/B000/XXXX", name: "Slack alerts", apiVersion: .v2026_04,
-        format: .slack, secret: "whsec_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789ABCDEFG", organizationId: "org_acme",
+        createdAt: date("2026-10-01T09:30:00Z"), modifiedAt: date("2026-10-20T17:45:00Z"),
+        id: "we_02slack",
+        url: "https://hooks.slack.com/services/T000/B000/XXXX", name: "Slack alerts",
+        apiVersion: .v2026_04,
+        format: .slack, secret: "whsec_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789ABCDEFG",
+        organizationId: "org_acme",
         events: ["order.paid", "subscription.canceled", "refund.created"], enabled: false,
         usesStandardWebhookSignature: false)
 
     static let unnamed = WebhookEndpoint(
-        createdAt: date("2026-11-05T11:57:00Z"), modifiedAt: date("2026-11-05T11:58:00Z"), id: "we_03all",
-        url: "https://api.acme.dev/polar/webhooks/receiver", name: nil, apiVersion: .v2027_01, format: .raw,
+        createdAt: date("2026-11-05T11:57:00Z"), modifiedAt: date("2026-11-05T11:58:00Z"),
+        id: "we_03all",
+        url: "https://api.acme.dev/polar/webhooks/receiver", name: nil, apiVersion: .v2027_01,
+        format: .raw,
         secret: "whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTEyMw==", organizationId: "org_acme",
         events: WebhookEventCatalog.allTypes, enabled: true, usesStandardWebhookSignature: true)
 

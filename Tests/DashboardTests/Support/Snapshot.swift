@@ -1,11 +1,14 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 
 /// Compares a canvas's text to `Snapshots/<name>.txt`. A missing file, or UPDATE_SNAPSHOTS=1,
 /// writes the file and fails the test, so a missing snapshot can never pass silently.
-func expectSnapshot(_ canvas: Canvas, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+func expectSnapshot(
+    _ canvas: Canvas, named name: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
+    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
         .appendingPathComponent("Snapshots")
     let file = directory.appendingPathComponent("\(name).txt")
     let actual = canvas.text + "\n"
@@ -15,7 +18,8 @@ func expectSnapshot(_ canvas: Canvas, named name: String, sourceLocation: Source
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try actual.write(to: file, atomically: true, encoding: .utf8)
         } catch {
-            Issue.record("Could not write snapshot \(file.path): \(error)", sourceLocation: sourceLocation)
+            Issue.record(
+                "Could not write snapshot \(file.path): \(error)", sourceLocation: sourceLocation)
         }
         let message: String =
             "Snapshot \(name).txt was \(update ? "rewritten (UPDATE_SNAPSHOTS=1)" : "missing and has been written"); "
@@ -26,7 +30,9 @@ func expectSnapshot(_ canvas: Canvas, named name: String, sourceLocation: Source
     if actual != expected {
         let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let firstDifference = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }
+        let firstDifference = zip(actualLines, expectedLines).enumerated().first {
+            $0.element.0 != $0.element.1
+        }
         let row = firstDifference?.offset ?? min(actualLines.count, expectedLines.count)
         let expectedRow = row < expectedLines.count ? String(expectedLines[row]) : "<none>"
         let actualRow = row < actualLines.count ? String(actualLines[row]) : "<none>"
