@@ -124,7 +124,7 @@ func failed(_ state: inout DashboardState, _ id: RequestID, _ error: PolarError)
                     : "The server rejected it: " + elsewhere.joined(separator: "; "))
         case .cancelled:
             state.status = .info(
-                "Cancelled; nothing was saved. Your input is still here.", now: state.now)
+                "Cancelled. Your input is still here (if the server got it first, r shows it).", now: state.now)
         default:
             state.status = .error("Not saved: \(error) Your input is still here; Ctrl-S tries again.")
         }
