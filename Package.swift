@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "polar-hooks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "polar-hooks", targets: ["polar-hooks"]),
         .library(name: "PolarAPI", targets: ["PolarAPI"]),

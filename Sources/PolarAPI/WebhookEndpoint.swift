@@ -68,7 +68,8 @@ public struct WebhookEndpoint: Codable, Sendable, Hashable, Identifiable {
             try c.decodeIfPresent(Bool.self, forKey: .usesStandardWebhookSignature) ?? false
     }
 
-    /// Encodes every key, nulls included, in the server's key order.
+    /// Encodes every key, nulls included (Polar always emits them). Key order follows the
+    /// encoder: Foundation on Linux does not keep it, so the emulator writes its own JSON.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(createdAt, forKey: .createdAt)
