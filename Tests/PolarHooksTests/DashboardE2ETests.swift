@@ -106,11 +106,14 @@ struct DashboardE2ETests {
             try session.send(keys: "n")
             try await session.waitForScreen(containing: "URL")
             try session.type(typed)
-            let screen = try await session.waitForScreen(description: "the https error near the URL field") { screen in
-                let lines = rows(screen)
-                guard let row = lines.firstIndex(where: { $0.contains(typed) }) else { return false }
-                let near = lines[max(0, row - 1)...min(lines.count - 1, row + 1)]
-                return near.contains { $0.contains("https") && $0.lowercased().contains("must") }
+            // Beside the field: on the URL's own row, after the typed text, a message that
+            // asks for https (whatever its exact words).
+            let screen = try await session.waitForScreen(description: "the https error beside the URL field") {
+                screen in
+                rows(screen).contains { row in
+                    guard let typedRange = row.range(of: typed) else { return false }
+                    return row[typedRange.upperBound...].contains("https")
+                }
             }
             #expect(screen.contains(typed))
             // Saving anyway sends nothing: the text stays and no endpoint appears.
@@ -241,53 +244,93 @@ struct DashboardE2ETests {
         }
     }
 
+    /// The dashboard run by `sh`, which records `stty -g` before and after it and its exit
+    /// status, then prints a marker and waits for a line: the pane stays alive, so tmux's
+    /// view of the terminal modes after the dashboard is over can be checked.
+    struct WrappedDashboard {
+        static let marker = "polar-e2e: dashboard over"
+        let session: TmuxHarness.Session
+        let directory: URL
+
+        var before: String { get throws { try String(contentsOf: directory.appendingPathComponent("before"), encoding: .utf8) } }
+        var after: String { get throws { try String(contentsOf: directory.appendingPathComponent("after"), encoding: .utf8) } }
+        var status: String {
+            get throws {
+                try String(contentsOf: directory.appendingPathComponent("status"), encoding: .utf8)
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        }
+
+        init(emulator: Emulator, directory: URL) throws {
+            self.directory = directory
+            func path(_ name: String) -> String { TmuxHarness.shellQuote(directory.appendingPathComponent(name).path) }
+            let command = [
+                "stty -g > \(path("before"))",
+                TmuxHarness.shellQuote(TmuxHarness.binaryPath),
+                "echo $? > \(path("status"))",
+                "stty -g > \(path("after"))",
+                "echo \(TmuxHarness.shellQuote(Self.marker))",
+                "read line",
+            ].joined(separator: "; ")
+            session = try TmuxHarness.Session(
+                command: command,
+                environment: [
+                    "POLAR_API_URL": emulator.baseURL, "POLAR_ACCESS_TOKEN": Emulator.organizationToken,
+                    "XDG_CONFIG_HOME": directory.path,
+                ])
+        }
+
+        /// Checks that the terminal is as it was before the dashboard started.
+        func expectTerminalRestored(sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let saved = try before
+            #expect(!saved.isEmpty, sourceLocation: sourceLocation)
+            #expect(try after == saved, "stty -g differs after the dashboard", sourceLocation: sourceLocation)
+            #expect(try session.format("#{alternate_on}") == "0", "the alternate screen was not left", sourceLocation: sourceLocation)
+            #expect(try session.format("#{cursor_flag}") == "1", "the cursor was left hidden", sourceLocation: sourceLocation)
+            #expect(try session.format("#{keypad_cursor_flag}") == "0", "cursor-key mode was left on", sourceLocation: sourceLocation)
+            #expect(try session.format("#{keypad_flag}") == "0", "keypad mode was left on", sourceLocation: sourceLocation)
+            #expect(try session.format("#{mouse_any_flag}") == "0", "mouse reporting was left on", sourceLocation: sourceLocation)
+        }
+    }
+
     @Test("SIGTERM gives the terminal back as it was (stty -g before and after)")
     func sigtermRestoresTerminal() async throws {
         let emulator = try await Emulator.start(arguments: ["--no-sample-data"])
         defer { emulator.stop() }
         let directory = try TmuxHarness.makeTemporaryDirectory("polar-e2e-stty")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let before = directory.appendingPathComponent("before").path
-        let after = directory.appendingPathComponent("after").path
-        let binary = TmuxHarness.shellQuote(TmuxHarness.binaryPath)
-        let command =
-            "stty -g > \(TmuxHarness.shellQuote(before)); \(binary); echo $? > \(TmuxHarness.shellQuote(after)).status; "
-            + "stty -g > \(TmuxHarness.shellQuote(after))"
-        let session = try TmuxHarness.Session(
-            command: command,
-            environment: [
-                "POLAR_API_URL": emulator.baseURL, "POLAR_ACCESS_TOKEN": Emulator.organizationToken,
-                "XDG_CONFIG_HOME": directory.path,
-            ])
+        let wrapped = try WrappedDashboard(emulator: emulator, directory: directory)
+        let session = wrapped.session
         defer { session.close() }
         try await waitForList(session)
-        #expect(try session.format("#{alternate_on}") == "1", "the dashboard should use the alternate screen")
+        // While it runs, the dashboard has the terminal in its own modes.
+        #expect(try session.format("#{alternate_on}") == "1")
+        #expect(try session.format("#{cursor_flag}") == "0")
 
         let shell = try session.panePID()
-        let dashboardPID = try #require(TmuxHarness.childProcesses(of: shell).first, "no dashboard process under the shell")
+        let dashboardPID = try #require(TmuxHarness.childProcesses(of: shell).first, "no dashboard under the shell")
         try session.kill(signal: SIGTERM, pid: dashboardPID)
-        try await session.waitForExit()
-
-        let saved = try String(contentsOfFile: before, encoding: .utf8)
-        let restored = try String(contentsOfFile: after, encoding: .utf8)
-        #expect(!saved.isEmpty)
-        #expect(restored == saved, "stty -g differs after SIGTERM")
-        #expect(try session.format("#{alternate_on}") == "0", "the alternate screen was not left")
-        #expect(try session.format("#{cursor_flag}") == "1", "the cursor was left hidden")
-        #expect(try session.format("#{mouse_any_flag}") == "0", "mouse reporting was left on")
+        try await session.waitForScreen(containing: WrappedDashboard.marker)
+        try wrapped.expectTerminalRestored()
+        // Ended by the signal, not by a crash.
+        let status = try wrapped.status
+        #expect(["0", "143"].contains(status), "exit status \(status)")
     }
 
-    @Test("q quits from the list, restoring the terminal, with status 0")
+    @Test("q quits from the list with status 0 and gives the terminal back")
     func quitRestoresTerminal() async throws {
-        try await TmuxHarness.withDashboard(emulatorArguments: ["--no-sample-data"]) { dashboard in
-            let session = dashboard.session
-            try await waitForList(session)
-            try session.send(keys: "q")
-            let status = try await session.waitForExit()
-            #expect(status == 0)
-            #expect(try session.format("#{alternate_on}") == "0")
-            #expect(try session.format("#{cursor_flag}") == "1")
-        }
+        let emulator = try await Emulator.start(arguments: ["--no-sample-data"])
+        defer { emulator.stop() }
+        let directory = try TmuxHarness.makeTemporaryDirectory("polar-e2e-quit")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let wrapped = try WrappedDashboard(emulator: emulator, directory: directory)
+        let session = wrapped.session
+        defer { session.close() }
+        try await waitForList(session)
+        try session.send(keys: "q")
+        try await session.waitForScreen(containing: WrappedDashboard.marker)
+        try wrapped.expectTerminalRestored()
+        #expect(try wrapped.status == "0")
     }
 
     @Test("--demo starts without a token, on its own emulator")
@@ -304,7 +347,9 @@ struct DashboardE2ETests {
         #expect(!screen.lowercased().contains("token is missing"))
         #expect(try session.isRunning())
         try session.send(keys: "q")
-        #expect(try await session.waitForExit() == 0)
+        let status = try await session.waitForExit()
+            let last = try session.screen()
+            #expect(status == 0, "exit status \(status); the screen was:\n\(last)")
     }
 
     @Test("a 50×12 terminal shows \"too small\", then the dashboard once it grows")
@@ -319,7 +364,9 @@ struct DashboardE2ETests {
             try session.resize(width: 50, height: 12)
             try await session.waitForScreen(containing: "too small")
             try session.send(keys: "q")
-            #expect(try await session.waitForExit() == 0)
+            let status = try await session.waitForExit()
+            let last = try session.screen()
+            #expect(status == 0, "exit status \(status); the screen was:\n\(last)")
         }
     }
 }

@@ -64,26 +64,26 @@ enum TmuxHarness {
         }
     }
 
-    /// Runs a program to completion and returns its standard output.
+    /// Runs a program to completion and returns its output.
+    ///
+    /// Output goes to temporary files, not pipes: `tmux new-session` forks the tmux server,
+    /// which inherits the client's stdout and stderr and keeps them open for its whole life,
+    /// so reading a pipe to its end would wait for the server to exit.
     @discardableResult
     static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> ProgramResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let directory = FileManager.default.temporaryDirectory
+        let outPath = directory.appendingPathComponent("polar-e2e-out-\(UUID().uuidString)").path
+        let errPath = directory.appendingPathComponent("polar-e2e-err-\(UUID().uuidString)").path
+        defer {
+            try? FileManager.default.removeItem(atPath: outPath)
+            try? FileManager.default.removeItem(atPath: errPath)
+        }
+        let child = try ChildProcess.spawn(arguments, environment: environment, stdout: outPath, stderr: errPath)
+        let status = child.wait()
         return ProgramResult(
-            status: process.terminationStatus,
-            output: String(decoding: outData, as: UTF8.self),
-            errors: String(decoding: errData, as: UTF8.self))
+            status: status,
+            output: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            errors: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
 
     struct ProgramResult {
@@ -118,6 +118,109 @@ enum TmuxHarness {
     }
 }
 
+// MARK: - Child processes
+
+extension TmuxHarness {
+    /// A child process started with `posix_spawn` and reaped with `waitpid`.
+    ///
+    /// Not Foundation's `Process`: its exit notification runs on Dispatch threads that the
+    /// concurrency pool shares, and `waitUntilExit()` on a pool thread was seen to wait for
+    /// ever on a 2-core machine. The child also starts with no signal blocked and default
+    /// handlers; otherwise it would inherit the pool thread's mask, and a tmux server started
+    /// that way never sees SIGTERM (kill-server does nothing) or SIGCHLD (dead panes).
+    final class ChildProcess: @unchecked Sendable {
+        let pid: pid_t
+        private let lock = NSLock()
+        private var exitStatus: Int32?
+
+        private init(pid: pid_t) { self.pid = pid }
+
+        /// Starts `arguments[0]` (a path, or a name looked up in PATH) with stdin from
+        /// /dev/null and stdout/stderr into the given files. `environment` nil inherits ours.
+        static func spawn(
+            _ arguments: [String], environment: [String: String]?, stdout: String, stderr: String
+        ) throws -> ChildProcess {
+            guard let name = arguments.first else { throw HarnessError("nothing to run") }
+            guard let executable = name.contains("/") ? name : which(name) else {
+                throw HarnessError("\(name) is not installed (not found in PATH)")
+            }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var noSignals = sigset_t()
+            sigemptyset(&noSignals)
+            posix_spawnattr_setsigmask(&attributes, &noSignals)
+            var allSignals = sigset_t()
+            sigfillset(&allSignals)
+            posix_spawnattr_setsigdefault(&attributes, &allSignals)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+            let environmentStrings = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+            var argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments.dropFirst()).map { strdup($0) } + [nil]
+            var envp: [UnsafeMutablePointer<CChar>?] = environmentStrings.map { strdup($0) } + [nil]
+            defer {
+                argv.forEach { free($0) }
+                envp.forEach { free($0) }
+            }
+            var pid: pid_t = 0
+            let result = posix_spawn(&pid, executable, &actions, &attributes, &argv, &envp)
+            guard result == 0 else { throw HarnessError("could not start \(executable): errno \(result)") }
+            return ChildProcess(pid: pid)
+        }
+
+        /// Reaps the child if it has exited; true while it runs.
+        var isRunning: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            guard exitStatus == nil else { return false }
+            var status: Int32 = 0
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid || result == -1 {
+                exitStatus = Self.decode(status)
+                return false
+            }
+            return true
+        }
+
+        /// Blocks until the child exits; its exit status (128 + n when killed by signal n).
+        @discardableResult
+        func wait() -> Int32 {
+            lock.lock()
+            defer { lock.unlock() }
+            if let exitStatus { return exitStatus }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            let decoded = Self.decode(status)
+            exitStatus = decoded
+            return decoded
+        }
+
+        /// SIGTERM, then SIGKILL if it is still there after 5 s (polled every 20 ms); reaps it.
+        func stop() {
+            guard isRunning else { return }
+            Foundation.kill(pid, SIGTERM)
+            let deadline = Date().addingTimeInterval(5)
+            while isRunning && Date() < deadline { usleep(20_000) }
+            if isRunning { Foundation.kill(pid, SIGKILL) }
+            wait()
+        }
+
+        private static func decode(_ status: Int32) -> Int32 {
+            let signal = status & 0x7f
+            return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+        }
+
+        deinit { stop() }
+    }
+}
+
 // MARK: - Emulator
 
 extension TmuxHarness {
@@ -126,12 +229,12 @@ extension TmuxHarness {
         static let organizationToken = "polar_oat_emulator"
         static let userToken = "polar_pat_emulator"
 
-        let process: Process
+        let child: ChildProcess
         let baseURL: String
         let logDirectory: URL
 
-        private init(process: Process, baseURL: String, logDirectory: URL) {
-            self.process = process
+        private init(child: ChildProcess, baseURL: String, logDirectory: URL) {
+            self.child = child
             self.baseURL = baseURL
             self.logDirectory = logDirectory
         }
@@ -140,38 +243,37 @@ extension TmuxHarness {
         static func start(arguments: [String] = []) async throws -> Emulator {
             try requireTools()
             let directory = try makeTemporaryDirectory("polar-e2e-emulator")
-            let stdoutURL = directory.appendingPathComponent("stdout")
-            let stderrURL = directory.appendingPathComponent("stderr")
-            FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-            FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binaryPath)
-            process.arguments = ["emulator", "--port", "0"] + arguments
+            let stdoutPath = directory.appendingPathComponent("stdout").path
+            let stderrPath = directory.appendingPathComponent("stderr").path
             // Files, not pipes: a chatty emulator can never block on a full pipe.
-            process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
-            process.standardError = try FileHandle(forWritingTo: stderrURL)
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
+            let child = try ChildProcess.spawn(
+                [binaryPath, "emulator", "--port", "0"] + arguments, environment: nil,
+                stdout: stdoutPath, stderr: stderrPath)
             let prefix = "Polar emulator listening on "
-            let url = try await poll { () -> String? in
-                let text = (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? ""
-                guard let newline = text.firstIndex(of: "\n") else {
-                    if !process.isRunning { throw HarnessError("the emulator exited early: \(text)") }
-                    return nil
+            let url: String?
+            do {
+                url = try await poll { () -> String? in
+                    let text = (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? ""
+                    guard let newline = text.firstIndex(of: "\n") else {
+                        if !child.isRunning { throw HarnessError("the emulator exited early: \(text)") }
+                        return nil
+                    }
+                    let first = String(text[..<newline])
+                    guard first.hasPrefix(prefix) else {
+                        throw HarnessError("the emulator's first line is not \"\(prefix)…\": \(first)")
+                    }
+                    return String(first.dropFirst(prefix.count))
                 }
-                let first = String(text[..<newline])
-                guard first.hasPrefix(prefix) else {
-                    throw HarnessError("the emulator's first line is not \"\(prefix)…\": \(first)")
-                }
-                return String(first.dropFirst(prefix.count))
+            } catch {
+                child.stop()
+                throw error
             }
             guard let url else {
-                process.terminate()
-                process.waitUntilExit()
-                let errors = (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
+                child.stop()
+                let errors = (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? ""
                 throw HarnessError("the emulator did not print its URL within the timeout; stderr: \(errors)")
             }
-            return Emulator(process: process, baseURL: url, logDirectory: directory)
+            return Emulator(child: child, baseURL: url, logDirectory: directory)
         }
 
         /// A client for checking what the dashboard did, through the API itself.
@@ -198,10 +300,7 @@ extension TmuxHarness {
 
         /// Stops the emulator and waits for it to go.
         func stop() {
-            if process.isRunning {
-                process.terminate()
-                process.waitUntilExit()
-            }
+            child.stop()
             try? FileManager.default.removeItem(at: logDirectory)
         }
 
@@ -316,14 +415,18 @@ extension TmuxHarness {
             return found
         }
 
-        /// Waits (bounded) until the program in the pane has exited; returns its exit status.
+        /// Waits (bounded) until the program in the pane has exited; returns its exit status,
+        /// or 128 + n when signal n ended it.
         @discardableResult
         func waitForExit(timeout: Duration = TmuxHarness.defaultTimeout) async throws -> Int {
             let status = try await poll(timeout: timeout) { () -> Int? in
-                let fields = try tmux(["display-message", "-p", "-t", target, "#{pane_dead} #{pane_dead_status}"])
-                    .output.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-                guard fields.first == "1" else { return nil }
-                return fields.count > 1 ? Int(fields[1]) ?? -1 : -1
+                let fields = try format("#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}")
+                    .split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                // tmux marks the pane dead when the pty closes, and learns the status a moment
+                // later, when it reaps the process: wait for the status too.
+                guard fields.count == 3, fields[0] == "1" else { return nil }
+                if let signal = Int(fields[2]), signal > 0 { return 128 + signal }
+                return Int(fields[1])
             }
             guard let status else {
                 throw HarnessError("the program did not exit in time; the screen was:\n\((try? screen()) ?? "")")
