@@ -105,7 +105,7 @@ final class DeliveryWorker: Sendable {
   /// One HTTP attempt.
   func send(_ request: DeliveryRequest) async -> DeliveryResult {
     guard let host = URL(string: request.url)?.host,
-      deliverExternally || IPAddressRules.isLoopback(host: host)
+      deliverExternally || WebhookURLRules.isLoopback(host: host)
     else { return .externalDeliveryOff }
     let body = Array(request.payload.utf8)
     let signer: WebhookSigner

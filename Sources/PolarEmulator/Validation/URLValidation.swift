@@ -1,12 +1,15 @@
 import Foundation
+import PolarAPI
 
 /// Polar's webhook URL rules (CONTRACT.md §2.3): pydantic's `HttpsUrl` parsing and normalising,
-/// then the server's IDNA and "no localhost or private IP" validators.
+/// then the server's IDNA and "no localhost or private IP" validators. The host rules and IP
+/// classification are PolarAPI's (shared with the CLI and dashboard); the pydantic-style 422
+/// items and the normalised URL are the emulator's own.
 struct URLValidation: Sendable {
   /// Also accept `http://` and loopback or private hosts.
   var allowInsecure: Bool
 
-  static let maxLength = 2083
+  static let maxLength = WebhookURLRules.maximumLength
   static let privateHostMessage = "Webhook URLs cannot point to localhost or private IP addresses."
   static let idnaMessage =
     "Invalid webhook URL: the hostname contains characters not allowed in domain names."
@@ -82,8 +85,8 @@ struct URLValidation: Sendable {
     }
     if hostPart.isEmpty { return parsing("empty host") }
 
-    let host: Host
-    switch Self.parseHost(String(hostPart)) {
+    let host: WebhookURLHost
+    switch WebhookURLHost.parse(String(hostPart)) {
     case .failure(let reason): return parsing(reason.text)
     case .success(let parsed): host = parsed
     }
@@ -114,88 +117,6 @@ struct URLValidation: Sendable {
     return ValidationItem(
       type: "url_scheme", loc: loc, msg: "URL scheme should be \(expected)", input: input,
       ctx: ["expected_schemes": .string(expected)])
-  }
-
-  // MARK: Host
-
-  struct Host {
-    var serialized: String
-    var isValidIDNA: Bool
-    var isLocalOrPrivate: Bool
-  }
-
-  struct HostError: Error {
-    let text: String
-  }
-
-  private static let forbiddenHostCharacters = Set(" #%/:<>?@[\\]^|")
-
-  static func parseHost(_ raw: String) -> Result<Host, HostError> {
-    if raw.hasPrefix("[") {
-      guard raw.hasSuffix("]"),
-        let bytes = IPAddressRules.parseIPv6(String(raw.dropFirst().dropLast()))
-      else {
-        return .failure(HostError(text: "invalid IPv6 address"))
-      }
-      return .success(
-        Host(
-          serialized: "[" + IPAddressRules.formatIPv6(bytes) + "]", isValidIDNA: true,
-          isLocalOrPrivate: !IPAddressRules.isGlobal(ipv6: bytes)))
-    }
-    let decoded = raw.removingPercentEncoding ?? raw
-    if decoded.contains(where: {
-      forbiddenHostCharacters.contains($0) || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true
-    }) {
-      return .failure(HostError(text: "invalid domain character"))
-    }
-    let lowered = decoded.lowercased()
-    var labels = lowered.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-    let trailingDot = labels.count > 1 && labels.last == ""
-    if trailingDot { labels.removeLast() }
-    var validIDNA = true
-    var asciiLabels: [String] = []
-    for label in labels {
-      if label.isEmpty {
-        validIDNA = false
-        asciiLabels.append(label)
-        continue
-      }
-      if label.unicodeScalars.allSatisfy(\.isASCII) {
-        let ldh = label.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "-") }
-        if !ldh || label.hasPrefix("-") || label.hasSuffix("-") || label.count > 63 {
-          validIDNA = false
-        }
-        asciiLabels.append(label)
-      } else {
-        let allowed = label.unicodeScalars.allSatisfy {
-          $0.isASCII
-            ? (CharacterSet.alphanumerics.contains($0) || $0 == "-")
-            : (CharacterSet.letters.contains($0) || CharacterSet.decimalDigits.contains($0)
-              || CharacterSet.nonBaseCharacters.contains($0))
-        }
-        guard allowed, let encoded = Punycode.encodeLabel(label) else {
-          validIDNA = false
-          asciiLabels.append(label)
-          continue
-        }
-        if encoded.count > 63 { validIDNA = false }
-        asciiLabels.append(encoded)
-      }
-    }
-    let asciiHost = asciiLabels.joined(separator: ".") + (trailingDot ? "." : "")
-    if let ipv4 = IPAddressRules.parseIPv4(asciiHost) {
-      switch ipv4 {
-      case .failure: return .failure(HostError(text: "invalid IPv4 address"))
-      case .success(let bytes):
-        return .success(
-          Host(
-            serialized: IPAddressRules.formatIPv4(bytes), isValidIDNA: true,
-            isLocalOrPrivate: !IPAddressRules.isGlobal(ipv4: bytes)))
-      }
-    }
-    let isLocalhost = asciiHost == "localhost" || asciiHost == "localhost."
-    return .success(
-      Host(serialized: asciiHost, isValidIDNA: validIDNA, isLocalOrPrivate: isLocalhost))
   }
 
   // MARK: Path, query, fragment
