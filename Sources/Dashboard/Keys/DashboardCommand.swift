@@ -8,6 +8,8 @@ public enum DashboardCommand: Hashable, Sendable {
     // Endpoints
     case new, edit, delete, toggleEnabled, resetSecret, showSecret, copySecret, deliveries,
         organization
+    // Deliveries
+    case statusFilter, httpClassFilter, search, redeliver
     // Form
     case nextField, previousField, save, activate, cancel
     case editText

@@ -46,7 +46,7 @@ public enum KeyMap {
                     .copySecret, keys: [.character("y")], label: "y", summary: "copy the secret (OSC 52)"),
                 Binding(
                     .deliveries, keys: [.character("D")], label: "D",
-                    summary: "deliveries (not in this build yet)"),
+                    summary: "deliveries of the endpoint", hint: "deliveries"),
                 Binding(
                     .organization, keys: [.character("o")], label: "o",
                     summary: "next organization (personal tokens)"),
@@ -82,6 +82,41 @@ public enum KeyMap {
                     summary: "keep the filter, back to the list", hint: "keep"),
                 Binding(.back, keys: [.escape], label: "Esc", summary: "clear the filter", hint: "clear"),
                 Binding(.editText, keys: [], label: "typing", summary: "narrows the list as you type"),
+            ]),
+        Section(
+            .deliveries, title: "Deliveries",
+            bindings: [
+                Binding(
+                    .statusFilter, keys: [.character("f")], label: "f",
+                    summary: "status: all / succeeded / failed", hint: "status"),
+                Binding(
+                    .httpClassFilter, keys: [.character("c")], label: "c",
+                    summary: "HTTP class: all / 2xx / 3xx / 4xx / 5xx", hint: "class"),
+                Binding(
+                    .search, keys: [.character("/")], label: "/",
+                    summary: "search delivery id, event id or HTTP code", hint: "search"),
+                Binding(.open, keys: [.enter], label: "Enter", summary: "the delivery's detail", hint: "detail"),
+                Binding(
+                    .redeliver, keys: [.character("r")], label: "r", summary: "redeliver the event",
+                    hint: "redeliver"),
+                Binding(.back, keys: [.escape], label: "Esc", summary: "back to the endpoints", hint: "back"),
+            ]),
+        Section(
+            .deliveryDetail, title: "Delivery detail",
+            bindings: [
+                Binding(.down, keys: [.character("j"), .down], label: "j/k ↓/↑", summary: "scroll"),
+                Binding(.up, keys: [.character("k"), .up], label: "k ↑", summary: ""),
+                Binding(
+                    .redeliver, keys: [.character("r")], label: "r", summary: "redeliver the event",
+                    hint: "redeliver"),
+                Binding(.back, keys: [.escape], label: "Esc", summary: "back to the deliveries", hint: "back"),
+            ]),
+        Section(
+            .deliverySearch, title: "Delivery search",
+            bindings: [
+                Binding(.open, keys: [.enter], label: "Enter", summary: "search on the server", hint: "search"),
+                Binding(.back, keys: [.escape], label: "Esc", summary: "clear the search", hint: "clear"),
+                Binding(.editText, keys: [], label: "typing", summary: "the text to look for"),
             ]),
         Section(
             .form, title: "Form",

@@ -17,6 +17,10 @@ public enum Action: Sendable {
     case deleted(RequestID, id: String)
     case secretReset(RequestID, WebhookEndpoint)
     case failed(RequestID, PolarError)
+    /// A page of the deliveries browser.
+    case deliveriesPage(RequestID, [WebhookDelivery], page: Int, pagination: Pagination)
+    /// The server queued a redelivery of an event.
+    case redelivered(RequestID, eventType: WebhookEventType)
     case secretGenerated(String)
     /// First run: the token or the demo worked.
     case connected(RequestID, environment: PolarEnvironment, tokenKind: TokenKind)

@@ -35,6 +35,8 @@ public struct DashboardState: Sendable {
     public var freshSecretEndpointID: String?
 
     public var form: EndpointForm?
+    /// `D`: the deliveries browser of one endpoint, over the endpoint list.
+    public var deliveries: DeliveriesState?
     public var confirmation: Confirmation?
     public var help: HelpOverlay?
     public var status: StatusMessage?

@@ -10,6 +10,10 @@ public enum Effect: Hashable, Sendable {
     case updateEndpoint(RequestID, id: String, WebhookEndpointUpdate)
     case deleteEndpoint(RequestID, id: String)
     case resetSecret(RequestID, id: String)
+    /// One page of deliveries matching the filter.
+    case loadDeliveries(RequestID, DeliveryFilter, page: Int)
+    /// `POST /v1/webhooks/events/{id}/redeliver`; the type is for the status line.
+    case redeliver(RequestID, eventID: String, eventType: WebhookEventType)
     /// A strong secret for the form (randomness is I/O).
     case generateSecret
     /// Esc on a slow request.

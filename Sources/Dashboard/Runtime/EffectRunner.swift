@@ -53,6 +53,16 @@ final class EffectRunner: @unchecked Sendable {
             start(id) { client, _ in
                 .secretReset(id, try await client.resetSecret(endpointId: endpointID))
             }
+        case .loadDeliveries(let id, let filter, let page):
+            start(id) { client, _ in
+                let result = try await client.listDeliveries(filter, page: page, limit: DeliveriesState.pageSize)
+                return .deliveriesPage(id, result.items, page: page, pagination: result.pagination)
+            }
+        case .redeliver(let id, let eventID, let eventType):
+            start(id) { client, _ in
+                try await client.redeliver(eventId: eventID)
+                return .redelivered(id, eventType: eventType)
+            }
         case .generateSecret:
             post(.secretGenerated(Self.generateSecret()))
         case .cancel(let id):

@@ -58,9 +58,7 @@ func handleListKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
             now: state.now)
         return [.copyToClipboard(endpoint.secret)]
     case .deliveries:
-        state.status = .info(
-            "The deliveries browser is not in this build yet; use `polar-hooks deliveries`.",
-            now: state.now)
+        return openDeliveries(&state)
     case .organization:
         cycleOrganization(&state)
     case .help:

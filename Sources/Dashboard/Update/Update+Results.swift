@@ -94,6 +94,7 @@ func replace(_ state: inout DashboardState, _ endpoint: WebhookEndpoint) {
 }
 
 func failed(_ state: inout DashboardState, _ id: RequestID, _ error: PolarError) {
+    if deliveriesLoadFailed(&state, id, error) { return }
     let request = state.requests.removeValue(forKey: id)
     if id == state.loadRequest {
         state.loadRequest = nil

@@ -25,6 +25,8 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
             "Generated a 32-byte secret. A secret you choose signs the legacy way; leave it empty for Standard Webhooks.",
             now: state.now)
         return []
+    case .deliveriesPage, .redelivered:
+        return handleDeliveriesResult(&state, action)
     default:
         return handleResult(&state, action)
     }
@@ -82,6 +84,7 @@ func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     if state.help != nil { return handleHelpKey(&state, key) }
     if state.confirmation != nil { return handleDialogKey(&state, key) }
     if state.form != nil { return handleFormKey(&state, key) }
+    if state.deliveries != nil { return handleDeliveriesKey(&state, key) }
     return handleListKey(&state, key)
 }
 

@@ -6,7 +6,9 @@ enum FooterView {
         let trailing = KeyMap.table.hints(for: trailingContexts(state))
         let all = KeyMap.table.hints(for: contexts(state))
         var leading = all.filter { !trailing.contains($0) }
-        if state.form == nil, state.help == nil, state.confirmation == nil, state.showingDetail {
+        if state.form == nil, state.help == nil, state.confirmation == nil, state.deliveries == nil,
+            state.showingDetail
+        {
             leading.insert(KeyHint(key: "Esc", label: "back"), at: 0)
         }
         canvas.drawKeyHints(leading, trailing: trailing, in: hints)
@@ -33,13 +35,19 @@ enum FooterView {
             case .save, .cancel: return [.form]
             }
         }
+        if let deliveries = state.deliveries {
+            if deliveries.isEditingSearch { return [.deliverySearch] }
+            return deliveries.showingDetail ? [.deliveryDetail] : [.deliveries]
+        }
         if state.isEditingFilter { return [.filter] }
         return [.endpoints, .lists]
     }
 
     /// Help and quit stay visible on a narrow screen; other hints give way first.
     static func trailingContexts(_ state: DashboardState) -> [KeyContext] {
-        if state.help != nil || state.confirmation != nil || state.form != nil || state.isEditingFilter {
+        if state.help != nil || state.confirmation != nil || state.form != nil || state.isEditingFilter
+            || state.deliveries?.isEditingSearch == true
+        {
             return []
         }
         return [.global]

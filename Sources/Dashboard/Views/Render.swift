@@ -19,6 +19,12 @@ public func render(_ state: DashboardState, size: Size? = nil) -> Canvas {
     HeaderView.draw(state, into: &canvas, in: layout.header)
     if let form = state.form {
         FormView.draw(form, state: state, into: &canvas, in: layout.form)
+    } else if let deliveries = state.deliveries {
+        if deliveries.showingDetail {
+            DeliveryDetailView.draw(deliveries, state: state, into: &canvas, in: layout.body)
+        } else {
+            DeliveriesView.draw(deliveries, state: state, into: &canvas, in: layout.body)
+        }
     } else if state.isWide {
         EndpointListView.draw(state, into: &canvas, in: layout.list)
         EndpointDetailView.draw(state, into: &canvas, in: layout.detail)

@@ -1,0 +1,104 @@
+import PolarAPI
+import TerminalUI
+
+/// The deliveries browser of one endpoint (`D`): the rows the server sent for the current
+/// filters, newest first. The filters are the server's, so changing one loads again.
+public struct DeliveriesState: Sendable {
+    /// `f` cycles these; the server filters on `succeeded`.
+    public enum StatusFilter: Hashable, Sendable, CaseIterable {
+        case all, succeeded, failed
+
+        var succeeded: Bool? {
+            switch self {
+            case .all: nil
+            case .succeeded: true
+            case .failed: false
+            }
+        }
+
+        var label: String {
+            switch self {
+            case .all: "all"
+            case .succeeded: "succeeded"
+            case .failed: "failed"
+            }
+        }
+    }
+
+    /// Rows fetched per request.
+    public static let pageSize = 100
+
+    public let endpointID: String
+    public let endpointName: String
+    public var deliveries: [WebhookDelivery] = []
+    /// What the server says matches the filters (more than `deliveries` while pages remain).
+    public var totalCount = 0
+    /// The last page fetched; the next one loads when the cursor reaches the end.
+    public var page = 0
+    public var maxPage = 1
+    /// True once the first page arrived (an empty list then means "none", not "loading").
+    public var hasLoaded = false
+    public var list = ScrollList()
+    public var status = StatusFilter.all
+    public var httpClass: DeliveryFilter.HTTPCodeClass?
+    public var search = TextField()
+    public var isEditingSearch = false
+    public var loadRequest: RequestID?
+    /// Enter: the focused delivery's detail replaces the list.
+    public var showingDetail = false
+    public var detailScroll = 0
+
+    public init(endpointID: String, endpointName: String) {
+        self.endpointID = endpointID
+        self.endpointName = endpointName
+    }
+
+    /// The server's filter for the current choices.
+    public var filter: DeliveryFilter {
+        let query = search.text.trimmingCharacters(in: .whitespaces)
+        return DeliveryFilter(
+            endpointIds: [endpointID], succeeded: status.succeeded, query: query.isEmpty ? nil : query,
+            httpCodeClass: httpClass)
+    }
+
+    /// The delivery under the cursor.
+    public var selected: WebhookDelivery? {
+        deliveries.indices.contains(list.selected) ? deliveries[list.selected] : nil
+    }
+
+    /// Whether more pages match than have been fetched.
+    public var hasMore: Bool { page < maxPage && deliveries.count < totalCount }
+
+    /// The filters in words, for the box title ("failed · 5xx · “abc”").
+    var filterSummary: String {
+        var parts: [String] = []
+        if status != .all { parts.append(status.label) }
+        if let httpClass { parts.append(httpClass.rawValue) }
+        if !search.isEmpty { parts.append("“\(Sanitizer.clean(search.text))”") }
+        return parts.joined(separator: " · ")
+    }
+
+    /// Adds a page, newest first whatever order it came in, keeping the cursor where it was.
+    mutating func add(_ items: [WebhookDelivery], replacing: Bool, visibleRows: Int) {
+        let keep = replacing ? nil : selected?.id
+        if replacing { deliveries = [] }
+        let known = Set(deliveries.map(\.id))
+        deliveries += items.filter { !known.contains($0.id) }
+        deliveries.sort { $0.createdAt > $1.createdAt }
+        list.setCount(deliveries.count, visibleRows: visibleRows)
+        if let keep, let index = deliveries.firstIndex(where: { $0.id == keep }) {
+            list.select(index, visibleRows: visibleRows)
+        } else if replacing {
+            list.select(0, visibleRows: visibleRows)
+        }
+    }
+}
+
+extension DeliveryFilter.HTTPCodeClass {
+    /// `c` cycles all → 2xx → 3xx → 4xx → 5xx → all.
+    static func next(after current: Self?) -> Self? {
+        guard let current else { return allCases.first }
+        guard let index = allCases.firstIndex(of: current), index + 1 < allCases.count else { return nil }
+        return allCases[index + 1]
+    }
+}
