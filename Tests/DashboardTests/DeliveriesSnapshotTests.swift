@@ -63,4 +63,12 @@ import Testing
             return state
         }
     }
+
+    @Test func eventTypePicker() {
+        check("deliveries_type_picker") { size in
+            var state = DeliveryFixtures.browsing(width: size.width, height: size.height)
+            state.press(.character("T"), .character("j"), .character(" "), .character("j"))
+            return state
+        }
+    }
 }

@@ -163,4 +163,128 @@ import Testing
         let paid = render(state).text
         #expect(paid.contains("\"amount\" : 4200") || paid.contains("\"amount\": 4200"))
     }
+
+    // MARK: T: event types
+
+    @Test func tPicksEventTypesAndEnterSendsThemToTheServer() {
+        var state = DeliveryFixtures.browsing()
+        #expect(state.press(.character("T")).isEmpty)
+        #expect(state.deliveries?.typePicker != nil)
+        // The first group is open: its first two types.
+        state.press(.character("j"), .character(" "), .character("j"), .character(" "))
+        let expected = WebhookEventCatalog.groups[0].entries.prefix(2).map(\.type)
+        let filter = loadFilter(state.press(.enter))
+        #expect(filter?.eventTypes == expected)
+        #expect(filter?.endpointIds == [Fixtures.production.id])
+        #expect(state.deliveries?.typePicker == nil)
+        #expect(state.deliveries?.eventTypes == expected)
+        #expect(render(state).text.contains("2 types"))
+        // The next filter change keeps the types.
+        #expect(loadFilter(state.press(.character("f")))?.eventTypes == expected)
+    }
+
+    @Test func escLeavesTheTypeFilterAsItWas() {
+        var state = DeliveryFixtures.browsing()
+        state.press(.character("T"), .character("j"), .character(" "))
+        #expect(state.press(.escape).isEmpty)
+        #expect(state.deliveries?.typePicker == nil)
+        #expect(state.deliveries?.eventTypes == [])
+        #expect(state.deliveries != nil)
+        // Reopened, nothing is checked; Enter with no change loads nothing.
+        state.press(.character("T"))
+        #expect(state.deliveries?.typePicker?.checked.isEmpty == true)
+        #expect(state.press(.enter).isEmpty)
+    }
+
+    @Test func checkingEveryTypeMeansNoTypeFilter() {
+        var state = DeliveryFixtures.browsing()
+        state.press(.character("T"), .character("j"), .character(" "), .enter)
+        state.press(.character("T"), .character("a"))
+        #expect(loadFilter(state.press(.enter))?.eventTypes == [])
+    }
+
+    // MARK: B: redeliver all failed in view
+
+    /// The fixtures plus a second failed delivery of the 500's event and a failed archived one.
+    func browsingWithDuplicates() -> DashboardState {
+        var state = Fixtures.state()
+        let retry = WebhookDelivery(
+            createdAt: Fixtures.now - 60, modifiedAt: nil, id: "d5-retry", succeeded: false, httpCode: 502,
+            response: nil, webhookEvent: DeliveryFixtures.serverError.webhookEvent)
+        let archivedFailure = WebhookDelivery(
+            createdAt: Fixtures.now - 95 * 86_400, modifiedAt: nil, id: "d6-archived", succeeded: false,
+            httpCode: 500, response: nil,
+            webhookEvent: DeliveryFixtures.event("e6-archived", "order.updated", at: Fixtures.now - 95 * 86_400, payload: nil))
+        let effects = state.press(.character("D"))
+        DeliveryFixtures.answer(&state, effects, with: DeliveryFixtures.all + [retry, archivedFailure])
+        return state
+    }
+
+    func redeliveries(_ effects: [Effect]) -> [(RequestID, String)] {
+        effects.compactMap { effect in
+            if case .redeliver(let id, let eventID, _) = effect { return (id, eventID) }
+            return nil
+        }
+    }
+
+    @Test func bAsksFirstAndNoIsTheDefault() {
+        var state = browsingWithDuplicates()
+        #expect(state.press(.character("B")).isEmpty)
+        guard case .redeliverFailed(let events, let skipped, let endpoint) = state.confirmation?.kind else {
+            Issue.record("no confirmation: \(String(describing: state.confirmation))")
+            return
+        }
+        #expect(events.map(\.id) == [DeliveryFixtures.serverError.webhookEvent.id, DeliveryFixtures.unreachable.webhookEvent.id])
+        #expect(skipped == 1)
+        #expect(endpoint == Fixtures.production.displayName)
+        let text = render(state).text
+        #expect(text.contains("Redeliver 2 failed events to"))
+        #expect(text.contains("1 archived event"))
+        // Enter answers the focused button, which is No.
+        #expect(state.press(.enter).isEmpty)
+        #expect(state.confirmation == nil)
+        #expect(!state.isBusy)
+        state.press(.character("B"))
+        #expect(state.press(.character("n")).isEmpty)
+        #expect(state.confirmation == nil)
+    }
+
+    @Test func yesRedeliversEachFailedEventOnceAndSpeaksOnce() {
+        var state = browsingWithDuplicates()
+        state.press(.character("B"))
+        let sent = redeliveries(state.press(.character("y")))
+        #expect(sent.map(\.1) == [DeliveryFixtures.serverError.webhookEvent.id, DeliveryFixtures.unreachable.webhookEvent.id])
+        #expect(state.isBusy)
+        _ = update(&state, .redelivered(sent[0].0, eventType: "subscription.canceled"))
+        #expect(state.status == nil)
+        _ = update(&state, .redelivered(sent[1].0, eventType: "order.created"))
+        #expect(state.status?.line.text == "Redelivery queued for 2 events (1 archived event skipped)")
+        #expect(state.status?.line.kind == .success)
+        #expect(state.requests.isEmpty)
+    }
+
+    @Test func aPartlyFailedBatchSaysHowManyFailedAndWhy() {
+        var state = DeliveryFixtures.browsing()
+        state.press(.character("B"))
+        let sent = redeliveries(state.press(.character("y")))
+        #expect(sent.count == 2)
+        _ = update(&state, .failed(sent[0].0, .notFound(detail: "Not found")))
+        _ = update(&state, .redelivered(sent[1].0, eventType: "order.created"))
+        #expect(state.status?.line.kind == .error)
+        #expect(state.status?.line.text.hasPrefix("Redelivery queued for 1 of 2 events; 1 failed: ") == true)
+        #expect(state.requests.isEmpty)
+    }
+
+    @Test func bWithOnlyArchivedFailuresRefusesInWords() {
+        var state = Fixtures.state()
+        let effects = state.press(.character("D"))
+        let archivedFailure = WebhookDelivery(
+            createdAt: Fixtures.now - 95 * 86_400, modifiedAt: nil, id: "d6-archived", succeeded: false,
+            httpCode: 500, response: nil,
+            webhookEvent: DeliveryFixtures.event("e6-archived", "order.updated", at: Fixtures.now - 95 * 86_400, payload: nil))
+        DeliveryFixtures.answer(&state, effects, with: [DeliveryFixtures.paid, archivedFailure])
+        #expect(state.press(.character("B")).isEmpty)
+        #expect(state.confirmation == nil)
+        #expect(state.status?.line.text.contains("archived") == true)
+    }
 }

@@ -9,7 +9,7 @@ public enum DashboardCommand: Hashable, Sendable {
     case new, edit, delete, toggleEnabled, resetSecret, showSecret, copySecret, deliveries,
         organization
     // Deliveries
-    case statusFilter, httpClassFilter, search, redeliver
+    case statusFilter, httpClassFilter, eventTypeFilter, search, redeliver, redeliverAllFailed
     // Form
     case nextField, previousField, save, activate, cancel
     case editText

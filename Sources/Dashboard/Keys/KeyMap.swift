@@ -93,12 +93,18 @@ public enum KeyMap {
                     .httpClassFilter, keys: [.character("c")], label: "c",
                     summary: "HTTP class: all / 2xx / 3xx / 4xx / 5xx", hint: "class"),
                 Binding(
+                    .eventTypeFilter, keys: [.character("T")], label: "T",
+                    summary: "event types: pick the types to show", hint: "types"),
+                Binding(
                     .search, keys: [.character("/")], label: "/",
                     summary: "search delivery id, event id or HTTP code", hint: "search"),
                 Binding(.open, keys: [.enter], label: "Enter", summary: "the delivery's detail", hint: "detail"),
                 Binding(
                     .redeliver, keys: [.character("r")], label: "r", summary: "redeliver the event",
                     hint: "redeliver"),
+                Binding(
+                    .redeliverAllFailed, keys: [.character("B")], label: "B",
+                    summary: "redeliver every failed event in view (asks first)", hint: "redeliver failed"),
                 Binding(.back, keys: [.escape], label: "Esc", summary: "back to the endpoints", hint: "back"),
             ]),
         Section(
@@ -117,6 +123,20 @@ public enum KeyMap {
                 Binding(.open, keys: [.enter], label: "Enter", summary: "search on the server", hint: "search"),
                 Binding(.back, keys: [.escape], label: "Esc", summary: "clear the search", hint: "clear"),
                 Binding(.editText, keys: [], label: "typing", summary: "the text to look for"),
+            ]),
+        Section(
+            .eventTypePicker, title: "Event type filter",
+            bindings: [
+                Binding(.pickerDown, keys: [.character("j"), .down], label: "j/k ↓/↑", summary: "move"),
+                Binding(.pickerUp, keys: [.character("k"), .up], label: "k ↑", summary: ""),
+                Binding(
+                    .toggleItem, keys: [.character(" ")], label: "Space",
+                    summary: "toggle the type or the whole group", hint: "toggle"),
+                Binding(
+                    .toggleAll, keys: [.character("a")], label: "a", summary: "all / none (none shows every type)",
+                    hint: "all"),
+                Binding(.open, keys: [.enter], label: "Enter", summary: "apply the filter", hint: "apply"),
+                Binding(.back, keys: [.escape], label: "Esc", summary: "cancel, filter unchanged", hint: "cancel"),
             ]),
         Section(
             .form, title: "Form",

@@ -4,6 +4,8 @@ public struct Confirmation: Hashable, Sendable {
         case delete(endpointID: String)
         case resetSecret(endpointID: String)
         case setEnabled(endpointID: String, enabled: Bool)
+        /// `B`: send the failed events in view to the browser's endpoint again.
+        case redeliverFailed(events: [RedeliveryBatch.Event], skippedArchived: Int, endpointName: String)
         /// Leave a form that has changes.
         case discardForm
         /// Quit from a form that has changes.

@@ -41,6 +41,12 @@ public struct DeliveriesState: Sendable {
     public var list = ScrollList()
     public var status = StatusFilter.all
     public var httpClass: DeliveryFilter.HTTPCodeClass?
+    /// `T`: the event types shown; empty means every type.
+    public var eventTypes: [WebhookEventType] = []
+    /// The `T` picker while it is open; Enter applies it, Esc drops it.
+    public var typePicker: CheckTree?
+    /// `B`: the redeliveries in flight and how they went, for one status line at the end.
+    public var redeliveryBatch: RedeliveryBatch?
     public var search = TextField()
     public var isEditingSearch = false
     public var loadRequest: RequestID?
@@ -58,7 +64,7 @@ public struct DeliveriesState: Sendable {
         let query = search.text.trimmingCharacters(in: .whitespaces)
         return DeliveryFilter(
             endpointIds: [endpointID], succeeded: status.succeeded, query: query.isEmpty ? nil : query,
-            httpCodeClass: httpClass)
+            httpCodeClass: httpClass, eventTypes: eventTypes)
     }
 
     /// The delivery under the cursor.
@@ -74,8 +80,27 @@ public struct DeliveriesState: Sendable {
         var parts: [String] = []
         if status != .all { parts.append(status.label) }
         if let httpClass { parts.append(httpClass.rawValue) }
+        if !eventTypes.isEmpty { parts.append(counted(eventTypes.count, "type")) }
         if !search.isEmpty { parts.append("“\(Sanitizer.clean(search.text))”") }
         return parts.joined(separator: " · ")
+    }
+
+    /// The events of the failed deliveries in view, each once (newest delivery first), and how
+    /// many of them are archived and so cannot be sent again.
+    var failedEventsInView: (sendable: [RedeliveryBatch.Event], archived: Int) {
+        var seen: Set<String> = []
+        var sendable: [RedeliveryBatch.Event] = []
+        var archived = 0
+        for delivery in deliveries where !delivery.succeeded {
+            let event = delivery.webhookEvent
+            guard seen.insert(event.id).inserted else { continue }
+            if event.isArchived || event.payload == nil {
+                archived += 1
+            } else {
+                sendable.append(RedeliveryBatch.Event(id: event.id, type: event.type))
+            }
+        }
+        return (sendable, archived)
     }
 
     /// Adds a page, newest first whatever order it came in, keeping the cursor where it was.

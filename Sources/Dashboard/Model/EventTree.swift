@@ -27,6 +27,11 @@ enum EventTree {
             groups: groups, checked: Set(checked.map(\.rawValue)), folded: Set(groups.map(\.id)))
     }
 
+    /// The deliveries browser's `T` picker: the same groups, open, since Enter there applies.
+    static func typeFilter(checked: [WebhookEventType]) -> CheckTree {
+        CheckTree(groups: make(checked: checked).groups, checked: Set(checked.map(\.rawValue)))
+    }
+
     /// The checked types in the API's order (catalog order, then unknown ones).
     static func types(in tree: CheckTree) -> [WebhookEventType] {
         let known = WebhookEventCatalog.allTypes.filter { tree.checked.contains($0.rawValue) }

@@ -22,6 +22,7 @@ func loadDeliveries(_ state: inout DashboardState, page: Int) -> [Effect] {
 func handleDeliveriesKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     guard var browser = state.deliveries else { return [] }
     if browser.isEditingSearch { return handleDeliverySearchKey(&state, key) }
+    if browser.typePicker != nil { return handleTypePickerKey(&state, key) }
     let contexts: [KeyContext] =
         browser.showingDetail ? [.deliveryDetail, .lists, .global] : [.deliveries, .lists, .global]
     guard let command = KeyMap.command(for: key, in: contexts) else { return [] }
@@ -49,6 +50,13 @@ func handleDeliveriesKey(_ state: inout DashboardState, _ key: Key) -> [Effect] 
         browser.httpClass = DeliveryFilter.HTTPCodeClass.next(after: browser.httpClass)
         state.deliveries = browser
         return loadDeliveries(&state, page: 1)
+    case .eventTypeFilter:
+        guard !browser.showingDetail else { return [] }
+        browser.typePicker = EventTree.typeFilter(checked: browser.eventTypes)
+        state.deliveries = browser
+    case .redeliverAllFailed:
+        guard !browser.showingDetail else { return [] }
+        askToRedeliverFailed(&state)
     case .search:
         browser.isEditingSearch = true
         state.deliveries = browser
@@ -98,6 +106,104 @@ func handleDeliverySearchKey(_ state: inout DashboardState, _ key: Key) -> [Effe
     }
 }
 
+/// The `T` picker: Space toggles, Enter applies (and loads again when the types changed), Esc
+/// leaves the filter as it was.
+func handleTypePickerKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
+    guard var browser = state.deliveries, var picker = browser.typePicker else { return [] }
+    let rows = Layout(size: state.size).typePickerRows
+    switch KeyMap.command(for: key, in: [.eventTypePicker, .global]) {
+    case .pickerDown: picker.move(.down, visibleRows: rows)
+    case .pickerUp: picker.move(.up, visibleRows: rows)
+    case .toggleItem: picker.toggleFocused()
+    case .toggleAll: picker.toggleAll()
+    case .open:
+        var types = EventTree.types(in: picker)
+        // Every type checked shows what no filter shows; say nothing rather than 42 types.
+        if types == WebhookEventCatalog.allTypes {
+            types = []
+        }
+        browser.typePicker = nil
+        let changed = types != browser.eventTypes
+        browser.eventTypes = types
+        state.deliveries = browser
+        return changed ? loadDeliveries(&state, page: 1) : []
+    case .back:
+        browser.typePicker = nil
+        state.deliveries = browser
+        return []
+    case .help:
+        state.help = HelpOverlay(title: "Keys", sections: KeyMap.table.helpSections)
+        return []
+    case .quit:
+        state.shouldQuit = true
+        return [.quit]
+    default:
+        return []
+    }
+    browser.typePicker = picker
+    state.deliveries = browser
+    return []
+}
+
+/// `B`: asks before sending every failed event in view again, saying how many and where.
+func askToRedeliverFailed(_ state: inout DashboardState) {
+    guard let browser = state.deliveries else { return }
+    if browser.redeliveryBatch != nil {
+        state.status = .info("A redelivery of the failed events is still running.", now: state.now)
+        return
+    }
+    let (events, archived) = browser.failedEventsInView
+    guard !events.isEmpty else {
+        state.status =
+            archived > 0
+            ? .error(
+                "Nothing to redeliver: the \(counted(archived, "failed event")) in view \(archived == 1 ? "is" : "are") "
+                    + "archived (payloads are removed after 90 days).")
+            : .info("No failed deliveries in view.", now: state.now)
+        return
+    }
+    state.confirmation = Confirmation(
+        .redeliverFailed(events: events, skippedArchived: archived, endpointName: browser.endpointName))
+}
+
+/// After yes to `B`: one redeliver effect per event, tracked as one batch.
+func redeliverAll(_ state: inout DashboardState, _ events: [RedeliveryBatch.Event], skippedArchived: Int)
+    -> [Effect]
+{
+    guard state.deliveries != nil, !events.isEmpty else { return [] }
+    var effects: [Effect] = []
+    var ids: Set<RequestID> = []
+    let label = "Redelivering \(counted(events.count, "failed event"))"
+    for event in events {
+        let id = state.makeRequest(.redeliver, label: label)
+        ids.insert(id)
+        effects.append(.redeliver(id, eventID: event.id, eventType: event.type))
+    }
+    state.deliveries?.redeliveryBatch = RedeliveryBatch(pending: ids, skippedArchived: skippedArchived)
+    return effects
+}
+
+/// Counts one answer of a `B` batch; false when `id` is not in it. Speaks when the last is in.
+func countBatchAnswer(_ state: inout DashboardState, _ id: RequestID, error: PolarError?) -> Bool {
+    guard var batch = state.deliveries?.redeliveryBatch, batch.pending.contains(id) else { return false }
+    state.requests[id] = nil
+    batch.pending.remove(id)
+    if let error {
+        batch.failed += 1
+        if batch.firstError == nil { batch.firstError = error.description }
+    } else {
+        batch.queued += 1
+    }
+    if batch.isDone {
+        state.deliveries?.redeliveryBatch = nil
+        state.status =
+            batch.failed == 0 ? .success(batch.summary, now: state.now) : .error(batch.summary)
+    } else {
+        state.deliveries?.redeliveryBatch = batch
+    }
+    return true
+}
+
 /// `r`: a new delivery of the focused delivery's event. An archived event has no payload
 /// left to send, so it is refused here rather than silently accepted by the server.
 func redeliver(_ state: inout DashboardState) -> [Effect] {
@@ -128,6 +234,7 @@ func handleDeliveriesResult(_ state: inout DashboardState, _ action: Action) -> 
         browser.hasLoaded = true
         state.deliveries = browser
     case .redelivered(let id, let eventType):
+        if countBatchAnswer(&state, id, error: nil) { return [] }
         state.requests[id] = nil
         state.status = .success("Redelivery queued for \(eventType.rawValue)", now: state.now)
     default:
@@ -136,8 +243,9 @@ func handleDeliveriesResult(_ state: inout DashboardState, _ action: Action) -> 
     return []
 }
 
-/// A failed deliveries load; false when `id` is not the browser's load.
+/// A failed deliveries load or `B` redelivery; false when `id` is neither.
 func deliveriesLoadFailed(_ state: inout DashboardState, _ id: RequestID, _ error: PolarError) -> Bool {
+    if countBatchAnswer(&state, id, error: error) { return true }
     guard var browser = state.deliveries, browser.loadRequest == id else { return false }
     state.requests[id] = nil
     browser.loadRequest = nil

@@ -34,6 +34,8 @@ func confirm(_ state: inout DashboardState, _ kind: Confirmation.Kind) -> [Effec
         let name = endpointName(state, id: id)
         let request = state.makeRequest(.toggle, label: (enabled ? "Enabling " : "Disabling ") + name)
         return [.updateEndpoint(request, id: id, WebhookEndpointUpdate(enabled: enabled))]
+    case .redeliverFailed(let events, let skipped, _):
+        return redeliverAll(&state, events, skippedArchived: skipped)
     case .discardForm:
         state.form = nil
         state.status = .info("Discarded the changes.", now: state.now)

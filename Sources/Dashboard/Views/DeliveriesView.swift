@@ -18,6 +18,7 @@ enum DeliveriesView {
         let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         if browser.deliveries.isEmpty {
             drawEmpty(browser, state: state, into: &canvas, in: body)
+            drawTypePicker(browser, into: &canvas, in: rect)
             return
         }
         let range = browser.list.visibleRange(rows: body.height)
@@ -51,6 +52,13 @@ enum DeliveriesView {
             canvas.put(
                 position, x: rect.maxX - 1 - DisplayWidth.of(position), y: rect.maxY - 1, style: Theme.dim)
         }
+        drawTypePicker(browser, into: &canvas, in: rect)
+    }
+
+    /// `T`'s picker, over the list while it is open.
+    static func drawTypePicker(_ browser: DeliveriesState, into canvas: inout Canvas, in rect: Rect) {
+        guard let picker = browser.typePicker else { return }
+        DeliveriesTypePickerView.draw(picker, into: &canvas, in: rect)
     }
 
     /// Column widths; the event type takes what is left.
@@ -99,7 +107,7 @@ enum DeliveriesView {
         if !browser.hasLoaded {
             message = "\(spinnerFrame(state)) Loading deliveries…"
         } else if !browser.filterSummary.isEmpty {
-            message = "No deliveries match these filters. f, c and / change them."
+            message = "No deliveries match these filters. f, c, T and / change them."
         } else {
             message = "No deliveries yet: Polar has sent this endpoint nothing."
         }

@@ -28,6 +28,16 @@ enum DialogText {
                     ? "Enable \(name)? Polar starts sending it events again."
                     : "Disable \(name)? Polar stops sending it events until you enable it again.",
                 yesLabel: enabled ? "Enable" : "Disable", isDestructive: !enabled)
+        case .redeliverFailed(let events, let skipped, let endpoint):
+            let skippedText =
+                skipped == 0
+                ? "" : " \(counted(skipped, "archived event")) cannot be sent and \(skipped == 1 ? "is" : "are") skipped."
+            dialog = Dialog(
+                title: "Redeliver failed events",
+                message:
+                    "Redeliver \(counted(events.count, "failed event")) to \(Sanitizer.clean(endpoint))? Polar sends "
+                    + "\(events.count == 1 ? "it" : "each") again as a new delivery.\(skippedText)",
+                yesLabel: "Redeliver")
         case .discardForm:
             dialog = Dialog(
                 title: "Discard changes", message: "Leave the form? What you typed is lost.",

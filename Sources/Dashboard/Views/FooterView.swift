@@ -37,6 +37,7 @@ enum FooterView {
         }
         if let deliveries = state.deliveries {
             if deliveries.isEditingSearch { return [.deliverySearch] }
+            if deliveries.typePicker != nil { return [.eventTypePicker] }
             return deliveries.showingDetail ? [.deliveryDetail] : [.deliveries]
         }
         if state.isEditingFilter { return [.filter] }
@@ -46,7 +47,7 @@ enum FooterView {
     /// Help and quit stay visible on a narrow screen; other hints give way first.
     static func trailingContexts(_ state: DashboardState) -> [KeyContext] {
         if state.help != nil || state.confirmation != nil || state.form != nil || state.isEditingFilter
-            || state.deliveries?.isEditingSearch == true
+            || state.deliveries?.isEditingSearch == true || state.deliveries?.typePicker != nil
         {
             return []
         }

@@ -1,0 +1,33 @@
+import PolarAPI
+import TerminalUI
+
+/// `T` in the deliveries browser: Polar's event types in their groups, over the list, to pick
+/// which types the server sends back. Nothing checked means every type.
+enum DeliveriesTypePickerView {
+    static func draw(_ picker: CheckTree, into canvas: inout Canvas, in body: Rect) {
+        let frame = Layout.typePickerFrame(in: body)
+        canvas.fill(frame, style: .plain)
+        let count = picker.checked.count
+        let title = "Event types · " + (count == 0 ? "all" : "\(count) of \(picker.itemCount)")
+        canvas.box(frame, title: title, style: Theme.focusedBorder)
+        let inner = frame.inset(by: 1)
+        guard inner.height > 1, inner.width > 10 else { return }
+        canvas.put(
+            "Deliveries of the checked types; none checked shows every type.", x: inner.x + 1, y: inner.y,
+            maxWidth: inner.width - 2, style: Theme.dim)
+        let tree = Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: inner.height - 1)
+        canvas.drawCheckTree(picker, in: tree, focused: true)
+    }
+}
+
+extension Layout {
+    /// The picker's box: most of the body, not wider than its longest line needs.
+    static func typePickerFrame(in body: Rect) -> Rect {
+        let width = min(body.width - 4, 90)
+        let height = max(3, body.height - 2)
+        return Rect(x: body.x + (body.width - width) / 2, y: body.y + 1, width: width, height: height)
+    }
+
+    /// Rows of types the picker shows (its box and the hint line take three).
+    var typePickerRows: Int { max(1, Self.typePickerFrame(in: body).height - 3) }
+}
