@@ -183,15 +183,15 @@ struct DashboardE2ETests {
         var seeded: WebhookEndpoint?
         try await TmuxHarness.withDashboard(
             emulatorArguments: ["--no-sample-data"],
-            prepare: { seeded = try await Self.seedEndpoint($0, url: "https://hooks.example.com/delete", name: "Delete me") }
+            prepare: { seeded = try await Self.seedEndpoint($0, url: "https://hooks.example.com/delete", name: "Doomed hook") }
         ) { dashboard in
             let endpoint = try #require(seeded)
             let session = dashboard.session
-            try await session.waitForScreen(containing: "Delete me")
+            try await session.waitForScreen(containing: "Doomed hook")
             try session.send(keys: "d")
             // The dialog names the endpoint.
             try await session.waitForScreen(description: "a delete dialog naming the endpoint") { screen in
-                rows(screen).contains { $0.lowercased().contains("delete") && $0.contains("Delete me") }
+                rows(screen).contains { $0.contains("Delete Doomed hook?") }
             }
             try session.send(keys: "y")
             let status = try await waitForAPI(dashboard.emulator, "404 for the deleted endpoint") { client -> Int? in
@@ -204,7 +204,7 @@ struct DashboardE2ETests {
             }
             #expect(status == 404)
             try await session.waitForScreen(description: "the row gone and \"0 endpoints\"") {
-                !$0.contains("Delete me") && (rows($0).first ?? "").contains("0 endpoints")
+                !$0.contains("Doomed hook") && (rows($0).first ?? "").contains("0 endpoints")
             }
         }
     }
@@ -244,93 +244,56 @@ struct DashboardE2ETests {
         }
     }
 
-    /// The dashboard run by `sh`, which records `stty -g` before and after it and its exit
-    /// status, then prints a marker and waits for a line: the pane stays alive, so tmux's
-    /// view of the terminal modes after the dashboard is over can be checked.
-    struct WrappedDashboard {
-        static let marker = "polar-e2e: dashboard over"
-        let session: TmuxHarness.Session
-        let directory: URL
-
-        var before: String { get throws { try String(contentsOf: directory.appendingPathComponent("before"), encoding: .utf8) } }
-        var after: String { get throws { try String(contentsOf: directory.appendingPathComponent("after"), encoding: .utf8) } }
-        var status: String {
-            get throws {
-                try String(contentsOf: directory.appendingPathComponent("status"), encoding: .utf8)
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-        }
-
-        init(emulator: Emulator, directory: URL) throws {
-            self.directory = directory
-            func path(_ name: String) -> String { TmuxHarness.shellQuote(directory.appendingPathComponent(name).path) }
-            let command = [
-                "stty -g > \(path("before"))",
-                TmuxHarness.shellQuote(TmuxHarness.binaryPath),
-                "echo $? > \(path("status"))",
-                "stty -g > \(path("after"))",
-                "echo \(TmuxHarness.shellQuote(Self.marker))",
-                "read line",
-            ].joined(separator: "; ")
-            session = try TmuxHarness.Session(
-                command: command,
-                environment: [
-                    "POLAR_API_URL": emulator.baseURL, "POLAR_ACCESS_TOKEN": Emulator.organizationToken,
-                    "XDG_CONFIG_HOME": directory.path,
-                ])
-        }
-
-        /// Checks that the terminal is as it was before the dashboard started.
-        func expectTerminalRestored(sourceLocation: SourceLocation = #_sourceLocation) throws {
-            let saved = try before
-            #expect(!saved.isEmpty, sourceLocation: sourceLocation)
-            #expect(try after == saved, "stty -g differs after the dashboard", sourceLocation: sourceLocation)
-            #expect(try session.format("#{alternate_on}") == "0", "the alternate screen was not left", sourceLocation: sourceLocation)
-            #expect(try session.format("#{cursor_flag}") == "1", "the cursor was left hidden", sourceLocation: sourceLocation)
-            #expect(try session.format("#{keypad_cursor_flag}") == "0", "cursor-key mode was left on", sourceLocation: sourceLocation)
-            #expect(try session.format("#{keypad_flag}") == "0", "keypad mode was left on", sourceLocation: sourceLocation)
-            #expect(try session.format("#{mouse_any_flag}") == "0", "mouse reporting was left on", sourceLocation: sourceLocation)
+    /// Checks, after the dashboard ended, that the terminal is as it was before it started:
+    /// the same `stty -g`, and (as tmux sees the pane, whose shell is still running) the normal
+    /// screen, a visible cursor, and no keypad or mouse modes left on.
+    func expectTerminalRestored(
+        _ session: TmuxHarness.Session, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let before = try session.sttyBefore()
+        #expect(!before.isEmpty, sourceLocation: sourceLocation)
+        #expect(try session.sttyAfter() == before, "stty -g differs after the dashboard", sourceLocation: sourceLocation)
+        let modes = [
+            ("#{alternate_on}", "0", "the alternate screen was not left"),
+            ("#{cursor_flag}", "1", "the cursor was left hidden"),
+            ("#{keypad_cursor_flag}", "0", "cursor-key application mode was left on"),
+            ("#{keypad_flag}", "0", "keypad application mode was left on"),
+            ("#{mouse_any_flag}", "0", "mouse reporting was left on"),
+        ]
+        for (format, expected, problem) in modes {
+            #expect(try session.format(format) == expected, "\(problem)", sourceLocation: sourceLocation)
         }
     }
 
     @Test("SIGTERM gives the terminal back as it was (stty -g before and after)")
     func sigtermRestoresTerminal() async throws {
-        let emulator = try await Emulator.start(arguments: ["--no-sample-data"])
-        defer { emulator.stop() }
-        let directory = try TmuxHarness.makeTemporaryDirectory("polar-e2e-stty")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let wrapped = try WrappedDashboard(emulator: emulator, directory: directory)
-        let session = wrapped.session
-        defer { session.close() }
-        try await waitForList(session)
-        // While it runs, the dashboard has the terminal in its own modes.
-        #expect(try session.format("#{alternate_on}") == "1")
-        #expect(try session.format("#{cursor_flag}") == "0")
+        try await TmuxHarness.withDashboard(emulatorArguments: ["--no-sample-data"]) { dashboard in
+            let session = dashboard.session
+            try await waitForList(session)
+            // While it runs, the dashboard has the terminal in its own modes.
+            #expect(try session.format("#{alternate_on}") == "1")
+            #expect(try session.format("#{cursor_flag}") == "0")
+            #expect(try session.sttyBefore() != "")
 
-        let shell = try session.panePID()
-        let dashboardPID = try #require(TmuxHarness.childProcesses(of: shell).first, "no dashboard under the shell")
-        try session.kill(signal: SIGTERM, pid: dashboardPID)
-        try await session.waitForScreen(containing: WrappedDashboard.marker)
-        try wrapped.expectTerminalRestored()
-        // Ended by the signal, not by a crash.
-        let status = try wrapped.status
-        #expect(["0", "143"].contains(status), "exit status \(status)")
+            try await session.kill(signal: SIGTERM)
+            let status = try await session.waitForExit()
+            try await session.waitForScreen(containing: TmuxHarness.Session.endMarker)
+            try expectTerminalRestored(session)
+            // Ended by the signal (or exiting on it), not by a crash.
+            #expect([0, 128 + Int(SIGTERM)].contains(status), "exit status \(status)")
+        }
     }
 
     @Test("q quits from the list with status 0 and gives the terminal back")
     func quitRestoresTerminal() async throws {
-        let emulator = try await Emulator.start(arguments: ["--no-sample-data"])
-        defer { emulator.stop() }
-        let directory = try TmuxHarness.makeTemporaryDirectory("polar-e2e-quit")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let wrapped = try WrappedDashboard(emulator: emulator, directory: directory)
-        let session = wrapped.session
-        defer { session.close() }
-        try await waitForList(session)
-        try session.send(keys: "q")
-        try await session.waitForScreen(containing: WrappedDashboard.marker)
-        try wrapped.expectTerminalRestored()
-        #expect(try wrapped.status == "0")
+        try await TmuxHarness.withDashboard(emulatorArguments: ["--no-sample-data"]) { dashboard in
+            let session = dashboard.session
+            try await waitForList(session)
+            try session.send(keys: "q")
+            #expect(try await session.waitForExit() == 0)
+            try await session.waitForScreen(containing: TmuxHarness.Session.endMarker)
+            try expectTerminalRestored(session)
+        }
     }
 
     @Test("--demo starts without a token, on its own emulator")

@@ -312,22 +312,34 @@ extension TmuxHarness {
 
 extension TmuxHarness {
     /// One program running in a detached tmux session on a private tmux server.
+    ///
+    /// The pane runs a small `sh` around the program: it records `stty -g` before and after,
+    /// then the exit status, prints ``Session/endMarker`` and waits for a line. So the pane
+    /// outlives the program (its terminal modes can be checked afterwards), and the exit
+    /// status does not depend on tmux reaping the program: tmux can lose that SIGCHLD while
+    /// libutempter briefly sets SIGCHLD to SIG_DFL when the pane closes, and then the pane
+    /// never reports a status.
     final class Session: @unchecked Sendable {
+        static let endMarker = "polar-e2e: program over"
+
         let socketName: String
         let target: String
         let directory: URL
         private var closed = false
 
-        /// Starts `command` (a shell command line) in a `width`×`height` pane with `environment`
-        /// added to a minimal base environment (PATH, HOME, LANG, TERM from tmux).
+        private var statusFile: URL { directory.appendingPathComponent("exit-status") }
+        private var sttyBeforeFile: URL { directory.appendingPathComponent("stty-before") }
+        private var sttyAfterFile: URL { directory.appendingPathComponent("stty-after") }
+
+        /// Starts `command` (a shell command line, not `exec`ed) in a `width`×`height` pane with
+        /// `environment` added to a minimal base environment (PATH, HOME, LANG; TERM from tmux).
         init(command: String, environment: [String: String], width: Int = 120, height: Int = 40) throws {
             try requireTools()
             let unique = "polar-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
             socketName = unique
             target = unique
             directory = try makeTemporaryDirectory(unique)
-            // No status line (the pane gets every row), and a dead pane stays visible so a
-            // crash's last words can be read.
+            // No status line: the pane gets every row.
             let config = directory.appendingPathComponent("tmux.conf")
             try """
             set -g status off
@@ -342,8 +354,19 @@ extension TmuxHarness {
                 "LC_ALL": "C.UTF-8",
             ]
             base.merge(environment) { _, new in new }
+            let pendingStatus = shellQuote(statusFile.path + ".pending")
+            let wrapper = [
+                "stty -g > \(shellQuote(sttyBeforeFile.path))",
+                command,
+                "echo $? > \(pendingStatus)",
+                "stty -g > \(shellQuote(sttyAfterFile.path))",
+                // Renamed last, so a status on disk means everything before it is written.
+                "mv \(pendingStatus) \(shellQuote(statusFile.path))",
+                "echo \(shellQuote(Self.endMarker))",
+                "read line",
+            ].joined(separator: "; ")
             let exports = base.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuote($0.value))" }
-            let line = "exec env " + exports.joined(separator: " ") + " sh -c " + shellQuote(command)
+            let line = "exec env " + exports.joined(separator: " ") + " sh -c " + shellQuote(wrapper)
             let result = try run(
                 [
                     "tmux", "-L", socketName, "-f", config.path, "new-session", "-d", "-s", target,
@@ -360,9 +383,14 @@ extension TmuxHarness {
             dashboardArguments arguments: [String] = [], environment: [String: String], width: Int = 120,
             height: Int = 40
         ) throws {
-            let command = "exec " + ([binaryPath] + arguments).map(shellQuote).joined(separator: " ")
+            let command = ([binaryPath] + arguments).map(shellQuote).joined(separator: " ")
             try self.init(command: command, environment: environment, width: width, height: height)
         }
+
+        /// `stty -g` in the pane before the program started.
+        func sttyBefore() throws -> String { try String(contentsOf: sttyBeforeFile, encoding: .utf8) }
+        /// `stty -g` in the pane after the program ended.
+        func sttyAfter() throws -> String { try String(contentsOf: sttyAfterFile, encoding: .utf8) }
 
         private func tmux(_ arguments: [String]) throws -> ProgramResult {
             try run(["tmux", "-L", socketName] + arguments)
@@ -415,18 +443,13 @@ extension TmuxHarness {
             return found
         }
 
-        /// Waits (bounded) until the program in the pane has exited; returns its exit status,
-        /// or 128 + n when signal n ended it.
+        /// Waits (bounded) until the program has exited; returns its exit status (the shell's
+        /// `$?`: 128 + n when signal n ended it).
         @discardableResult
         func waitForExit(timeout: Duration = TmuxHarness.defaultTimeout) async throws -> Int {
             let status = try await poll(timeout: timeout) { () -> Int? in
-                let fields = try format("#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}")
-                    .split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-                // tmux marks the pane dead when the pty closes, and learns the status a moment
-                // later, when it reaps the process: wait for the status too.
-                guard fields.count == 3, fields[0] == "1" else { return nil }
-                if let signal = Int(fields[2]), signal > 0 { return 128 + signal }
-                return Int(fields[1])
+                guard let text = try? String(contentsOf: statusFile, encoding: .utf8) else { return nil }
+                return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
             }
             guard let status else {
                 throw HarnessError("the program did not exit in time; the screen was:\n\((try? screen()) ?? "")")
@@ -440,17 +463,24 @@ extension TmuxHarness {
                 .trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
-        /// Whether the program in the pane is still running.
+        /// Whether the program is still running (its exit status is not written yet).
         func isRunning() throws -> Bool {
-            try tmux(["display-message", "-p", "-t", target, "#{pane_dead}"]).output
-                .trimmingCharacters(in: .whitespacesAndNewlines) == "0"
+            !FileManager.default.fileExists(atPath: statusFile.path)
         }
 
-        /// The process id of the pane's first process.
+        /// The process id of the pane's shell.
         func panePID() throws -> Int32 {
-            let text = try tmux(["display-message", "-p", "-t", target, "#{pane_pid}"]).output
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = try format("#{pane_pid}")
             guard let pid = Int32(text) else { throw HarnessError("no pane pid: \(text)") }
+            return pid
+        }
+
+        /// The process id of the program (the pane shell's child), waiting (bounded) for it.
+        func programPID() async throws -> Int32 {
+            let shell = try panePID()
+            guard let pid = try await poll(timeout: .seconds(5), { childProcesses(of: shell).first }) else {
+                throw HarnessError("no program process under the pane's shell \(shell)")
+            }
             return pid
         }
 
@@ -460,9 +490,9 @@ extension TmuxHarness {
             guard result.status == 0 else { throw HarnessError("resize-window failed: \(result.errors)") }
         }
 
-        /// Sends `signal` to `pid` (default: the pane's process).
-        func kill(signal: Int32, pid: Int32? = nil) throws {
-            let target = try pid ?? panePID()
+        /// Sends `signal` to the program.
+        func kill(signal: Int32) async throws {
+            let target = try await programPID()
             guard Foundation.kill(target, signal) == 0 else {
                 throw HarnessError("kill(\(target), \(signal)) failed: errno \(errno)")
             }
