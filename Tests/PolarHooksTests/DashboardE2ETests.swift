@@ -54,6 +54,14 @@ struct DashboardE2ETests {
         screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
+    /// The rows above the footer and the status line (the last two rows).
+    func panes(_ screen: String) -> [String] {
+        let lines = rows(screen)
+        // capture-pane ends every row with a newline, so the split has one empty extra.
+        let height = lines.last == "" ? lines.count - 1 : lines.count
+        return Array(lines.prefix(max(0, height - 2)))
+    }
+
     /// Waits until the list has loaded (the header shows an endpoint count).
     @discardableResult
     func waitForList(_ session: TmuxHarness.Session) async throws -> String {
@@ -130,7 +138,9 @@ struct DashboardE2ETests {
         var seeded: WebhookEndpoint?
         try await TmuxHarness.withDashboard(
             emulatorArguments: ["--no-sample-data"],
-            prepare: { seeded = try await Self.seedEndpoint($0, url: "https://hooks.example.com/edit", name: "Old name") }
+            prepare: {
+                seeded = try await Self.seedEndpoint($0, url: "https://hooks.example.com/edit", name: "Old name")
+            }
         ) { dashboard in
             let endpoint = try #require(seeded)
             let session = dashboard.session
@@ -159,15 +169,19 @@ struct DashboardE2ETests {
         var seeded: WebhookEndpoint?
         try await TmuxHarness.withDashboard(
             emulatorArguments: ["--no-sample-data"],
-            prepare: { seeded = try await Self.seedEndpoint($0, url: "https://hooks.example.com/toggle", name: "Toggle me") }
+            prepare: {
+                seeded = try await Self.seedEndpoint($0, url: "https://hooks.example.com/toggle", name: "Toggle me")
+            }
         ) { dashboard in
             let endpoint = try #require(seeded)
             #expect(endpoint.enabled)
             let session = dashboard.session
             try await session.waitForScreen(containing: "Toggle me")
-            let before = try session.screen()
             try session.send(keys: "t")
-            try await session.waitForScreen(description: "a confirmation dialog") { $0 != before }
+            // The dialog names the endpoint, and nothing is sent before the answer.
+            try await session.waitForScreen(containing: "Disable Toggle me?")
+            let untouched = try await dashboard.emulator.withClient { try await $0.endpoint(id: endpoint.id) }
+            #expect(untouched.enabled)
             try session.send(keys: "y")
             let disabled = try await waitForAPI(dashboard.emulator, "enabled false") { client in
                 let current = try await client.endpoint(id: endpoint.id)
@@ -183,7 +197,9 @@ struct DashboardE2ETests {
         var seeded: WebhookEndpoint?
         try await TmuxHarness.withDashboard(
             emulatorArguments: ["--no-sample-data"],
-            prepare: { seeded = try await Self.seedEndpoint($0, url: "https://hooks.example.com/delete", name: "Doomed hook") }
+            prepare: {
+                seeded = try await Self.seedEndpoint($0, url: "https://hooks.example.com/delete", name: "Doomed hook")
+            }
         ) { dashboard in
             let endpoint = try #require(seeded)
             let session = dashboard.session
@@ -193,6 +209,7 @@ struct DashboardE2ETests {
             try await session.waitForScreen(description: "a delete dialog naming the endpoint") { screen in
                 rows(screen).contains { $0.contains("Delete Doomed hook?") }
             }
+            _ = try await dashboard.emulator.withClient { try await $0.endpoint(id: endpoint.id) }
             try session.send(keys: "y")
             let status = try await waitForAPI(dashboard.emulator, "404 for the deleted endpoint") { client -> Int? in
                 do {
@@ -204,7 +221,8 @@ struct DashboardE2ETests {
             }
             #expect(status == 404)
             try await session.waitForScreen(description: "the row gone and \"0 endpoints\"") {
-                !$0.contains("Doomed hook") && (rows($0).first ?? "").contains("0 endpoints")
+                // The status line may say "Deleted Doomed hook" for a while: look above it.
+                !panes($0).contains { $0.contains("Doomed hook") } && (rows($0).first ?? "").contains("0 endpoints")
             }
         }
     }
@@ -252,7 +270,8 @@ struct DashboardE2ETests {
     ) throws {
         let before = try session.sttyBefore()
         #expect(!before.isEmpty, sourceLocation: sourceLocation)
-        #expect(try session.sttyAfter() == before, "stty -g differs after the dashboard", sourceLocation: sourceLocation)
+        #expect(
+            try session.sttyAfter() == before, "stty -g differs after the dashboard", sourceLocation: sourceLocation)
         let modes = [
             ("#{alternate_on}", "0", "the alternate screen was not left"),
             ("#{cursor_flag}", "1", "the cursor was left hidden"),
@@ -305,14 +324,15 @@ struct DashboardE2ETests {
         defer { session.close() }
         let screen = try await session.waitForScreen(description: "a loaded demo list") { screen in
             guard let header = rows(screen).first else { return false }
-            return header.contains("Acme Demo") && header.range(of: #"[1-9]\d* endpoints?"#, options: .regularExpression) != nil
+            return header.contains("Acme Demo")
+                && header.range(of: #"[1-9]\d* endpoints?"#, options: .regularExpression) != nil
         }
         #expect(!screen.lowercased().contains("token is missing"))
         #expect(try session.isRunning())
         try session.send(keys: "q")
         let status = try await session.waitForExit()
-            let last = try session.screen()
-            #expect(status == 0, "exit status \(status); the screen was:\n\(last)")
+        let last = try session.screen()
+        #expect(status == 0, "exit status \(status); the screen was:\n\(last)")
     }
 
     @Test("a 50×12 terminal shows \"too small\", then the dashboard once it grows")

@@ -162,7 +162,9 @@ extension TmuxHarness {
             posix_spawnattr_setsigdefault(&attributes, &allSignals)
             posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-            let environmentStrings = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+            let environmentStrings = (environment ?? ProcessInfo.processInfo.environment).map {
+                "\($0.key)=\($0.value)"
+            }
             var argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments.dropFirst()).map { strdup($0) } + [nil]
             var envp: [UnsafeMutablePointer<CChar>?] = environmentStrings.map { strdup($0) } + [nil]
             defer {
