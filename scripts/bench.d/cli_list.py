@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -21,11 +22,20 @@ TOKEN = "polar_oat_emulator"
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def timed(command, env):
-    """Runs `command`; returns (seconds, stdout)."""
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command, env, cpu=None):
+    """Runs `command`; returns (seconds, stdout). Appends its CPU seconds to `cpu` if given."""
+    cpu_before = children_cpu()
     started = time.monotonic()
     result = subprocess.run(command, env=env, capture_output=True, check=True)
-    return time.monotonic() - started, result.stdout
+    elapsed = time.monotonic() - started
+    if cpu is not None:
+        cpu.append(children_cpu() - cpu_before)
+    return elapsed, result.stdout
 
 
 def max_rss_kb(command, env):
@@ -60,11 +70,11 @@ def main():
             sys.exit(f"expected {args.endpoints} endpoints, got ours={ours_count} sdk={sdk_count}")
 
         # Alternate the two so neither gets a warmer machine.
-        ours_times, sdk_times, sdk_loop_times = [], [], []
+        ours_times, sdk_times, sdk_loop_times, ours_cpu, sdk_cpu = [], [], [], [], []
         for _ in range(args.runs):
-            seconds, _ = timed(ours, env)
+            seconds, _ = timed(ours, env, ours_cpu)
             ours_times.append(seconds)
-            seconds, output = timed(sdk, env)
+            seconds, output = timed(sdk, env, sdk_cpu)
             sdk_times.append(seconds)
             sdk_loop_times.append(float(output.split()[1]))
         rss = max_rss_kb(ours, env)
@@ -77,6 +87,8 @@ def main():
     print(f"polar-sdk 1.0.2 iter_list_webhook_endpoints(limit=100) {sdk_median * 1000:.0f} ms median of {args.runs}"
           f"  (of which iterating {statistics.median(sdk_loop_times) * 1000:.0f} ms; the rest is Python start-up and imports)")
     print(f"ratio ours / SDK                 {ours_median / sdk_median:.2f}  (goal <= 0.25)")
+    print(f"CPU (user+sys) median            ours {statistics.median(ours_cpu) * 1000:.0f} ms,"
+          f" SDK {statistics.median(sdk_cpu) * 1000:.0f} ms (the emulator's own CPU not counted)")
     print(f"peak memory of ours (max RSS)    {rss / 1024:.1f} MB  (goal <= 60 MB)")
 
 
