@@ -242,13 +242,15 @@ struct DashboardE2ETests {
                 try session.resize(width: width, height: height)
                 let screen = try await session.waitForScreen(description: "the form redrawn at \(width)×\(height)") {
                     screen in
+                    // The form's frame spans the new size exactly: its top-left corner on row 1,
+                    // its top-right corner in the last column, its bottom edge right above the
+                    // footer and the status line. An old frame left in a resized pane fails this.
                     let lines = rows(screen)
-                    // capture-pane prints one line per row: the pane itself has the new size,
-                    // and the frame must reach its last column and its last rows.
-                    let lastUsed = lines.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? 0
-                    let widest = lines.map { $0.trimmingCharacters(in: .init(charactersIn: " ")).count }.max() ?? 0
-                    return screen.contains(url) && lastUsed >= height - 3 && lastUsed < height
-                        && lines.contains { $0.count >= width - 1 } && widest <= width
+                    guard lines.count > height - 3, lines.count >= 2 else { return false }
+                    let top = Array(lines[1])
+                    let bottom = Array(lines[height - 3])
+                    return screen.contains(url) && top.first == "┌" && top.count == width && top.last == "┐"
+                        && bottom.first == "└" && bottom.count == width && bottom.last == "┘"
                 }
                 #expect(screen.contains(url))
             }
