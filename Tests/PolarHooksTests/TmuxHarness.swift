@@ -506,6 +506,9 @@ extension TmuxHarness {
             closed = true
             _ = try? tmux(["kill-server"])
             try? FileManager.default.removeItem(at: directory)
+            // tmux leaves its socket file behind when the server is killed.
+            let socketDirectory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+            try? FileManager.default.removeItem(atPath: "\(socketDirectory)/tmux-\(getuid())/\(socketName)")
         }
 
         deinit { close() }
