@@ -61,7 +61,8 @@ public enum PolarError: Error, Sendable, Equatable, CustomStringConvertible {
         case .forbidden(let detail):
             "Not allowed: \(detail)"
         case .notFound(let detail):
-            detail == "Not found" ? "Not found: no such endpoint or event in your organizations." : "Not found: \(detail)"
+            detail == "Not found"
+                ? "Not found: no such endpoint or event in your organizations." : "Not found: \(detail)"
         case .routeNotFound:
             "The server has no such API route or does not support the requested Polar-Version."
         case .validation(let issues):

@@ -14,147 +14,147 @@ import PolarAPI
 /// await emulator.stop()
 /// ```
 public final class PolarEmulator: Sendable {
-  public let options: EmulatorOptions
-  /// The clock origin of the sample data.
-  public let startedAt: Date
+    public let options: EmulatorOptions
+    /// The clock origin of the sample data.
+    public let startedAt: Date
 
-  let store: EmulatorStore
-  let worker: DeliveryWorker
-  private let logger: Logger
-  private let running = LockedValue<Task<Void, any Error>?>(nil)
+    let store: EmulatorStore
+    let worker: DeliveryWorker
+    private let logger: Logger
+    private let running = LockedValue<Task<Void, any Error>?>(nil)
 
-  /// Prepares the emulator and loads the state file if there is one.
-  ///
-  /// - Throws: ``EmulatorError`` for an option out of range or a state file that cannot be
-  ///   read; a corrupt state file is never overwritten.
-  public init(options: EmulatorOptions) throws(EmulatorError) {
-    try Self.check(options)
-    self.options = options
-    let startedAt = Date()
-    self.startedAt = startedAt
-    var logger = Logger(label: "polar-emulator")
-    logger.logLevel = .warning
-    self.logger = logger
-    let stateFile = options.statePath.map(StateFile.init(path:))
-    let loaded = try stateFile?.load()
-    let snapshot =
-      loaded
-      ?? SampleData.build(
-        now: startedAt, sample: options.sampleData, seedEndpoints: options.seedEndpoints)
-    let store = EmulatorStore(
-      snapshot: snapshot, stateFile: stateFile,
-      urlRules: URLValidation(allowInsecure: options.allowInsecureURLs),
-      logger: logger)
-    self.store = store
-    self.worker = DeliveryWorker(
-      store: store, deliverExternally: options.deliverExternally,
-      retryDelayScale: options.retryDelayScale,
-      logger: logger)
-    if let stateFile, loaded == nil {
-      do {
-        try stateFile.save(snapshot)
-      } catch {
-        throw .unreadableStateFile(path: stateFile.path, reason: "cannot create it: \(error)")
-      }
-    }
-  }
-
-  private static func check(_ options: EmulatorOptions) throws(EmulatorError) {
-    guard (0...65535).contains(options.port) else {
-      throw .invalidOption("The port must be between 0 and 65535.")
-    }
-    guard (0...1).contains(options.faultRate) else {
-      throw .invalidOption("The fault rate must be between 0 and 1.")
-    }
-    guard options.seedEndpoints >= 0 else {
-      throw .invalidOption("The number of seeded endpoints cannot be negative.")
-    }
-    guard options.latencyMilliseconds >= 0 else {
-      throw .invalidOption("The latency cannot be negative.")
-    }
-    if let limit = options.rateLimitPerMinute, limit < 1 {
-      throw .invalidOption("The rate limit must be at least 1 request per minute.")
-    }
-    guard options.retryDelayScale >= 0 else {
-      throw .invalidOption("The retry delay scale cannot be negative.")
-    }
-  }
-
-  /// Starts serving in the background.
-  ///
-  /// - Returns: the base URL, e.g. `http://127.0.0.1:8787` (the real port when `port` is 0).
-  public func start() async throws -> String {
-    let sampleData = options.sampleData
-    let seedEndpoints = options.seedEndpoints
-    let startedAt = startedAt
-    let urlRules = URLValidation(allowInsecure: options.allowInsecureURLs)
-    let responder = EmulatorResponder(
-      api: EmulatorAPI(store: store, worker: worker, urlRules: urlRules),
-      admin: AdminRoutes(
-        store: store, worker: worker,
-        initialState: {
-          SampleData.build(now: startedAt, sample: sampleData, seedEndpoints: seedEndpoints)
-        }),
-      rateLimiter: options.rateLimitPerMinute.map(RateLimiter.init(perMinute:)),
-      faults: FaultInjector(rate: options.faultRate),
-      latency: .milliseconds(options.latencyMilliseconds),
-      slowFault: .milliseconds(options.slowFaultMilliseconds), startedAt: startedAt)
-
-    let (ports, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
-    var serverLogger = Logger(label: "polar-emulator.http")
-    serverLogger.logLevel = .critical
-    let app = Application(
-      responder: responder,
-      configuration: ApplicationConfiguration(
-        address: .hostname(options.host, port: options.port), serverName: nil),
-      onServerRunning: { channel in
-        continuation.yield(.success(channel.localAddress?.port ?? 0))
-      },
-      logger: serverLogger)
-    let host = options.host
-    let port = options.port
-    let started = running.withLock { task -> Bool in
-      guard task == nil else { return false }
-      task = Task {
-        do {
-          try await app.run()
-          continuation.finish()
-        } catch {
-          continuation.yield(
-            .failure(EmulatorError.cannotListen(host: host, port: port, reason: "\(error)")))
-          continuation.finish()
-          throw error
+    /// Prepares the emulator and loads the state file if there is one.
+    ///
+    /// - Throws: ``EmulatorError`` for an option out of range or a state file that cannot be
+    ///   read; a corrupt state file is never overwritten.
+    public init(options: EmulatorOptions) throws(EmulatorError) {
+        try Self.check(options)
+        self.options = options
+        let startedAt = Date()
+        self.startedAt = startedAt
+        var logger = Logger(label: "polar-emulator")
+        logger.logLevel = .warning
+        self.logger = logger
+        let stateFile = options.statePath.map(StateFile.init(path:))
+        let loaded = try stateFile?.load()
+        let snapshot =
+            loaded
+            ?? SampleData.build(
+                now: startedAt, sample: options.sampleData, seedEndpoints: options.seedEndpoints)
+        let store = EmulatorStore(
+            snapshot: snapshot, stateFile: stateFile,
+            urlRules: URLValidation(allowInsecure: options.allowInsecureURLs),
+            logger: logger)
+        self.store = store
+        self.worker = DeliveryWorker(
+            store: store, deliverExternally: options.deliverExternally,
+            retryDelayScale: options.retryDelayScale,
+            logger: logger)
+        if let stateFile, loaded == nil {
+            do {
+                try stateFile.save(snapshot)
+            } catch {
+                throw .unreadableStateFile(path: stateFile.path, reason: "cannot create it: \(error)")
+            }
         }
-      }
-      return true
     }
-    guard started else { throw EmulatorError.alreadyRunning }
-    var iterator = ports.makeAsyncIterator()
-    switch await iterator.next() {
-    case .success(let actualPort)?:
-      let shownHost = host.contains(":") ? "[\(host)]" : host
-      return "http://\(shownHost):\(actualPort)"
-    case .failure(let error)?:
-      running.withLock { $0 = nil }
-      throw error
-    case nil:
-      running.withLock { $0 = nil }
-      throw EmulatorError.cannotListen(host: host, port: port, reason: "the server stopped at once")
-    }
-  }
 
-  /// Stops serving and cancels deliveries in flight. Safe to call more than once.
-  public func stop() async {
-    let task = running.withLock { task in
-      defer { task = nil }
-      return task
+    private static func check(_ options: EmulatorOptions) throws(EmulatorError) {
+        guard (0...65535).contains(options.port) else {
+            throw .invalidOption("The port must be between 0 and 65535.")
+        }
+        guard (0...1).contains(options.faultRate) else {
+            throw .invalidOption("The fault rate must be between 0 and 1.")
+        }
+        guard options.seedEndpoints >= 0 else {
+            throw .invalidOption("The number of seeded endpoints cannot be negative.")
+        }
+        guard options.latencyMilliseconds >= 0 else {
+            throw .invalidOption("The latency cannot be negative.")
+        }
+        if let limit = options.rateLimitPerMinute, limit < 1 {
+            throw .invalidOption("The rate limit must be at least 1 request per minute.")
+        }
+        guard options.retryDelayScale >= 0 else {
+            throw .invalidOption("The retry delay scale cannot be negative.")
+        }
     }
-    task?.cancel()
-    _ = await task?.result
-    await worker.shutdown()
-    await store.persist()
-  }
 
-  /// Deliveries still being attempted or waiting to retry (for tests and the health route).
-  public var activeDeliveries: Int { worker.activeCount }
+    /// Starts serving in the background.
+    ///
+    /// - Returns: the base URL, e.g. `http://127.0.0.1:8787` (the real port when `port` is 0).
+    public func start() async throws -> String {
+        let sampleData = options.sampleData
+        let seedEndpoints = options.seedEndpoints
+        let startedAt = startedAt
+        let urlRules = URLValidation(allowInsecure: options.allowInsecureURLs)
+        let responder = EmulatorResponder(
+            api: EmulatorAPI(store: store, worker: worker, urlRules: urlRules),
+            admin: AdminRoutes(
+                store: store, worker: worker,
+                initialState: {
+                    SampleData.build(now: startedAt, sample: sampleData, seedEndpoints: seedEndpoints)
+                }),
+            rateLimiter: options.rateLimitPerMinute.map(RateLimiter.init(perMinute:)),
+            faults: FaultInjector(rate: options.faultRate),
+            latency: .milliseconds(options.latencyMilliseconds),
+            slowFault: .milliseconds(options.slowFaultMilliseconds), startedAt: startedAt)
+
+        let (ports, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
+        var serverLogger = Logger(label: "polar-emulator.http")
+        serverLogger.logLevel = .critical
+        let app = Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(
+                address: .hostname(options.host, port: options.port), serverName: nil),
+            onServerRunning: { channel in
+                continuation.yield(.success(channel.localAddress?.port ?? 0))
+            },
+            logger: serverLogger)
+        let host = options.host
+        let port = options.port
+        let started = running.withLock { task -> Bool in
+            guard task == nil else { return false }
+            task = Task {
+                do {
+                    try await app.run()
+                    continuation.finish()
+                } catch {
+                    continuation.yield(
+                        .failure(EmulatorError.cannotListen(host: host, port: port, reason: "\(error)")))
+                    continuation.finish()
+                    throw error
+                }
+            }
+            return true
+        }
+        guard started else { throw EmulatorError.alreadyRunning }
+        var iterator = ports.makeAsyncIterator()
+        switch await iterator.next() {
+        case .success(let actualPort)?:
+            let shownHost = host.contains(":") ? "[\(host)]" : host
+            return "http://\(shownHost):\(actualPort)"
+        case .failure(let error)?:
+            running.withLock { $0 = nil }
+            throw error
+        case nil:
+            running.withLock { $0 = nil }
+            throw EmulatorError.cannotListen(host: host, port: port, reason: "the server stopped at once")
+        }
+    }
+
+    /// Stops serving and cancels deliveries in flight. Safe to call more than once.
+    public func stop() async {
+        let task = running.withLock { task in
+            defer { task = nil }
+            return task
+        }
+        task?.cancel()
+        _ = await task?.result
+        await worker.shutdown()
+        await store.persist()
+    }
+
+    /// Deliveries still being attempted or waiting to retry (for tests and the health route).
+    public var activeDeliveries: Int { worker.activeCount }
 }

@@ -7,90 +7,90 @@ import Foundation
 /// the timestamp may differ from the clock by at most `tolerance` in either direction; any `v1,` entry
 /// of a space-separated list may match.
 public struct WebhookVerifier: Sendable {
-  private let keys: [(scheme: SigningScheme, key: SymmetricKey)]
-  private let toleranceSeconds: Double
-  private let now: @Sendable () -> Date
+    private let keys: [(scheme: SigningScheme, key: SymmetricKey)]
+    private let toleranceSeconds: Double
+    private let now: @Sendable () -> Date
 
-  /// - Parameters:
-  ///   - secret: the endpoint secret as Polar shows it (`whsec_…`) or a merchant-supplied one.
-  ///   - tolerance: the allowed clock skew in either direction.
-  ///   - now: the clock, injectable for tests.
-  public init(
-    secret: String, tolerance: Duration = .seconds(300),
-    now: @escaping @Sendable () -> Date = { Date() }
-  ) {
-    // A secret that is not base64 simply has no standard key; it can still verify as legacy.
-    let candidates: [SigningScheme] = [.legacy, .standard]
-    self.keys = candidates.compactMap { scheme in
-      guard let key = try? SigningKey.derive(from: secret, scheme: scheme) else { return nil }
-      return (scheme: scheme, key: key)
+    /// - Parameters:
+    ///   - secret: the endpoint secret as Polar shows it (`whsec_…`) or a merchant-supplied one.
+    ///   - tolerance: the allowed clock skew in either direction.
+    ///   - now: the clock, injectable for tests.
+    public init(
+        secret: String, tolerance: Duration = .seconds(300),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        // A secret that is not base64 simply has no standard key; it can still verify as legacy.
+        let candidates: [SigningScheme] = [.legacy, .standard]
+        self.keys = candidates.compactMap { scheme in
+            guard let key = try? SigningKey.derive(from: secret, scheme: scheme) else { return nil }
+            return (scheme: scheme, key: key)
+        }
+        let parts = tolerance.components
+        self.toleranceSeconds = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+        self.now = now
     }
-    let parts = tolerance.components
-    self.toleranceSeconds = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-    self.now = now
-  }
 
-  /// Verifies one delivery and returns the key derivation that matched.
-  public func verify(
-    id: String,
-    timestamp: String,
-    signatureHeader: String,
-    body: some Collection<UInt8>
-  ) throws(WebhookVerificationError) -> SigningScheme {
-    guard let seconds = Int(timestamp.trimmingCharacters(in: .whitespaces)) else {
-      throw .malformedTimestamp(timestamp)
-    }
-    try checkFreshness(of: seconds)
+    /// Verifies one delivery and returns the key derivation that matched.
+    public func verify(
+        id: String,
+        timestamp: String,
+        signatureHeader: String,
+        body: some Collection<UInt8>
+    ) throws(WebhookVerificationError) -> SigningScheme {
+        guard let seconds = Int(timestamp.trimmingCharacters(in: .whitespaces)) else {
+            throw .malformedTimestamp(timestamp)
+        }
+        try checkFreshness(of: seconds)
 
-    let entries = SignatureHeader.versionOneSignatures(in: signatureHeader)
-    guard !entries.isEmpty else { throw .noVersionOneSignature }
-    // An entry that is not valid base64 cannot match; it is skipped like in the official SDK.
-    let offered = entries.compactMap { Data(base64Encoded: String($0)) }
+        let entries = SignatureHeader.versionOneSignatures(in: signatureHeader)
+        guard !entries.isEmpty else { throw .noVersionOneSignature }
+        // An entry that is not valid base64 cannot match; it is skipped like in the official SDK.
+        let offered = entries.compactMap { Data(base64Encoded: String($0)) }
 
-    // The signed content uses the timestamp as a plain integer, as the reference implementations do.
-    let bodyBytes = Array(body)
-    for (scheme, key) in keys {
-      let expected = SigningKey.mac(key: key, id: id, timestamp: seconds, body: bodyBytes)
-      // Compare against every entry without stopping early, so timing says nothing about which matched.
-      var matched = false
-      for candidate in offered where ConstantTime.isEqual(expected, candidate) {
-        matched = true
-      }
-      if matched { return scheme }
+        // The signed content uses the timestamp as a plain integer, as the reference implementations do.
+        let bodyBytes = Array(body)
+        for (scheme, key) in keys {
+            let expected = SigningKey.mac(key: key, id: id, timestamp: seconds, body: bodyBytes)
+            // Compare against every entry without stopping early, so timing says nothing about which matched.
+            var matched = false
+            for candidate in offered where ConstantTime.isEqual(expected, candidate) {
+                matched = true
+            }
+            if matched { return scheme }
+        }
+        throw .noMatchingSignature
     }
-    throw .noMatchingSignature
-  }
 
-  /// Verifies one delivery given its headers; header names are matched case-insensitively.
-  public func verify(
-    headers: [String: String],
-    body: some Collection<UInt8>
-  ) throws(WebhookVerificationError) -> SigningScheme {
-    var lowercased: [String: String] = [:]
-    for (name, value) in headers {
-      lowercased[name.lowercased()] = value
+    /// Verifies one delivery given its headers; header names are matched case-insensitively.
+    public func verify(
+        headers: [String: String],
+        body: some Collection<UInt8>
+    ) throws(WebhookVerificationError) -> SigningScheme {
+        var lowercased: [String: String] = [:]
+        for (name, value) in headers {
+            lowercased[name.lowercased()] = value
+        }
+        // An empty value counts as missing, as in the official SDK.
+        func value(_ name: String) throws(WebhookVerificationError) -> String {
+            guard let value = lowercased[name], !value.isEmpty else { throw .missingHeader(name) }
+            return value
+        }
+        let id = try value("webhook-id")
+        let timestamp = try value("webhook-timestamp")
+        let signature = try value("webhook-signature")
+        return try verify(id: id, timestamp: timestamp, signatureHeader: signature, body: body)
     }
-    // An empty value counts as missing, as in the official SDK.
-    func value(_ name: String) throws(WebhookVerificationError) -> String {
-      guard let value = lowercased[name], !value.isEmpty else { throw .missingHeader(name) }
-      return value
-    }
-    let id = try value("webhook-id")
-    let timestamp = try value("webhook-timestamp")
-    let signature = try value("webhook-signature")
-    return try verify(id: id, timestamp: timestamp, signatureHeader: signature, body: body)
-  }
 
-  private func checkFreshness(of timestamp: Int) throws(WebhookVerificationError) {
-    // Whole seconds, as the reference implementation floors the clock.
-    let current = now().timeIntervalSince1970.rounded(.down)
-    let skew = current - Double(timestamp)
-    let tolerance = Int(toleranceSeconds)
-    if skew > toleranceSeconds {
-      throw .timestampTooOld(ageSeconds: Int(skew), toleranceSeconds: tolerance)
+    private func checkFreshness(of timestamp: Int) throws(WebhookVerificationError) {
+        // Whole seconds, as the reference implementation floors the clock.
+        let current = now().timeIntervalSince1970.rounded(.down)
+        let skew = current - Double(timestamp)
+        let tolerance = Int(toleranceSeconds)
+        if skew > toleranceSeconds {
+            throw .timestampTooOld(ageSeconds: Int(skew), toleranceSeconds: tolerance)
+        }
+        if -skew > toleranceSeconds {
+            throw .timestampTooNew(aheadSeconds: Int(-skew), toleranceSeconds: tolerance)
+        }
     }
-    if -skew > toleranceSeconds {
-      throw .timestampTooNew(aheadSeconds: Int(-skew), toleranceSeconds: tolerance)
-    }
-  }
 }

@@ -73,7 +73,9 @@ public struct Canvas: Hashable, Sendable {
 
     /// Writes `text` in a `width`-column field: left-aligned and padded with spaces (so a
     /// shorter value overwrites a longer old one), or right-aligned.
-    public mutating func put(_ text: String, x: Int, y: Int, width: Int, alignRight: Bool = false, style: Style = .plain) {
+    public mutating func put(
+        _ text: String, x: Int, y: Int, width: Int, alignRight: Bool = false, style: Style = .plain
+    ) {
         guard width > 0 else { return }
         fill(Rect(x: x, y: y, width: width, height: 1), style: style)
         let textWidth = min(DisplayWidth.of(text), width)

@@ -2,7 +2,8 @@
 /// theme reads well on light and dark terminals alike.
 public enum Color: Int, Hashable, Sendable, CaseIterable {
     case `default` = -1
-    case black = 0, red, green, yellow, blue, magenta, cyan, white
+    case black = 0
+    case red, green, yellow, blue, magenta, cyan, white
 }
 
 /// How a cell is drawn: colours plus attributes. Without colour (NO_COLOR), the terminal

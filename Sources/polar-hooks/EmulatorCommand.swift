@@ -6,146 +6,146 @@ import PolarEmulator
 /// `polar-hooks emulator`: a local Polar API for webhooks, for trying the dashboard and CLI
 /// without a Polar account and for tests.
 struct EmulatorCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "emulator",
-    abstract: "Run a local Polar-compatible API for webhook endpoints and deliveries.",
-    discussion: """
-      Serves Polar's webhook API (endpoints, deliveries, redelivery) and GET /v1/organizations/ \
-      on http://HOST:PORT, with Polar's validation, error bodies and Polar-Version handling. \
-      Events are delivered as signed Standard Webhooks POSTs with Polar's retries.
+    static let configuration = CommandConfiguration(
+        commandName: "emulator",
+        abstract: "Run a local Polar-compatible API for webhook endpoints and deliveries.",
+        discussion: """
+            Serves Polar's webhook API (endpoints, deliveries, redelivery) and GET /v1/organizations/ \
+            on http://HOST:PORT, with Polar's validation, error bodies and Polar-Version handling. \
+            Events are delivered as signed Standard Webhooks POSTs with Polar's retries.
 
-      The first line printed is "Polar emulator listening on http://HOST:PORT"; the tokens follow. \
-      Trigger an event with: curl -X POST http://HOST:PORT/_emulator/trigger -d '{"type":"order.paid"}'
+            The first line printed is "Polar emulator listening on http://HOST:PORT"; the tokens follow. \
+            Trigger an event with: curl -X POST http://HOST:PORT/_emulator/trigger -d '{"type":"order.paid"}'
 
-      Webhooks go only to loopback addresses unless --deliver-external is given; other deliveries \
-      are recorded as failed without sending anything. Stop with Ctrl-C.
-      """)
+            Webhooks go only to loopback addresses unless --deliver-external is given; other deliveries \
+            are recorded as failed without sending anything. Stop with Ctrl-C.
+            """)
 
-  @Option(help: "The address to listen on.")
-  var host = "127.0.0.1"
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
 
-  @Option(help: "The port to listen on; 0 picks a free one.")
-  var port = 8787
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port = 8787
 
-  @Flag(
-    name: .customLong("no-sample-data"),
-    help: "Start empty instead of with demo endpoints and deliveries.")
-  var noSampleData = false
+    @Flag(
+        name: .customLong("no-sample-data"),
+        help: "Start empty instead of with demo endpoints and deliveries.")
+    var noSampleData = false
 
-  @Option(
-    name: .customLong("seed-endpoints"),
-    help: ArgumentHelp("Add N generated endpoints to Acme Demo (for benchmarks).", valueName: "N"))
-  var seedEndpoints = 0
+    @Option(
+        name: .customLong("seed-endpoints"),
+        help: ArgumentHelp("Add N generated endpoints to Acme Demo (for benchmarks).", valueName: "N"))
+    var seedEndpoints = 0
 
-  @Option(
-    name: .customLong("state"),
-    help: ArgumentHelp(
-      "Keep state in this JSON file: loaded at start, rewritten after each change.",
-      valueName: "FILE"))
-  var statePath: String?
+    @Option(
+        name: .customLong("state"),
+        help: ArgumentHelp(
+            "Keep state in this JSON file: loaded at start, rewritten after each change.",
+            valueName: "FILE"))
+    var statePath: String?
 
-  @Option(
-    name: .customLong("rate-limit"),
-    help: ArgumentHelp("Allow N requests per minute per token, then answer 429.", valueName: "N"))
-  var rateLimit: Int?
+    @Option(
+        name: .customLong("rate-limit"),
+        help: ArgumentHelp("Allow N requests per minute per token, then answer 429.", valueName: "N"))
+    var rateLimit: Int?
 
-  @Option(
-    name: .customLong("fault-rate"),
-    help: ArgumentHelp(
-      "Fail this share of API requests (0 to 1): 500, 503, dropped connection or a slow answer.",
-      valueName: "P"))
-  var faultRate = 0.0
+    @Option(
+        name: .customLong("fault-rate"),
+        help: ArgumentHelp(
+            "Fail this share of API requests (0 to 1): 500, 503, dropped connection or a slow answer.",
+            valueName: "P"))
+    var faultRate = 0.0
 
-  @Option(
-    name: .customLong("latency-ms"),
-    help: ArgumentHelp("Delay every API answer by N milliseconds.", valueName: "N"))
-  var latencyMilliseconds = 0
+    @Option(
+        name: .customLong("latency-ms"),
+        help: ArgumentHelp("Delay every API answer by N milliseconds.", valueName: "N"))
+    var latencyMilliseconds = 0
 
-  @Flag(
-    name: .customLong("allow-insecure-urls"),
-    help: "Accept http:// and localhost or private endpoint URLs (for local listeners).")
-  var allowInsecureURLs = false
+    @Flag(
+        name: .customLong("allow-insecure-urls"),
+        help: "Accept http:// and localhost or private endpoint URLs (for local listeners).")
+    var allowInsecureURLs = false
 
-  @Flag(
-    name: .customLong("deliver-external"),
-    help: "Also send webhooks to non-loopback hosts (off: recorded as failed, nothing sent).")
-  var deliverExternally = false
+    @Flag(
+        name: .customLong("deliver-external"),
+        help: "Also send webhooks to non-loopback hosts (off: recorded as failed, nothing sent).")
+    var deliverExternally = false
 
-  func validate() throws {
-    guard (0...65535).contains(port) else {
-      throw ValidationError("--port must be between 0 and 65535.")
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be between 0 and 65535.")
+        }
+        guard (0...1).contains(faultRate) else {
+            throw ValidationError("--fault-rate must be between 0 and 1.")
+        }
+        guard seedEndpoints >= 0 else { throw ValidationError("--seed-endpoints cannot be negative.") }
+        guard latencyMilliseconds >= 0 else {
+            throw ValidationError("--latency-ms cannot be negative.")
+        }
+        if let rateLimit, rateLimit < 1 { throw ValidationError("--rate-limit must be at least 1.") }
     }
-    guard (0...1).contains(faultRate) else {
-      throw ValidationError("--fault-rate must be between 0 and 1.")
-    }
-    guard seedEndpoints >= 0 else { throw ValidationError("--seed-endpoints cannot be negative.") }
-    guard latencyMilliseconds >= 0 else {
-      throw ValidationError("--latency-ms cannot be negative.")
-    }
-    if let rateLimit, rateLimit < 1 { throw ValidationError("--rate-limit must be at least 1.") }
-  }
 
-  func run() async throws {
-    let options = EmulatorOptions(
-      host: host, port: port, sampleData: !noSampleData, seedEndpoints: seedEndpoints,
-      statePath: statePath,
-      rateLimitPerMinute: rateLimit, faultRate: faultRate, latencyMilliseconds: latencyMilliseconds,
-      allowInsecureURLs: allowInsecureURLs, deliverExternally: deliverExternally)
-    let emulator: PolarEmulator
-    do {
-      emulator = try PolarEmulator(options: options)
-    } catch {
-      throw EmulatorCommandError(message: error.description)
+    func run() async throws {
+        let options = EmulatorOptions(
+            host: host, port: port, sampleData: !noSampleData, seedEndpoints: seedEndpoints,
+            statePath: statePath,
+            rateLimitPerMinute: rateLimit, faultRate: faultRate, latencyMilliseconds: latencyMilliseconds,
+            allowInsecureURLs: allowInsecureURLs, deliverExternally: deliverExternally)
+        let emulator: PolarEmulator
+        do {
+            emulator = try PolarEmulator(options: options)
+        } catch {
+            throw EmulatorCommandError(message: error.description)
+        }
+        // Catch the signals before serving, so an early Ctrl-C still shuts down cleanly.
+        let signals = TerminationSignals()
+        let baseURL: String
+        do {
+            baseURL = try await emulator.start()
+        } catch {
+            throw EmulatorCommandError(message: "\(error)")
+        }
+        let lines = [
+            "Polar emulator listening on \(baseURL)",
+            "Tokens (send as Authorization: Bearer <token>):",
+            "  \(EmulatorTokens.organization)  organization token for Acme Demo (webhooks:read, webhooks:write)",
+            "  \(EmulatorTokens.user)  personal token seeing Acme Demo and Side Project (organization_id required on create)",
+            "  \(EmulatorTokens.readOnly)  organization token for Acme Demo, webhooks:read only (writes get 403)",
+            "Admin: POST \(baseURL)/_emulator/trigger {\"type\":\"order.paid\"}, GET /_emulator/health, POST /_emulator/reset",
+            "Press Ctrl-C to stop.",
+        ]
+        // Unbuffered, so a script reading the first line sees it at once.
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        await signals.wait()
+        await emulator.stop()
     }
-    // Catch the signals before serving, so an early Ctrl-C still shuts down cleanly.
-    let signals = TerminationSignals()
-    let baseURL: String
-    do {
-      baseURL = try await emulator.start()
-    } catch {
-      throw EmulatorCommandError(message: "\(error)")
-    }
-    let lines = [
-      "Polar emulator listening on \(baseURL)",
-      "Tokens (send as Authorization: Bearer <token>):",
-      "  \(EmulatorTokens.organization)  organization token for Acme Demo (webhooks:read, webhooks:write)",
-      "  \(EmulatorTokens.user)  personal token seeing Acme Demo and Side Project (organization_id required on create)",
-      "  \(EmulatorTokens.readOnly)  organization token for Acme Demo, webhooks:read only (writes get 403)",
-      "Admin: POST \(baseURL)/_emulator/trigger {\"type\":\"order.paid\"}, GET /_emulator/health, POST /_emulator/reset",
-      "Press Ctrl-C to stop.",
-    ]
-    // Unbuffered, so a script reading the first line sees it at once.
-    FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-    await signals.wait()
-    await emulator.stop()
-  }
 }
 
 /// A message for the user when the emulator cannot start.
 struct EmulatorCommandError: Error, CustomStringConvertible {
-  let message: String
-  var description: String { message }
+    let message: String
+    var description: String { message }
 }
 
 /// Waits for SIGINT or SIGTERM.
 private final class TerminationSignals {
-  private let stream: AsyncStream<Void>
-  private let sources: [any DispatchSourceSignal]
+    private let stream: AsyncStream<Void>
+    private let sources: [any DispatchSourceSignal]
 
-  init() {
-    let (stream, continuation) = AsyncStream<Void>.makeStream()
-    self.stream = stream
-    sources = [SIGINT, SIGTERM].map { number in
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler { continuation.yield() }
-      source.resume()
-      return source
+    init() {
+        let (stream, continuation) = AsyncStream<Void>.makeStream()
+        self.stream = stream
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield() }
+            source.resume()
+            return source
+        }
     }
-  }
 
-  func wait() async {
-    for await _ in stream { break }
-    for source in sources { source.cancel() }
-  }
+    func wait() async {
+        for await _ in stream { break }
+        for source in sources { source.cancel() }
+    }
 }

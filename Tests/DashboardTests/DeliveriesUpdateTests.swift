@@ -214,7 +214,8 @@ import Testing
         let archivedFailure = WebhookDelivery(
             createdAt: Fixtures.now - 95 * 86_400, modifiedAt: nil, id: "d6-archived", succeeded: false,
             httpCode: 500, response: nil,
-            webhookEvent: DeliveryFixtures.event("e6-archived", "order.updated", at: Fixtures.now - 95 * 86_400, payload: nil))
+            webhookEvent: DeliveryFixtures.event(
+                "e6-archived", "order.updated", at: Fixtures.now - 95 * 86_400, payload: nil))
         let effects = state.press(.character("D"))
         DeliveryFixtures.answer(&state, effects, with: DeliveryFixtures.all + [retry, archivedFailure])
         return state
@@ -234,7 +235,10 @@ import Testing
             Issue.record("no confirmation: \(String(describing: state.confirmation))")
             return
         }
-        #expect(events.map(\.id) == [DeliveryFixtures.serverError.webhookEvent.id, DeliveryFixtures.unreachable.webhookEvent.id])
+        #expect(
+            events.map(\.id) == [
+                DeliveryFixtures.serverError.webhookEvent.id, DeliveryFixtures.unreachable.webhookEvent.id,
+            ])
         #expect(skipped == 1)
         #expect(endpoint == Fixtures.production.displayName)
         let text = render(state).text
@@ -253,7 +257,10 @@ import Testing
         var state = browsingWithDuplicates()
         state.press(.character("B"))
         let sent = redeliveries(state.press(.character("y")))
-        #expect(sent.map(\.1) == [DeliveryFixtures.serverError.webhookEvent.id, DeliveryFixtures.unreachable.webhookEvent.id])
+        #expect(
+            sent.map(\.1) == [
+                DeliveryFixtures.serverError.webhookEvent.id, DeliveryFixtures.unreachable.webhookEvent.id,
+            ])
         #expect(state.isBusy)
         _ = update(&state, .redelivered(sent[0].0, eventType: "subscription.canceled"))
         #expect(state.status == nil)
@@ -281,7 +288,8 @@ import Testing
         let archivedFailure = WebhookDelivery(
             createdAt: Fixtures.now - 95 * 86_400, modifiedAt: nil, id: "d6-archived", succeeded: false,
             httpCode: 500, response: nil,
-            webhookEvent: DeliveryFixtures.event("e6-archived", "order.updated", at: Fixtures.now - 95 * 86_400, payload: nil))
+            webhookEvent: DeliveryFixtures.event(
+                "e6-archived", "order.updated", at: Fixtures.now - 95 * 86_400, payload: nil))
         DeliveryFixtures.answer(&state, effects, with: [DeliveryFixtures.paid, archivedFailure])
         #expect(state.press(.character("B")).isEmpty)
         #expect(state.confirmation == nil)

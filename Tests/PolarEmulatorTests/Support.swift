@@ -5,115 +5,114 @@ import Testing
 @testable import PolarEmulator
 
 #if canImport(FoundationNetworking)
-  import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// An answer as the tests see it.
 struct TestResponse {
-  let status: Int
-  /// Lower-cased names.
-  let headers: [String: String]
-  let body: Data
+    let status: Int
+    /// Lower-cased names.
+    let headers: [String: String]
+    let body: Data
 
-  var text: String { String(decoding: body, as: UTF8.self) }
+    var text: String { String(decoding: body, as: UTF8.self) }
 
-  func decode<T: Decodable>(_ type: T.Type) throws -> T {
-    try PolarJSON.decoder().decode(type, from: body)
-  }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try PolarJSON.decoder().decode(type, from: body)
+    }
 
-  func json() throws -> Any {
-    try JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
-  }
+    func json() throws -> Any {
+        try JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
+    }
 }
 
 /// A running in-process emulator and a loopback HTTP client for it.
 final class EmulatorHarness: Sendable {
-  let emulator: PolarEmulator
-  let baseURL: String
+    let emulator: PolarEmulator
+    let baseURL: String
 
-  static func start(_ options: EmulatorOptions = EmulatorOptions()) async throws -> EmulatorHarness
-  {
-    var options = options
-    options.port = 0
-    let emulator = try PolarEmulator(options: options)
-    let baseURL = try await emulator.start()
-    return EmulatorHarness(emulator: emulator, baseURL: baseURL)
-  }
-
-  private init(emulator: PolarEmulator, baseURL: String) {
-    self.emulator = emulator
-    self.baseURL = baseURL
-  }
-
-  func stop() async { await emulator.stop() }
-
-  func send(
-    _ method: String, _ path: String, token: String? = EmulatorTokens.organization,
-    version: String? = nil,
-    body: String? = nil, headers: [String: String] = [:]
-  ) async throws -> TestResponse {
-    guard let url = URL(string: baseURL + path) else { throw URLError(.badURL) }
-    var request = URLRequest(url: url)
-    request.httpMethod = method
-    if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-    if let version { request.setValue(version, forHTTPHeaderField: "Polar-Version") }
-    for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-    if let body {
-      request.httpBody = Data(body.utf8)
-      request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    static func start(_ options: EmulatorOptions = EmulatorOptions()) async throws -> EmulatorHarness {
+        var options = options
+        options.port = 0
+        let emulator = try PolarEmulator(options: options)
+        let baseURL = try await emulator.start()
+        return EmulatorHarness(emulator: emulator, baseURL: baseURL)
     }
-    let (data, response) = try await URLSession.shared.data(for: request)
-    guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
-    var headers: [String: String] = [:]
-    for (name, value) in http.allHeaderFields {
-      headers[String(describing: name).lowercased()] = String(describing: value)
+
+    private init(emulator: PolarEmulator, baseURL: String) {
+        self.emulator = emulator
+        self.baseURL = baseURL
     }
-    return TestResponse(status: http.statusCode, headers: headers, body: data)
-  }
 
-  func endpoints(_ query: String = "", token: String = EmulatorTokens.organization) async throws
-    -> ListResource<WebhookEndpoint>
-  {
-    try await send("GET", "/v1/webhooks/endpoints" + query, token: token).decode(
-      ListResource<WebhookEndpoint>.self)
-  }
+    func stop() async { await emulator.stop() }
 
-  func deliveries(_ query: String = "", token: String = EmulatorTokens.organization) async throws
-    -> ListResource<WebhookDelivery>
-  {
-    let response = try await send("GET", "/v1/webhooks/deliveries" + query, token: token)
-    #expect(response.status == 200, "\(response.text)")
-    return try response.decode(ListResource<WebhookDelivery>.self)
-  }
-
-  func create(_ body: String, token: String = EmulatorTokens.organization, version: String? = nil)
-    async throws -> TestResponse
-  {
-    try await send("POST", "/v1/webhooks/endpoints", token: token, version: version, body: body)
-  }
-
-  /// Waits, with a bounded poll, until `condition` holds.
-  func waitUntil(
-    _ what: String, attempts: Int = 400, _ condition: () async throws -> Bool
-  ) async throws {
-    for _ in 0..<attempts {
-      if try await condition() { return }
-      try await Task.sleep(for: .milliseconds(25))
+    func send(
+        _ method: String, _ path: String, token: String? = EmulatorTokens.organization,
+        version: String? = nil,
+        body: String? = nil, headers: [String: String] = [:]
+    ) async throws -> TestResponse {
+        guard let url = URL(string: baseURL + path) else { throw URLError(.badURL) }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let version { request.setValue(version, forHTTPHeaderField: "Polar-Version") }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        if let body {
+            request.httpBody = Data(body.utf8)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
+        var headers: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+            headers[String(describing: name).lowercased()] = String(describing: value)
+        }
+        return TestResponse(status: http.statusCode, headers: headers, body: data)
     }
-    Issue.record("Timed out waiting until \(what)")
-  }
+
+    func endpoints(_ query: String = "", token: String = EmulatorTokens.organization) async throws
+        -> ListResource<WebhookEndpoint>
+    {
+        try await send("GET", "/v1/webhooks/endpoints" + query, token: token).decode(
+            ListResource<WebhookEndpoint>.self)
+    }
+
+    func deliveries(_ query: String = "", token: String = EmulatorTokens.organization) async throws
+        -> ListResource<WebhookDelivery>
+    {
+        let response = try await send("GET", "/v1/webhooks/deliveries" + query, token: token)
+        #expect(response.status == 200, "\(response.text)")
+        return try response.decode(ListResource<WebhookDelivery>.self)
+    }
+
+    func create(_ body: String, token: String = EmulatorTokens.organization, version: String? = nil)
+        async throws -> TestResponse
+    {
+        try await send("POST", "/v1/webhooks/endpoints", token: token, version: version, body: body)
+    }
+
+    /// Waits, with a bounded poll, until `condition` holds.
+    func waitUntil(
+        _ what: String, attempts: Int = 400, _ condition: () async throws -> Bool
+    ) async throws {
+        for _ in 0..<attempts {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        Issue.record("Timed out waiting until \(what)")
+    }
 }
 
 /// Runs `body` with a started emulator and always stops it.
 func withEmulator(
-  _ options: EmulatorOptions = EmulatorOptions(), _ body: (EmulatorHarness) async throws -> Void
+    _ options: EmulatorOptions = EmulatorOptions(), _ body: (EmulatorHarness) async throws -> Void
 ) async throws {
-  let harness = try await EmulatorHarness.start(options)
-  do {
-    try await body(harness)
-  } catch {
+    let harness = try await EmulatorHarness.start(options)
+    do {
+        try await body(harness)
+    } catch {
+        await harness.stop()
+        throw error
+    }
     await harness.stop()
-    throw error
-  }
-  await harness.stop()
 }

@@ -31,7 +31,8 @@ enum DialogText {
         case .redeliverFailed(let events, let skipped, let endpoint):
             let skippedText =
                 skipped == 0
-                ? "" : " \(counted(skipped, "archived event")) cannot be sent and \(skipped == 1 ? "is" : "are") skipped."
+                ? ""
+                : " \(counted(skipped, "archived event")) cannot be sent and \(skipped == 1 ? "is" : "are") skipped."
             dialog = Dialog(
                 title: "Redeliver failed events",
                 message:

@@ -3,11 +3,11 @@ import NIOCore
 
 /// Hummingbird's basic context plus the connection, so a fault can drop it.
 struct EmulatorRequestContext: RequestContext {
-  var coreContext: CoreRequestContextStorage
-  let channel: any Channel
+    var coreContext: CoreRequestContextStorage
+    let channel: any Channel
 
-  init(source: ApplicationRequestContextSource) {
-    coreContext = CoreRequestContextStorage(source: source)
-    channel = source.channel
-  }
+    init(source: ApplicationRequestContextSource) {
+        coreContext = CoreRequestContextStorage(source: source)
+        channel = source.channel
+    }
 }

@@ -2,46 +2,46 @@ import PolarAPI
 
 /// A `/v1` request after routing and authentication.
 struct APIRequest: Sendable {
-  var method: String
-  /// Path segments after `/v1`, e.g. `["webhooks", "endpoints", "<id>"]`.
-  var segments: [String]
-  var query: QueryParameters
-  var body: [UInt8]
-  var version: APIVersion
-  var caller: Caller
+    var method: String
+    /// Path segments after `/v1`, e.g. `["webhooks", "endpoints", "<id>"]`.
+    var segments: [String]
+    var query: QueryParameters
+    var body: [UInt8]
+    var version: APIVersion
+    var caller: Caller
 }
 
 /// The `/v1` operations. Each route lives in its own file as an extension.
 struct EmulatorAPI: Sendable {
-  let store: EmulatorStore
-  let worker: DeliveryWorker
-  let urlRules: URLValidation
+    let store: EmulatorStore
+    let worker: DeliveryWorker
+    let urlRules: URLValidation
 
-  /// Checks a path id and turns it into canonical form.
-  func pathId(_ text: String) -> Result<String, APIFailure> {
-    switch UUIDValidation.uuid4(text, loc: ["path", "id"]) {
-    case .valid(let id): .success(id)
-    case .invalid(let item): .failure(.requestValidation([item]))
+    /// Checks a path id and turns it into canonical form.
+    func pathId(_ text: String) -> Result<String, APIFailure> {
+        switch UUIDValidation.uuid4(text, loc: ["path", "id"]) {
+        case .valid(let id): .success(id)
+        case .invalid(let item): .failure(.requestValidation([item]))
+        }
     }
-  }
 
-  func page(_ query: QueryParameters, errors: inout [ValidationItem]) -> PageRequest {
-    let page = QueryValidation.positiveInt(query, "page", fallback: 1, errors: &errors)
-    let limit = QueryValidation.positiveInt(query, "limit", fallback: 10, errors: &errors)
-    return PageRequest(page: page, limit: limit)
-  }
+    func page(_ query: QueryParameters, errors: inout [ValidationItem]) -> PageRequest {
+        let page = QueryValidation.positiveInt(query, "page", fallback: 1, errors: &errors)
+        let limit = QueryValidation.positiveInt(query, "limit", fallback: 10, errors: &errors)
+        return PageRequest(page: page, limit: limit)
+    }
 
-  func requireWrite(_ request: APIRequest) throws(APIFailure) {
-    guard request.caller.canWrite else { throw .insufficientScope }
-  }
+    func requireWrite(_ request: APIRequest) throws(APIFailure) {
+        guard request.caller.canWrite else { throw .insufficientScope }
+    }
 }
 
 extension Result {
-  /// The success value, or the failure thrown.
-  func get() throws(Failure) -> Success {
-    switch self {
-    case .success(let value): value
-    case .failure(let error): throw error
+    /// The success value, or the failure thrown.
+    func get() throws(Failure) -> Success {
+        switch self {
+        case .success(let value): value
+        case .failure(let error): throw error
+        }
     }
-  }
 }

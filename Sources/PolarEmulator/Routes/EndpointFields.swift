@@ -2,119 +2,119 @@ import PolarAPI
 
 /// Field checks shared by create and update bodies, with pydantic's wording.
 struct EndpointFields {
-  let body: JSONValue
-  let urlRules: URLValidation
-  var errors: [ValidationItem] = []
+    let body: JSONValue
+    let urlRules: URLValidation
+    var errors: [ValidationItem] = []
 
-  init(pairs: [(String, JSONValue)], urlRules: URLValidation) {
-    self.body = .object(pairs)
-    self.urlRules = urlRules
-  }
-
-  /// The value of `key`; nil when absent, `.null` when explicitly null.
-  func raw(_ key: String) -> JSONValue? { body[key] }
-
-  mutating func required(_ key: String) -> JSONValue? {
-    guard let value = raw(key) else {
-      errors.append(.missing(["body", .string(key)], input: body))
-      return nil
+    init(pairs: [(String, JSONValue)], urlRules: URLValidation) {
+        self.body = .object(pairs)
+        self.urlRules = urlRules
     }
-    return value
-  }
 
-  mutating func url(_ value: JSONValue) -> String? {
-    switch urlRules.validate(value, loc: ["body", "url"]) {
-    case .success(let url): return url
-    case .failure(let item):
-      errors.append(item)
-      return nil
-    }
-  }
+    /// The value of `key`; nil when absent, `.null` when explicitly null.
+    func raw(_ key: String) -> JSONValue? { body[key] }
 
-  mutating func string(_ value: JSONValue, _ key: String) -> String? {
-    guard case .string(let text) = value else {
-      errors.append(.stringType(["body", .string(key)], input: value))
-      return nil
+    mutating func required(_ key: String) -> JSONValue? {
+        guard let value = raw(key) else {
+            errors.append(.missing(["body", .string(key)], input: body))
+            return nil
+        }
+        return value
     }
-    return text
-  }
 
-  mutating func apiVersion(_ value: JSONValue) -> APIVersion? {
-    guard let text = string(value, "api_version") else { return nil }
-    guard APIVersion.supported.contains(APIVersion(rawValue: text)) else {
-      errors.append(
-        .valueError(["body", "api_version"], message: "Invalid API version: \(text)", input: value))
-      return nil
+    mutating func url(_ value: JSONValue) -> String? {
+        switch urlRules.validate(value, loc: ["body", "url"]) {
+        case .success(let url): return url
+        case .failure(let item):
+            errors.append(item)
+            return nil
+        }
     }
-    return APIVersion(rawValue: text)
-  }
 
-  mutating func format(_ value: JSONValue) -> WebhookFormat? {
-    guard case .string(let text) = value, let format = WebhookFormat(rawValue: text) else {
-      errors.append(
-        .enumError(
-          ["body", "format"], values: WebhookFormat.allCases.map(\.rawValue), input: value))
-      return nil
+    mutating func string(_ value: JSONValue, _ key: String) -> String? {
+        guard case .string(let text) = value else {
+            errors.append(.stringType(["body", .string(key)], input: value))
+            return nil
+        }
+        return text
     }
-    return format
-  }
 
-  mutating func events(_ value: JSONValue) -> [WebhookEventType]? {
-    guard case .array(let items) = value else {
-      errors.append(.listType(["body", "events"], input: value))
-      return nil
+    mutating func apiVersion(_ value: JSONValue) -> APIVersion? {
+        guard let text = string(value, "api_version") else { return nil }
+        guard APIVersion.supported.contains(APIVersion(rawValue: text)) else {
+            errors.append(
+                .valueError(["body", "api_version"], message: "Invalid API version: \(text)", input: value))
+            return nil
+        }
+        return APIVersion(rawValue: text)
     }
-    var types: [WebhookEventType] = []
-    var valid = true
-    for (index, item) in items.enumerated() {
-      if case .string(let text) = item, WebhookEventType(rawValue: text).isKnown {
-        types.append(WebhookEventType(rawValue: text))
-      } else {
-        valid = false
-        errors.append(
-          .enumError(
-            ["body", "events", .int(index)],
-            values: WebhookEventCatalog.entries.map(\.type.rawValue),
-            input: item))
-      }
-    }
-    return valid ? types : nil
-  }
 
-  mutating func bool(_ value: JSONValue, _ key: String) -> Bool? {
-    switch value {
-    case .bool(let flag): return flag
-    case .int(let number) where number == 0 || number == 1: return number == 1
-    case .string(let text):
-      if let flag = QueryValidation.bool(text) { return flag }
-      errors.append(.boolParsing(["body", .string(key)], input: value))
-      return nil
-    default:
-      errors.append(.boolType(["body", .string(key)], input: value))
-      return nil
+    mutating func format(_ value: JSONValue) -> WebhookFormat? {
+        guard case .string(let text) = value, let format = WebhookFormat(rawValue: text) else {
+            errors.append(
+                .enumError(
+                    ["body", "format"], values: WebhookFormat.allCases.map(\.rawValue), input: value))
+            return nil
+        }
+        return format
     }
-  }
 
-  mutating func organizationId(_ value: JSONValue) -> String? {
-    switch UUIDValidation.uuid4(value, loc: ["body", "organization_id"]) {
-    case .valid(let id): return id
-    case .invalid(let item):
-      errors.append(item)
-      return nil
+    mutating func events(_ value: JSONValue) -> [WebhookEventType]? {
+        guard case .array(let items) = value else {
+            errors.append(.listType(["body", "events"], input: value))
+            return nil
+        }
+        var types: [WebhookEventType] = []
+        var valid = true
+        for (index, item) in items.enumerated() {
+            if case .string(let text) = item, WebhookEventType(rawValue: text).isKnown {
+                types.append(WebhookEventType(rawValue: text))
+            } else {
+                valid = false
+                errors.append(
+                    .enumError(
+                        ["body", "events", .int(index)],
+                        values: WebhookEventCatalog.entries.map(\.type.rawValue),
+                        input: item))
+            }
+        }
+        return valid ? types : nil
     }
-  }
 
-  /// The deprecated merchant-chosen secret: at least 32 characters.
-  mutating func secret(_ value: JSONValue) -> String? {
-    guard let text = string(value, "secret") else { return nil }
-    guard text.count >= 32 else {
-      errors.append(
-        ValidationItem(
-          type: "string_too_short", loc: ["body", "secret"],
-          msg: "String should have at least 32 characters",
-          input: value, ctx: ["min_length": 32]))
-      return nil
+    mutating func bool(_ value: JSONValue, _ key: String) -> Bool? {
+        switch value {
+        case .bool(let flag): return flag
+        case .int(let number) where number == 0 || number == 1: return number == 1
+        case .string(let text):
+            if let flag = QueryValidation.bool(text) { return flag }
+            errors.append(.boolParsing(["body", .string(key)], input: value))
+            return nil
+        default:
+            errors.append(.boolType(["body", .string(key)], input: value))
+            return nil
+        }
     }
-    return text
-  }
+
+    mutating func organizationId(_ value: JSONValue) -> String? {
+        switch UUIDValidation.uuid4(value, loc: ["body", "organization_id"]) {
+        case .valid(let id): return id
+        case .invalid(let item):
+            errors.append(item)
+            return nil
+        }
+    }
+
+    /// The deprecated merchant-chosen secret: at least 32 characters.
+    mutating func secret(_ value: JSONValue) -> String? {
+        guard let text = string(value, "secret") else { return nil }
+        guard text.count >= 32 else {
+            errors.append(
+                ValidationItem(
+                    type: "string_too_short", loc: ["body", "secret"],
+                    msg: "String should have at least 32 characters",
+                    input: value, ctx: ["min_length": 32]))
+            return nil
+        }
+        return text
+    }
 }

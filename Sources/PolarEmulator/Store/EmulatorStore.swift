@@ -6,376 +6,376 @@ import StandardWebhooks
 /// The emulator's data: endpoints, events and deliveries, with the indexes that keep lists fast
 /// at 10,000 endpoints. Every change is written to the state file when there is one.
 actor EmulatorStore {
-  private var endpoints: [String: EndpointRecord] = [:]
-  /// Live endpoint ids per organization, oldest first (by `created_at`, then id).
-  private var endpointOrder: [String: [String]] = [:]
-  private var events: [String: EventRecord] = [:]
-  /// Oldest first.
-  private var deliveries: [DeliveryRecord] = []
+    private var endpoints: [String: EndpointRecord] = [:]
+    /// Live endpoint ids per organization, oldest first (by `created_at`, then id).
+    private var endpointOrder: [String: [String]] = [:]
+    private var events: [String: EventRecord] = [:]
+    /// Oldest first.
+    private var deliveries: [DeliveryRecord] = []
 
-  private let stateFile: StateFile?
-  private let logger: Logger
-  let urlRules: URLValidation
+    private let stateFile: StateFile?
+    private let logger: Logger
+    let urlRules: URLValidation
 
-  init(snapshot: StoreSnapshot, stateFile: StateFile?, urlRules: URLValidation, logger: Logger) {
-    self.stateFile = stateFile
-    self.urlRules = urlRules
-    self.logger = logger
-    (endpoints, endpointOrder, events, deliveries) = Self.indexes(for: snapshot)
-  }
-
-  private static func indexes(for snapshot: StoreSnapshot) -> (
-    [String: EndpointRecord], [String: [String]], [String: EventRecord], [DeliveryRecord]
-  ) {
-    var endpoints: [String: EndpointRecord] = [:]
-    for record in snapshot.endpoints { endpoints[record.endpoint.id] = record }
-    var order: [String: [String]] = [:]
-    let live = snapshot.endpoints.filter(\.isLive).sorted {
-      Self.isOrdered($0.endpoint, $1.endpoint)
+    init(snapshot: StoreSnapshot, stateFile: StateFile?, urlRules: URLValidation, logger: Logger) {
+        self.stateFile = stateFile
+        self.urlRules = urlRules
+        self.logger = logger
+        (endpoints, endpointOrder, events, deliveries) = Self.indexes(for: snapshot)
     }
-    for record in live {
-      order[record.endpoint.organizationId, default: []].append(record.endpoint.id)
-    }
-    var events: [String: EventRecord] = [:]
-    for record in snapshot.events { events[record.event.id] = record }
-    let deliveries = snapshot.deliveries.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-    return (endpoints, order, events, deliveries)
-  }
 
-  private static func isOrdered(_ a: WebhookEndpoint, _ b: WebhookEndpoint) -> Bool {
-    (a.createdAt, a.id) < (b.createdAt, b.id)
-  }
-
-  // MARK: Whole state
-
-  var snapshot: StoreSnapshot {
-    StoreSnapshot(
-      endpoints: endpoints.values.sorted { Self.isOrdered($0.endpoint, $1.endpoint) },
-      events: events.values.sorted {
-        ($0.event.createdAt, $0.event.id) < ($1.event.createdAt, $1.event.id)
-      },
-      deliveries: deliveries)
-  }
-
-  /// Replaces everything (the admin reset).
-  func replace(with snapshot: StoreSnapshot) {
-    (endpoints, endpointOrder, events, deliveries) = Self.indexes(for: snapshot)
-    persist()
-  }
-
-  func counts() -> (endpoints: Int, events: Int, deliveries: Int, pendingEvents: Int) {
-    (
-      endpointOrder.values.reduce(0) { $0 + $1.count }, events.count, deliveries.count,
-      events.values.filter {
-        $0.event.succeeded == nil && !$0.event.skipped && $0.event.payload != nil
-      }.count
-    )
-  }
-
-  /// Writes the state file; a failure is logged, never shown to API callers.
-  func persist() {
-    guard let stateFile else { return }
-    do {
-      try stateFile.save(snapshot)
-    } catch {
-      logger.error("Cannot write the state file \(stateFile.path): \(error)")
-    }
-  }
-
-  // MARK: Endpoints
-
-  func listEndpoints(caller: Caller, organizationIds: [String]?, page: PageRequest) -> ListResource<
-    WebhookEndpoint
-  > {
-    let visible = caller.organizationIds.filter { organizationIds?.contains($0) ?? true }
-    let lists = visible.compactMap { endpointOrder[$0] }.filter { !$0.isEmpty }
-    let total = lists.reduce(0) { $0 + $1.count }
-    var items: [WebhookEndpoint] = []
-    if lists.count == 1, let ids = lists.first {
-      // Newest first: walk the oldest-first list from its end.
-      let start = ids.count - page.offset
-      if page.offset < ids.count {
-        let end = max(start - page.limit, 0)
-        for index in stride(from: start - 1, through: end, by: -1) {
-          if let endpoint = endpoints[ids[index]]?.endpoint { items.append(endpoint) }
+    private static func indexes(for snapshot: StoreSnapshot) -> (
+        [String: EndpointRecord], [String: [String]], [String: EventRecord], [DeliveryRecord]
+    ) {
+        var endpoints: [String: EndpointRecord] = [:]
+        for record in snapshot.endpoints { endpoints[record.endpoint.id] = record }
+        var order: [String: [String]] = [:]
+        let live = snapshot.endpoints.filter(\.isLive).sorted {
+            Self.isOrdered($0.endpoint, $1.endpoint)
         }
-      }
-    } else if !lists.isEmpty {
-      // A k-way merge from the newest end, stopping once the page is full.
-      var cursors = lists.map { $0.count - 1 }
-      var position = 0
-      while items.count < page.limit {
-        var best: (list: Int, endpoint: WebhookEndpoint)? = nil
-        for (list, cursor) in cursors.enumerated() where cursor >= 0 {
-          guard let candidate = endpoints[lists[list][cursor]]?.endpoint else { continue }
-          if best.map({ Self.isOrdered($0.endpoint, candidate) }) ?? true {
-            best = (list, candidate)
-          }
+        for record in live {
+            order[record.endpoint.organizationId, default: []].append(record.endpoint.id)
         }
-        guard let chosen = best else { break }
-        cursors[chosen.list] -= 1
-        if page.contains(position: position) { items.append(chosen.endpoint) }
-        position += 1
-      }
+        var events: [String: EventRecord] = [:]
+        for record in snapshot.events { events[record.event.id] = record }
+        let deliveries = snapshot.deliveries.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        return (endpoints, order, events, deliveries)
     }
-    return ListResource(items: items, pagination: page.pagination(total: total))
-  }
 
-  /// A live endpoint the caller may see.
-  func endpoint(id: String, caller: Caller) -> WebhookEndpoint? {
-    guard let record = endpoints[id], record.isLive,
-      caller.canSee(organization: record.endpoint.organizationId)
-    else { return nil }
-    return record.endpoint
-  }
+    private static func isOrdered(_ a: WebhookEndpoint, _ b: WebhookEndpoint) -> Bool {
+        (a.createdAt, a.id) < (b.createdAt, b.id)
+    }
 
-  func insert(_ endpoint: WebhookEndpoint) {
-    endpoints[endpoint.id] = EndpointRecord(endpoint: endpoint, deletedAt: nil)
-    var ids = endpointOrder[endpoint.organizationId, default: []]
-    // Usually the newest, so check the end before searching.
-    if let lastId = ids.last, let last = endpoints[lastId]?.endpoint,
-      !Self.isOrdered(last, endpoint)
-    {
-      var low = 0
-      var high = ids.count
-      while low < high {
-        let middle = (low + high) / 2
-        if let other = endpoints[ids[middle]]?.endpoint, Self.isOrdered(other, endpoint) {
-          low = middle + 1
+    // MARK: Whole state
+
+    var snapshot: StoreSnapshot {
+        StoreSnapshot(
+            endpoints: endpoints.values.sorted { Self.isOrdered($0.endpoint, $1.endpoint) },
+            events: events.values.sorted {
+                ($0.event.createdAt, $0.event.id) < ($1.event.createdAt, $1.event.id)
+            },
+            deliveries: deliveries)
+    }
+
+    /// Replaces everything (the admin reset).
+    func replace(with snapshot: StoreSnapshot) {
+        (endpoints, endpointOrder, events, deliveries) = Self.indexes(for: snapshot)
+        persist()
+    }
+
+    func counts() -> (endpoints: Int, events: Int, deliveries: Int, pendingEvents: Int) {
+        (
+            endpointOrder.values.reduce(0) { $0 + $1.count }, events.count, deliveries.count,
+            events.values.filter {
+                $0.event.succeeded == nil && !$0.event.skipped && $0.event.payload != nil
+            }.count
+        )
+    }
+
+    /// Writes the state file; a failure is logged, never shown to API callers.
+    func persist() {
+        guard let stateFile else { return }
+        do {
+            try stateFile.save(snapshot)
+        } catch {
+            logger.error("Cannot write the state file \(stateFile.path): \(error)")
+        }
+    }
+
+    // MARK: Endpoints
+
+    func listEndpoints(caller: Caller, organizationIds: [String]?, page: PageRequest) -> ListResource<
+        WebhookEndpoint
+    > {
+        let visible = caller.organizationIds.filter { organizationIds?.contains($0) ?? true }
+        let lists = visible.compactMap { endpointOrder[$0] }.filter { !$0.isEmpty }
+        let total = lists.reduce(0) { $0 + $1.count }
+        var items: [WebhookEndpoint] = []
+        if lists.count == 1, let ids = lists.first {
+            // Newest first: walk the oldest-first list from its end.
+            let start = ids.count - page.offset
+            if page.offset < ids.count {
+                let end = max(start - page.limit, 0)
+                for index in stride(from: start - 1, through: end, by: -1) {
+                    if let endpoint = endpoints[ids[index]]?.endpoint { items.append(endpoint) }
+                }
+            }
+        } else if !lists.isEmpty {
+            // A k-way merge from the newest end, stopping once the page is full.
+            var cursors = lists.map { $0.count - 1 }
+            var position = 0
+            while items.count < page.limit {
+                var best: (list: Int, endpoint: WebhookEndpoint)? = nil
+                for (list, cursor) in cursors.enumerated() where cursor >= 0 {
+                    guard let candidate = endpoints[lists[list][cursor]]?.endpoint else { continue }
+                    if best.map({ Self.isOrdered($0.endpoint, candidate) }) ?? true {
+                        best = (list, candidate)
+                    }
+                }
+                guard let chosen = best else { break }
+                cursors[chosen.list] -= 1
+                if page.contains(position: position) { items.append(chosen.endpoint) }
+                position += 1
+            }
+        }
+        return ListResource(items: items, pagination: page.pagination(total: total))
+    }
+
+    /// A live endpoint the caller may see.
+    func endpoint(id: String, caller: Caller) -> WebhookEndpoint? {
+        guard let record = endpoints[id], record.isLive,
+            caller.canSee(organization: record.endpoint.organizationId)
+        else { return nil }
+        return record.endpoint
+    }
+
+    func insert(_ endpoint: WebhookEndpoint) {
+        endpoints[endpoint.id] = EndpointRecord(endpoint: endpoint, deletedAt: nil)
+        var ids = endpointOrder[endpoint.organizationId, default: []]
+        // Usually the newest, so check the end before searching.
+        if let lastId = ids.last, let last = endpoints[lastId]?.endpoint,
+            !Self.isOrdered(last, endpoint)
+        {
+            var low = 0
+            var high = ids.count
+            while low < high {
+                let middle = (low + high) / 2
+                if let other = endpoints[ids[middle]]?.endpoint, Self.isOrdered(other, endpoint) {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
+            }
+            ids.insert(endpoint.id, at: low)
         } else {
-          high = middle
+            ids.append(endpoint.id)
         }
-      }
-      ids.insert(endpoint.id, at: low)
-    } else {
-      ids.append(endpoint.id)
+        endpointOrder[endpoint.organizationId] = ids
+        persist()
     }
-    endpointOrder[endpoint.organizationId] = ids
-    persist()
-  }
 
-  /// Applies a PATCH. Nil fields are left unchanged.
-  func update(id: String, caller: Caller, changes: EndpointChanges) throws(APIFailure)
-    -> WebhookEndpoint
-  {
-    guard var endpoint = endpoint(id: id, caller: caller) else { throw .resourceNotFound }
-    if changes.enabled == true, !endpoint.enabled, changes.url == nil {
-      // A stored URL may predate today's rules (or an --allow-insecure-urls run).
-      if case .failure = urlRules.validate(.string(endpoint.url), loc: ["body", "url"]) {
-        throw .serviceValidation([
-          ValidationItem(
-            type: "value_error", loc: ["body", "enabled"],
-            msg:
-              "Cannot enable a webhook endpoint with an invalid URL. Please update the URL first.",
-            input: true)
-        ])
-      }
+    /// Applies a PATCH. Nil fields are left unchanged.
+    func update(id: String, caller: Caller, changes: EndpointChanges) throws(APIFailure)
+        -> WebhookEndpoint
+    {
+        guard var endpoint = endpoint(id: id, caller: caller) else { throw .resourceNotFound }
+        if changes.enabled == true, !endpoint.enabled, changes.url == nil {
+            // A stored URL may predate today's rules (or an --allow-insecure-urls run).
+            if case .failure = urlRules.validate(.string(endpoint.url), loc: ["body", "url"]) {
+                throw .serviceValidation([
+                    ValidationItem(
+                        type: "value_error", loc: ["body", "enabled"],
+                        msg:
+                            "Cannot enable a webhook endpoint with an invalid URL. Please update the URL first.",
+                        input: true)
+                ])
+            }
+        }
+        if let url = changes.url { endpoint.url = url }
+        if let name = changes.name { endpoint.name = name }
+        if let apiVersion = changes.apiVersion { endpoint.apiVersion = apiVersion }
+        if let format = changes.format { endpoint.format = format }
+        if let events = changes.events { endpoint.events = events }
+        if let enabled = changes.enabled { endpoint.enabled = enabled }
+        if let secret = changes.secret {
+            endpoint.secret = secret
+            endpoint.usesStandardWebhookSignature = false
+        }
+        endpoint.modifiedAt = Date()
+        endpoints[id]?.endpoint = endpoint
+        persist()
+        return endpoint
     }
-    if let url = changes.url { endpoint.url = url }
-    if let name = changes.name { endpoint.name = name }
-    if let apiVersion = changes.apiVersion { endpoint.apiVersion = apiVersion }
-    if let format = changes.format { endpoint.format = format }
-    if let events = changes.events { endpoint.events = events }
-    if let enabled = changes.enabled { endpoint.enabled = enabled }
-    if let secret = changes.secret {
-      endpoint.secret = secret
-      endpoint.usesStandardWebhookSignature = false
+
+    func delete(id: String, caller: Caller) throws(APIFailure) {
+        guard let endpoint = endpoint(id: id, caller: caller) else { throw .resourceNotFound }
+        endpoints[id]?.deletedAt = Date()
+        endpointOrder[endpoint.organizationId]?.removeAll { $0 == id }
+        persist()
     }
-    endpoint.modifiedAt = Date()
-    endpoints[id]?.endpoint = endpoint
-    persist()
-    return endpoint
-  }
 
-  func delete(id: String, caller: Caller) throws(APIFailure) {
-    guard let endpoint = endpoint(id: id, caller: caller) else { throw .resourceNotFound }
-    endpoints[id]?.deletedAt = Date()
-    endpointOrder[endpoint.organizationId]?.removeAll { $0 == id }
-    persist()
-  }
-
-  func resetSecret(id: String, caller: Caller) throws(APIFailure) -> WebhookEndpoint {
-    guard var endpoint = endpoint(id: id, caller: caller) else { throw .resourceNotFound }
-    endpoint.secret = WebhookSecret.generate()
-    endpoint.usesStandardWebhookSignature = true
-    endpoint.modifiedAt = Date()
-    endpoints[id]?.endpoint = endpoint
-    persist()
-    return endpoint
-  }
-
-  // MARK: Deliveries
-
-  func listDeliveries(caller: Caller, filter: DeliveryQuery, page: PageRequest) -> ListResource<
-    WebhookDelivery
-  > {
-    var endpointIds: Set<String>? = nil
-    if !filter.endpointIds.isEmpty {
-      let usable = filter.endpointIds.filter { endpoint(id: $0, caller: caller) != nil }
-      if usable.isEmpty { return ListResource(items: [], pagination: page.pagination(total: 0)) }
-      endpointIds = Set(usable)
+    func resetSecret(id: String, caller: Caller) throws(APIFailure) -> WebhookEndpoint {
+        guard var endpoint = endpoint(id: id, caller: caller) else { throw .resourceNotFound }
+        endpoint.secret = WebhookSecret.generate()
+        endpoint.usesStandardWebhookSignature = true
+        endpoint.modifiedAt = Date()
+        endpoints[id]?.endpoint = endpoint
+        persist()
+        return endpoint
     }
-    let visible = Set(caller.organizationIds)
-    let needle = filter.query?.lowercased()
-    var total = 0
-    var items: [WebhookDelivery] = []
-    for delivery in deliveries.reversed() {
-      if let endpointIds, !endpointIds.contains(delivery.endpointId) { continue }
-      guard let event = events[delivery.eventId], visible.contains(event.organizationId) else {
-        continue
-      }
-      if let start = filter.start, !(Self.micros(delivery.createdAt) > Self.micros(start)) {
-        continue
-      }
-      if let end = filter.end, !(Self.micros(delivery.createdAt) < Self.micros(end)) { continue }
-      if let succeeded = filter.succeeded, delivery.succeeded != succeeded { continue }
-      if let codeClass = filter.httpCodeClass {
-        guard let code = delivery.httpCode, code / 100 == codeClass else { continue }
-      }
-      if !filter.eventTypes.isEmpty, !filter.eventTypes.contains(event.event.type) { continue }
-      if let needle, !needle.isEmpty {
-        let matches =
-          delivery.id.lowercased().contains(needle)
-          || delivery.eventId.lowercased().contains(needle)
-          || (delivery.httpCode.map { String($0).contains(needle) } ?? false)
-        if !matches { continue }
-      }
-      if page.contains(position: total) {
-        items.append(
-          WebhookDelivery(
-            createdAt: delivery.createdAt, modifiedAt: delivery.modifiedAt, id: delivery.id,
-            succeeded: delivery.succeeded, httpCode: delivery.httpCode, response: delivery.response,
-            webhookEvent: event.event))
-      }
-      total += 1
+
+    // MARK: Deliveries
+
+    func listDeliveries(caller: Caller, filter: DeliveryQuery, page: PageRequest) -> ListResource<
+        WebhookDelivery
+    > {
+        var endpointIds: Set<String>? = nil
+        if !filter.endpointIds.isEmpty {
+            let usable = filter.endpointIds.filter { endpoint(id: $0, caller: caller) != nil }
+            if usable.isEmpty { return ListResource(items: [], pagination: page.pagination(total: 0)) }
+            endpointIds = Set(usable)
+        }
+        let visible = Set(caller.organizationIds)
+        let needle = filter.query?.lowercased()
+        var total = 0
+        var items: [WebhookDelivery] = []
+        for delivery in deliveries.reversed() {
+            if let endpointIds, !endpointIds.contains(delivery.endpointId) { continue }
+            guard let event = events[delivery.eventId], visible.contains(event.organizationId) else {
+                continue
+            }
+            if let start = filter.start, !(Self.micros(delivery.createdAt) > Self.micros(start)) {
+                continue
+            }
+            if let end = filter.end, !(Self.micros(delivery.createdAt) < Self.micros(end)) { continue }
+            if let succeeded = filter.succeeded, delivery.succeeded != succeeded { continue }
+            if let codeClass = filter.httpCodeClass {
+                guard let code = delivery.httpCode, code / 100 == codeClass else { continue }
+            }
+            if !filter.eventTypes.isEmpty, !filter.eventTypes.contains(event.event.type) { continue }
+            if let needle, !needle.isEmpty {
+                let matches =
+                    delivery.id.lowercased().contains(needle)
+                    || delivery.eventId.lowercased().contains(needle)
+                    || (delivery.httpCode.map { String($0).contains(needle) } ?? false)
+                if !matches { continue }
+            }
+            if page.contains(position: total) {
+                items.append(
+                    WebhookDelivery(
+                        createdAt: delivery.createdAt, modifiedAt: delivery.modifiedAt, id: delivery.id,
+                        succeeded: delivery.succeeded, httpCode: delivery.httpCode, response: delivery.response,
+                        webhookEvent: event.event))
+            }
+            total += 1
+        }
+        return ListResource(items: items, pagination: page.pagination(total: total))
     }
-    return ListResource(items: items, pagination: page.pagination(total: total))
-  }
 
-  /// Timestamps compare at the microsecond precision the API shows.
-  private static func micros(_ date: Date) -> Int64 {
-    Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
-  }
-
-  // MARK: Events
-
-  enum RedeliverOutcome: Equatable {
-    case notFound
-    /// Accepted; `send` says whether a delivery was started.
-    case accepted(send: Bool)
-  }
-
-  func redeliver(eventId: String, caller: Caller) -> RedeliverOutcome {
-    guard let record = events[eventId], caller.canSee(organization: record.organizationId) else {
-      return .notFound
+    /// Timestamps compare at the microsecond precision the API shows.
+    private static func micros(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
     }
-    guard record.event.payload != nil, let endpoint = endpoints[record.endpointId], endpoint.isLive
-    else {
-      return .accepted(send: false)
-    }
-    guard endpoint.endpoint.enabled else {
-      events[eventId]?.event.skipped = true
-      events[eventId]?.event.modifiedAt = Date()
-      persist()
-      return .accepted(send: false)
-    }
-    return .accepted(send: true)
-  }
 
-  /// Creates one event per live, enabled endpoint that subscribes to `type`.
-  func createEvents(type: WebhookEventType, organizationId: String?, now: Date = Date())
-    -> [EventRecord]
-  {
-    let organizations = organizationId.map { [$0] } ?? EmulatorOrganizations.all.map(\.id)
-    var created: [EventRecord] = []
-    for organization in organizations {
-      for id in endpointOrder[organization] ?? [] {
-        guard let endpoint = endpoints[id]?.endpoint, endpoint.enabled,
-          endpoint.events.contains(type),
-          let payload = PayloadFactory.payload(type: type, endpoint: endpoint, timestamp: now)
-        else { continue }
-        let event = WebhookEvent(
-          createdAt: now, modifiedAt: nil, id: UUID().uuidString.lowercased(), lastHttpCode: nil,
-          succeeded: nil, skipped: false, apiVersion: endpoint.apiVersion, payload: payload,
-          type: type,
-          isArchived: false)
-        let record = EventRecord(event: event, endpointId: id, organizationId: organization)
-        events[event.id] = record
-        created.append(record)
-      }
+    // MARK: Events
+
+    enum RedeliverOutcome: Equatable {
+        case notFound
+        /// Accepted; `send` says whether a delivery was started.
+        case accepted(send: Bool)
     }
-    if !created.isEmpty { persist() }
-    return created
-  }
 
-  func event(id: String) -> EventRecord? { events[id] }
-
-  // MARK: Delivery worker
-
-  /// What the worker should do for the next attempt of an event.
-  func plan(eventId: String) -> DeliveryPlan {
-    guard let record = events[eventId], let payload = record.event.payload,
-      let endpoint = endpoints[record.endpointId], endpoint.isLive
-    else { return .stop }
-    guard endpoint.endpoint.enabled else {
-      events[eventId]?.event.skipped = true
-      events[eventId]?.event.modifiedAt = Date()
-      persist()
-      return .stop
+    func redeliver(eventId: String, caller: Caller) -> RedeliverOutcome {
+        guard let record = events[eventId], caller.canSee(organization: record.organizationId) else {
+            return .notFound
+        }
+        guard record.event.payload != nil, let endpoint = endpoints[record.endpointId], endpoint.isLive
+        else {
+            return .accepted(send: false)
+        }
+        guard endpoint.endpoint.enabled else {
+            events[eventId]?.event.skipped = true
+            events[eventId]?.event.modifiedAt = Date()
+            persist()
+            return .accepted(send: false)
+        }
+        return .accepted(send: true)
     }
-    let target = endpoint.endpoint
-    return .send(
-      DeliveryRequest(
-        eventId: eventId, endpointId: target.id, url: target.url, secret: target.secret,
-        scheme: target.usesStandardWebhookSignature ? .standard : .legacy, payload: payload,
-        apiVersion: record.event.apiVersion))
-  }
 
-  /// Records one attempt. On the last failed attempt the event fails for good and the
-  /// endpoint may be disabled (CONTRACT.md §5.5).
-  func record(
-    attempt result: DeliveryResult, eventId: String, endpointId: String, isFinal: Bool,
-    at now: Date = Date()
-  ) {
-    deliveries.append(
-      DeliveryRecord(
-        id: UUID().uuidString.lowercased(), createdAt: now, modifiedAt: nil,
-        succeeded: result.succeeded,
-        httpCode: result.httpCode, response: result.response, eventId: eventId,
-        endpointId: endpointId))
-    if var event = events[eventId]?.event {
-      event.lastHttpCode = result.httpCode
-      event.modifiedAt = now
-      if result.succeeded {
-        event.succeeded = true
-        event.skipped = false
-      } else if isFinal {
-        event.succeeded = false
-      }
-      events[eventId]?.event = event
+    /// Creates one event per live, enabled endpoint that subscribes to `type`.
+    func createEvents(type: WebhookEventType, organizationId: String?, now: Date = Date())
+        -> [EventRecord]
+    {
+        let organizations = organizationId.map { [$0] } ?? EmulatorOrganizations.all.map(\.id)
+        var created: [EventRecord] = []
+        for organization in organizations {
+            for id in endpointOrder[organization] ?? [] {
+                guard let endpoint = endpoints[id]?.endpoint, endpoint.enabled,
+                    endpoint.events.contains(type),
+                    let payload = PayloadFactory.payload(type: type, endpoint: endpoint, timestamp: now)
+                else { continue }
+                let event = WebhookEvent(
+                    createdAt: now, modifiedAt: nil, id: UUID().uuidString.lowercased(), lastHttpCode: nil,
+                    succeeded: nil, skipped: false, apiVersion: endpoint.apiVersion, payload: payload,
+                    type: type,
+                    isArchived: false)
+                let record = EventRecord(event: event, endpointId: id, organizationId: organization)
+                events[event.id] = record
+                created.append(record)
+            }
+        }
+        if !created.isEmpty { persist() }
+        return created
     }
-    if !result.succeeded, isFinal { disableIfFailing(endpointId: endpointId, now: now) }
-    persist()
-  }
 
-  static let failureThreshold = 10
+    func event(id: String) -> EventRecord? { events[id] }
 
-  private func disableIfFailing(endpointId: String, now: Date) {
-    let completed = events.values.filter {
-      $0.endpointId == endpointId && $0.event.succeeded != nil
+    // MARK: Delivery worker
+
+    /// What the worker should do for the next attempt of an event.
+    func plan(eventId: String) -> DeliveryPlan {
+        guard let record = events[eventId], let payload = record.event.payload,
+            let endpoint = endpoints[record.endpointId], endpoint.isLive
+        else { return .stop }
+        guard endpoint.endpoint.enabled else {
+            events[eventId]?.event.skipped = true
+            events[eventId]?.event.modifiedAt = Date()
+            persist()
+            return .stop
+        }
+        let target = endpoint.endpoint
+        return .send(
+            DeliveryRequest(
+                eventId: eventId, endpointId: target.id, url: target.url, secret: target.secret,
+                scheme: target.usesStandardWebhookSignature ? .standard : .legacy, payload: payload,
+                apiVersion: record.event.apiVersion))
     }
-    .sorted { $0.event.createdAt > $1.event.createdAt }
-    .prefix(Self.failureThreshold)
-    guard completed.count == Self.failureThreshold,
-      completed.allSatisfy({ $0.event.succeeded == false })
-    else { return }
-    endpoints[endpointId]?.endpoint.enabled = false
-    endpoints[endpointId]?.endpoint.modifiedAt = now
-    for (id, record) in events
-    where record.endpointId == endpointId && record.event.succeeded == nil {
-      events[id]?.event.skipped = true
+
+    /// Records one attempt. On the last failed attempt the event fails for good and the
+    /// endpoint may be disabled (CONTRACT.md §5.5).
+    func record(
+        attempt result: DeliveryResult, eventId: String, endpointId: String, isFinal: Bool,
+        at now: Date = Date()
+    ) {
+        deliveries.append(
+            DeliveryRecord(
+                id: UUID().uuidString.lowercased(), createdAt: now, modifiedAt: nil,
+                succeeded: result.succeeded,
+                httpCode: result.httpCode, response: result.response, eventId: eventId,
+                endpointId: endpointId))
+        if var event = events[eventId]?.event {
+            event.lastHttpCode = result.httpCode
+            event.modifiedAt = now
+            if result.succeeded {
+                event.succeeded = true
+                event.skipped = false
+            } else if isFinal {
+                event.succeeded = false
+            }
+            events[eventId]?.event = event
+        }
+        if !result.succeeded, isFinal { disableIfFailing(endpointId: endpointId, now: now) }
+        persist()
     }
-    logger.info(
-      "Disabled webhook endpoint \(endpointId) after \(Self.failureThreshold) failed events")
-  }
+
+    static let failureThreshold = 10
+
+    private func disableIfFailing(endpointId: String, now: Date) {
+        let completed = events.values.filter {
+            $0.endpointId == endpointId && $0.event.succeeded != nil
+        }
+        .sorted { $0.event.createdAt > $1.event.createdAt }
+        .prefix(Self.failureThreshold)
+        guard completed.count == Self.failureThreshold,
+            completed.allSatisfy({ $0.event.succeeded == false })
+        else { return }
+        endpoints[endpointId]?.endpoint.enabled = false
+        endpoints[endpointId]?.endpoint.modifiedAt = now
+        for (id, record) in events
+        where record.endpointId == endpointId && record.event.succeeded == nil {
+            events[id]?.event.skipped = true
+        }
+        logger.info(
+            "Disabled webhook endpoint \(endpointId) after \(Self.failureThreshold) failed events")
+    }
 }
