@@ -1,3 +1,5 @@
+import PolarAPI
+
 /// A response before it becomes a Hummingbird `Response`: status, extra headers, body bytes.
 struct HTTPAnswer: Sendable {
     var status: Int
@@ -18,8 +20,10 @@ struct HTTPAnswer: Sendable {
     }
 
     /// An API object in the server's key order.
-    static func encoded(_ value: some ServerJSONConvertible, status: Int = 200) -> HTTPAnswer {
-        HTTPAnswer(status: status, json: value.serverJSON)
+    static func encoded(_ value: some PolarJSONWritable, status: Int = 200) -> HTTPAnswer {
+        var body: [UInt8] = []
+        value.writeJSON(pretty: false, indent: 0, into: &body)
+        return HTTPAnswer(status: status, body: body, isJSON: true)
     }
 
     static let noContent = HTTPAnswer(status: 204, body: [], isJSON: false)

@@ -27,9 +27,25 @@ struct DeliveriesListCommand: AsyncParsableCommand {
         if let limit, limit < 1 { throw CLIError.usage("--limit must be at least 1") }
         let context = try CommandContext(
             connection: connection, parent: root.connection, output: output)
+        let pageSize = min(limit ?? 100, 100)
+        if context.printsJSON {
+            // Streamed page by page, never holding every delivery.
+            try await context.withClient { client in
+                var stream = JSONArrayStream()
+                var count = 0
+                pages: for try await page in client.deliveryPages(filter, pageSize: pageSize) {
+                    for delivery in page.items {
+                        if let limit, count >= limit { break pages }
+                        stream.append(delivery)
+                        count += 1
+                    }
+                }
+                stream.finish()
+            }
+            return
+        }
         let deliveries = try await context.withClient { client in
             var all: [WebhookDelivery] = []
-            let pageSize = min(limit ?? 100, 100)
             pages: for try await page in client.deliveryPages(filter, pageSize: pageSize) {
                 for delivery in page.items {
                     if let limit, all.count >= limit { break pages }

@@ -26,6 +26,17 @@ struct EndpointsListCommand: AsyncParsableCommand {
             connection: connection, parent: root.connection, organizationID: organizationID,
             output: output)
         let organizations = context.settings.organizationID.map { [$0] } ?? []
+        if context.printsJSON {
+            // Streamed page by page: 10,000 endpoints are never held or encoded at once.
+            try await context.withClient { client in
+                var stream = JSONArrayStream()
+                for try await page in client.endpointPages(organizationIds: organizations) {
+                    for endpoint in page.items { stream.append(endpoint) }
+                }
+                stream.finish()
+            }
+            return
+        }
         let endpoints = try await context.withClient { client in
             var all: [WebhookEndpoint] = []
             for try await page in client.endpointPages(organizationIds: organizations) {

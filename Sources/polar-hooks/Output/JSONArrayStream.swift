@@ -1,0 +1,53 @@
+import Glibc
+import PolarAPI
+
+/// Writes one pretty JSON array to standard output item by item, so a long list is never held
+/// whole: nothing is written before the first item or `finish()` (a failure before then leaves
+/// stdout empty), and the bytes go out in chunks of about 64 KB.
+struct JSONArrayStream {
+    private static let chunkSize = 64 * 1024
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var hasItems = false
+
+    init(descriptor: Int32 = STDOUT_FILENO) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(Self.chunkSize + 8 * 1024)
+    }
+
+    /// Adds one item to the array.
+    mutating func append(_ item: some PolarJSONWritable) {
+        if !hasItems { buffer.append(UInt8(ascii: "[")) }
+        PolarJSONWriter.writeArrayItemSeparator(isFirst: !hasItems, pretty: true, indent: 0, into: &buffer)
+        item.writeJSON(pretty: true, indent: 2, into: &buffer)
+        hasItems = true
+        if buffer.count >= Self.chunkSize { flush() }
+    }
+
+    /// Closes the array (`[]` when empty), ends the line and writes what is left.
+    mutating func finish() {
+        if hasItems {
+            PolarJSONWriter.newline(indent: 0, into: &buffer)
+        } else {
+            buffer.append(UInt8(ascii: "["))
+        }
+        buffer.append(contentsOf: "]\n".utf8)
+        flush()
+    }
+
+    private mutating func flush() {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { bytes in
+                Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                // A closed pipe (`| head`): the reader has gone, so stop writing quietly.
+                break
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
