@@ -26,6 +26,9 @@ public struct HelpOverlay: Hashable, Sendable {
         self.scroll = scroll
     }
 
+    /// Two columns from 100 cells on (long summaries are cut with …), else one.
+    static func columnCount(width: Int) -> Int { width >= 100 ? 2 : 1 }
+
     /// The text lines, laid out in as many columns of `columnWidth` as `width` holds.
     public func lines(width: Int) -> [String] {
         let keyWidth = min(
@@ -39,8 +42,7 @@ public struct HelpOverlay: Hashable, Sendable {
                         + entry.summary
                 }
         }
-        // Two columns from 100 cells on (long summaries are cut with …), else one.
-        let columns = width >= 100 ? 2 : 1
+        let columns = Self.columnCount(width: width)
         let columnWidth = width / columns
         // Fill columns top to bottom with whole sections, balancing their heights.
         let total = blocks.reduce(0) { $0 + $1.count + 1 }
@@ -81,11 +83,19 @@ extension Canvas {
         let rows = inner.height - 1
         let start = min(help.scroll, max(0, lines.count - rows))
         let titles = Set(help.sections.map(\.title))
+        let columnWidth = (inner.width - 2) / HelpOverlay.columnCount(width: inner.width - 2)
         for (index, line) in lines.dropFirst(start).prefix(rows).enumerated() {
-            let isTitle = titles.contains(line.trimmingTrailingSpaces)
-            put(
-                line, x: inner.x + 1, y: inner.y + index, maxWidth: inner.width - 2,
-                style: Style(bold: isTitle))
+            // Each column's part of the line is drawn on its own, so a section title is bold
+            // in whichever column it stands.
+            var rest = Substring(line)
+            var x = inner.x + 1
+            while !rest.isEmpty {
+                let part = rest.prefix(columnWidth)
+                rest = rest.dropFirst(part.count)
+                let isTitle = titles.contains(String(part).trimmingTrailingSpaces)
+                put(String(part), x: x, y: inner.y + index, maxWidth: inner.maxX - 1 - x, style: Style(bold: isTitle))
+                x += columnWidth
+            }
         }
         let more = lines.count - start > rows ? " · more below" : ""
         put(
