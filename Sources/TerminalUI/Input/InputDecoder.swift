@@ -241,18 +241,25 @@ struct InputDecoder {
         if first.hasPrefix("<") { return sgrMouseWheel(button: first.dropFirst(), final: final) }
         guard first.allSatisfy(\.isASCIIDigit) else { return nil }  // "?…" are replies, not keys
         switch final {
+        case "Z": return .backTab
+        case "~": return tildeKey(Int(first) ?? 0)
+        default: return cursorOrFunctionKey(final: final)
+        }
+    }
+
+    // The final letters CSI and SS3 share: arrows, Home/End and F1–F4.
+    private static func cursorOrFunctionKey(final: Unicode.Scalar) -> Key? {
+        switch final {
         case "A": return .up
         case "B": return .down
         case "C": return .right
         case "D": return .left
         case "H": return .home
         case "F": return .end
-        case "Z": return .backTab
         case "P": return .function(1)
         case "Q": return .function(2)
         case "R": return .function(3)
         case "S": return .function(4)
-        case "~": return tildeKey(Int(first) ?? 0)
         default: return nil
         }
     }
@@ -284,20 +291,7 @@ struct InputDecoder {
 
     // SS3 sequences (application cursor and keypad mode).
     static func key(singleShift final: Unicode.Scalar) -> Key? {
-        switch final {
-        case "A": return .up
-        case "B": return .down
-        case "C": return .right
-        case "D": return .left
-        case "H": return .home
-        case "F": return .end
-        case "M": return .enter
-        case "P": return .function(1)
-        case "Q": return .function(2)
-        case "R": return .function(3)
-        case "S": return .function(4)
-        default: return nil
-        }
+        final == "M" ? .enter : cursorOrFunctionKey(final: final)
     }
 }
 
