@@ -22,7 +22,7 @@ from polar.v2026_10.webhooks import (
     validate_event,
 )
 
-from support import ORG_TOKEN, Emulator, Receiver, ReceivedWebhook
+from support import ORG_TOKEN, Emulator, Receiver, ReceivedWebhook, wait_until
 
 MERCHANT_SECRET = "my-own-merchant-secret-at-least-32-chars!"
 
@@ -99,7 +99,12 @@ class TestStandardSigning:
         assert webhook.body == json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
 
         # webhook-id is the event id, and the stored payload is exactly what was sent.
-        [delivery] = insecure_polar.webhooks.list_webhook_deliveries(endpoint_id=endpoint.id).items
+        # The emulator records a delivery once the receiver has answered, as Polar does, so the
+        # record can lag a moment behind the webhook itself.
+        [delivery] = wait_until(
+            lambda: insecure_polar.webhooks.list_webhook_deliveries(endpoint_id=endpoint.id).items or None,
+            what=f"the delivery record for {endpoint.id}",
+        )
         assert delivery.webhook_event.id == headers["webhook-id"]
         assert delivery.webhook_event.payload == webhook.body.decode()
 
