@@ -36,3 +36,31 @@ import Testing
         #expect(lines.contains("Right"))
     }
 }
+
+extension HelpOverlayWidgetTests {
+    @Test func balancedColumnsWhenEverythingFits() {
+        let tall = HelpOverlay(sections: Self.sections).lines(width: 110, height: 20)
+        #expect(tall.first?.hasPrefix("Left") == true && tall.first?.contains("Right") == true)
+        #expect(tall.count == 7)
+    }
+
+    @Test func onAShortScreenColumnsFillLikePagesInReadingOrder() {
+        // 4 rows: "Left" and three entries, then the other three entries beside them; the next
+        // pair of columns ("Right") starts below, so scrolling down keeps the order.
+        let short = HelpOverlay(sections: Self.sections).lines(width: 110, height: 4)
+        #expect(short.count == 7)
+        #expect(short[0].hasPrefix("Left") && short[0].contains("d"))
+        #expect(short[2].contains("b") && short[2].contains("f"))
+        #expect(short[3].hasPrefix("  c"))
+        #expect(short[4] == "Right")
+        #expect(short[6].contains("y") && short[6].contains("more"))
+    }
+
+    @Test func scrollingStopsAtTheLastLine() {
+        let help = HelpOverlay(sections: Self.sections)
+        // A box of 6 rows: 4 inside, one of them the hint line, so 3 rows a screen and two
+        // screens of columns: 6 lines, 3 of them below the first screen.
+        #expect(help.maxScroll(in: Rect(x: 0, y: 0, width: 110, height: 6)) == 3)
+        #expect(help.maxScroll(in: Rect(x: 0, y: 0, width: 110, height: 40)) == 0)
+    }
+}

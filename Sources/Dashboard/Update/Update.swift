@@ -88,10 +88,21 @@ func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     return handleListKey(&state, key)
 }
 
+/// `?`: every key, those that work where the user is first.
+func openHelp(_ state: inout DashboardState) {
+    var first = state.activeKeyContexts
+    if let form = state.form, form.focus == .url || form.focus == .name || form.focus == .secret {
+        first.append(.textField)
+    }
+    state.help = HelpOverlay(title: "Keys", sections: KeyMap.table.helpSections(first: first))
+}
+
 func handleHelpKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     switch KeyMap.command(for: key, in: [.help]) {
     case .back: state.help = nil
-    case .down: state.help?.scroll += 1
+    case .down:
+        guard let help = state.help else { break }
+        state.help?.scroll = min(help.scroll + 1, help.maxScroll(in: Layout(size: state.size).body))
     case .up:
         let scroll = state.help?.scroll ?? 0
         state.help?.scroll = max(0, scroll - 1)

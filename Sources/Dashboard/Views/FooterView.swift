@@ -22,27 +22,7 @@ enum FooterView {
         }
     }
 
-    static func contexts(_ state: DashboardState) -> [KeyContext] {
-        if state.help != nil { return [.help] }
-        if state.confirmation != nil { return [.dialog] }
-        if let form = state.form {
-            if form.isEditingEventFilter { return [.filter] }
-            switch form.focus {
-            case .url, .name: return [.form]
-            case .secret: return [.secret, .form]
-            case .format, .organization: return [.choice, .form]
-            case .events: return [.picker, .form]
-            case .save, .cancel: return [.form]
-            }
-        }
-        if let deliveries = state.deliveries {
-            if deliveries.isEditingSearch { return [.deliverySearch] }
-            if deliveries.typePicker != nil { return [.eventTypePicker] }
-            return deliveries.showingDetail ? [.deliveryDetail] : [.deliveries]
-        }
-        if state.isEditingFilter { return [.filter] }
-        return [.endpoints, .lists]
-    }
+    static func contexts(_ state: DashboardState) -> [KeyContext] { state.activeKeyContexts }
 
     /// Help and quit stay visible on a narrow screen; other hints give way first.
     static func trailingContexts(_ state: DashboardState) -> [KeyContext] {

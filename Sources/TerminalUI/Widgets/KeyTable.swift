@@ -77,8 +77,14 @@ public struct KeyTable<Context: Hashable & Sendable, Command: Hashable & Sendabl
     /// The help screen's sections: every binding with a summary, titled as in the table. A
     /// binding with an empty summary is the second half of a pair described by the first
     /// (`j/k` covers `k`).
-    public var helpSections: [HelpOverlay.Section] {
-        sections.map { section in
+    public var helpSections: [HelpOverlay.Section] { helpSections(first: []) }
+
+    /// The help screen's sections with those of `contexts` first (in that order), so the keys
+    /// that work where the user pressed `?` are on top; the others follow in table order.
+    public func helpSections(first contexts: [Context]) -> [HelpOverlay.Section] {
+        let leading = contexts.flatMap { context in sections.filter { $0.context == context } }
+        let rest = sections.filter { !contexts.contains($0.context) }
+        return (leading + rest).map { section in
             HelpOverlay.Section(
                 title: section.title,
                 entries: section.bindings.filter { !$0.summary.isEmpty }.map { ($0.label, $0.summary) })
