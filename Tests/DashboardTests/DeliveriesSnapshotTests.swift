@@ -71,4 +71,13 @@ import Testing
             return state
         }
     }
+
+    @Test func eventTypePickerNarrowedByText() {
+        check("deliveries_type_picker_filtered") { size in
+            var state = DeliveryFixtures.browsing(width: size.width, height: size.height)
+            state.press(.character("T"), .character("/"))
+            state.type("subscr")
+            return state
+        }
+    }
 }

@@ -164,6 +164,47 @@ import Testing
         #expect(paid.contains("\"amount\" : 4200") || paid.contains("\"amount\": 4200"))
     }
 
+    @Test func openingTheDetailPreparesItsTextsOnce() {
+        var state = DeliveryFixtures.browsing()
+        state.press(.enter)
+        let detail = state.deliveries?.detail
+        #expect(detail?.deliveryID == DeliveryFixtures.paid.id)
+        #expect(detail?.payload?.hasPrefix("{\n  \"type\": \"order.paid\",\n  \"data\": {") == true)
+        state.press(.escape)
+        #expect(state.deliveries?.detail == nil)
+        // Not JSON: shown as it came.
+        state.press(.character("j"), .character("j"), .enter)
+        #expect(state.deliveries?.detail?.payload == "not json")
+    }
+
+    @Test func leavingWhileRowsLoadCancelsTheRequestQuietly() {
+        var state = Fixtures.state()
+        guard case .loadDeliveries(let id, _, _) = state.press(.character("D")).first else {
+            Issue.record("no load effect")
+            return
+        }
+        #expect(state.press(.escape) == [.cancel(id)])
+        #expect(state.deliveries == nil)
+        #expect(!state.isBusy)
+        // The cancelled request's answer comes back later and says nothing.
+        _ = update(&state, .failed(id, .cancelled))
+        #expect(state.status == nil)
+    }
+
+    @Test func aNewFilterCancelsTheLoadItReplaces() {
+        var state = DeliveryFixtures.browsing()
+        guard case .loadDeliveries(let first, _, _) = state.press(.character("f")).first else {
+            Issue.record("no load effect")
+            return
+        }
+        let effects = state.press(.character("c"))
+        #expect(effects.first == .cancel(first))
+        #expect(loadFilter(effects)?.httpCodeClass == .success)
+        _ = update(&state, .failed(first, .cancelled))
+        #expect(state.status == nil)
+        #expect(state.deliveries?.loadRequest != first)
+    }
+
     // MARK: T: event types
 
     @Test func tPicksEventTypesAndEnterSendsThemToTheServer() {
@@ -194,6 +235,38 @@ import Testing
         state.press(.character("T"))
         #expect(state.deliveries?.typePicker?.checked.isEmpty == true)
         #expect(state.press(.enter).isEmpty)
+    }
+
+    @Test func slashInTheTypePickerNarrowsTheTypes() {
+        var state = DeliveryFixtures.browsing()
+        state.press(.character("T"), .character("/"))
+        #expect(state.deliveries?.isEditingTypeFilter == true)
+        state.type("refund.cre")
+        let visible = state.deliveries?.typePicker?.rows.count ?? 0
+        #expect(visible > 0 && visible < 10)
+        #expect(render(state).text.contains("/refund.cre"))
+        // Enter keeps the text and goes back to the types; Space then checks the focused one.
+        state.press(.enter)
+        #expect(state.deliveries?.isEditingTypeFilter == false)
+        #expect(state.deliveries?.typePicker?.filter == "refund.cre")
+        state.press(.character("j"), .character(" "))
+        let checked = state.deliveries?.typePicker.map { EventTree.types(in: $0) } ?? []
+        #expect(checked == ["refund.created"])
+        // Esc while typing clears the text; the check stays.
+        state.press(.character("/"), .escape)
+        #expect(state.deliveries?.typePicker?.filter == "")
+        #expect(state.deliveries?.typePicker.map { EventTree.types(in: $0) } == checked)
+        #expect(loadFilter(state.press(.enter))?.eventTypes == checked)
+    }
+
+    @Test func helpInTheBrowserStartsWithItsKeys() {
+        var state = DeliveryFixtures.browsing()
+        state.press(.character("?"))
+        #expect(state.help?.sections.first?.title == "Deliveries")
+        state.press(.escape, .character("T"), .character("?"))
+        #expect(state.help?.sections.first?.title == "Event type filter")
+        // Every section is still there, each once.
+        #expect(state.help?.sections.count == KeyMap.table.helpSections.count)
     }
 
     @Test func checkingEveryTypeMeansNoTypeFilter() {

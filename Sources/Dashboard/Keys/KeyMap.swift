@@ -135,6 +135,9 @@ public enum KeyMap {
                 Binding(
                     .toggleAll, keys: [.character("a")], label: "a", summary: "all / none (none shows every type)",
                     hint: "all"),
+                Binding(
+                    .pickerFilter, keys: [.character("/")], label: "/", summary: "narrow the types by text",
+                    hint: "filter"),
                 Binding(.open, keys: [.enter], label: "Enter", summary: "apply the filter", hint: "apply"),
                 Binding(.back, keys: [.escape], label: "Esc", summary: "cancel, filter unchanged", hint: "cancel"),
             ]),

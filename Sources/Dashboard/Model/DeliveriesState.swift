@@ -45,13 +45,18 @@ public struct DeliveriesState: Sendable {
     public var eventTypes: [WebhookEventType] = []
     /// The `T` picker while it is open; Enter applies it, Esc drops it.
     public var typePicker: CheckTree?
+    /// `/` in the `T` picker: the text that narrows its types, and whether it is being typed.
+    public var typeFilter = TextField()
+    public var isEditingTypeFilter = false
     /// `B`: the redeliveries in flight and how they went, for one status line at the end.
     public var redeliveryBatch: RedeliveryBatch?
     public var search = TextField()
     public var isEditingSearch = false
     public var loadRequest: RequestID?
-    /// Enter: the focused delivery's detail replaces the list.
-    public var showingDetail = false
+    /// Enter: the focused delivery's detail replaces the list, its texts prepared once.
+    public var detail: DeliveryDetailText?
+    /// Whether the detail of a delivery replaces the list.
+    public var showingDetail: Bool { detail != nil }
     public var detailScroll = 0
 
     public init(endpointID: String, endpointName: String) {

@@ -11,17 +11,23 @@ func openDeliveries(_ state: inout DashboardState) -> [Effect] {
 /// Asks for one page for the current filters; page 1 replaces the rows when it arrives.
 func loadDeliveries(_ state: inout DashboardState, page: Int) -> [Effect] {
     guard var browser = state.deliveries else { return [] }
-    if let previous = browser.loadRequest { state.requests[previous] = nil }
+    var effects: [Effect] = []
+    // A new filter makes the rows still loading for the old one useless.
+    if let previous = browser.loadRequest {
+        state.requests[previous] = nil
+        effects.append(.cancel(previous))
+    }
     let id = state.makeRequest(.loadDeliveries, label: "Loading deliveries")
     browser.loadRequest = id
     if page == 1 { browser.hasLoaded = false }
     state.deliveries = browser
-    return [.loadDeliveries(id, browser.filter, page: page)]
+    return effects + [.loadDeliveries(id, browser.filter, page: page)]
 }
 
 func handleDeliveriesKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     guard var browser = state.deliveries else { return [] }
     if browser.isEditingSearch { return handleDeliverySearchKey(&state, key) }
+    if browser.isEditingTypeFilter { return handleTypeFilterKey(&state, key) }
     if browser.typePicker != nil { return handleTypePickerKey(&state, key) }
     let contexts: [KeyContext] =
         browser.showingDetail ? [.deliveryDetail, .lists, .global] : [.deliveries, .lists, .global]
@@ -53,6 +59,7 @@ func handleDeliveriesKey(_ state: inout DashboardState, _ key: Key) -> [Effect] 
     case .eventTypeFilter:
         guard !browser.showingDetail else { return [] }
         browser.typePicker = EventTree.typeFilter(checked: browser.eventTypes)
+        browser.typeFilter = TextField()
         state.deliveries = browser
     case .redeliverAllFailed:
         guard !browser.showingDetail else { return [] }
@@ -61,22 +68,26 @@ func handleDeliveriesKey(_ state: inout DashboardState, _ key: Key) -> [Effect] 
         browser.isEditingSearch = true
         state.deliveries = browser
     case .open:
-        guard browser.selected != nil else { return [] }
-        browser.showingDetail = true
+        guard let delivery = browser.selected else { return [] }
+        browser.detail = DeliveryDetailText(delivery)
         browser.detailScroll = 0
         state.deliveries = browser
     case .redeliver:
         return redeliver(&state)
     case .back:
         if browser.showingDetail {
-            browser.showingDetail = false
+            browser.detail = nil
             state.deliveries = browser
         } else {
-            if let load = browser.loadRequest { state.requests[load] = nil }
             state.deliveries = nil
+            // Nobody is waiting for the rows any more: stop the request rather than let it run.
+            if let load = browser.loadRequest {
+                state.requests[load] = nil
+                return [.cancel(load)]
+            }
         }
     case .help:
-        state.help = HelpOverlay(title: "Keys", sections: KeyMap.table.helpSections)
+        openHelp(&state)
     case .quit:
         state.shouldQuit = true
         return [.quit]
@@ -116,6 +127,7 @@ func handleTypePickerKey(_ state: inout DashboardState, _ key: Key) -> [Effect] 
     case .pickerUp: picker.move(.up, visibleRows: rows)
     case .toggleItem: picker.toggleFocused()
     case .toggleAll: picker.toggleAll()
+    case .pickerFilter: browser.isEditingTypeFilter = true
     case .open:
         var types = EventTree.types(in: picker)
         // Every type checked shows what no filter shows; say nothing rather than 42 types.
@@ -132,13 +144,34 @@ func handleTypePickerKey(_ state: inout DashboardState, _ key: Key) -> [Effect] 
         state.deliveries = browser
         return []
     case .help:
-        state.help = HelpOverlay(title: "Keys", sections: KeyMap.table.helpSections)
+        openHelp(&state)
         return []
     case .quit:
         state.shouldQuit = true
         return [.quit]
     default:
         return []
+    }
+    browser.typePicker = picker
+    state.deliveries = browser
+    return []
+}
+
+/// Typing after `/` in the `T` picker narrows its types; Enter keeps the text, Esc clears it.
+func handleTypeFilterKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
+    guard var browser = state.deliveries, var picker = browser.typePicker else { return [] }
+    let rows = Layout(size: state.size).typePickerRows
+    switch KeyMap.command(for: key, in: [.filter]) {
+    case .open:
+        browser.isEditingTypeFilter = false
+    case .back:
+        browser.isEditingTypeFilter = false
+        browser.typeFilter = TextField()
+        picker.setFilter("", visibleRows: rows)
+    default:
+        if browser.typeFilter.handle(key) == .changed {
+            picker.setFilter(browser.typeFilter.text, visibleRows: rows)
+        }
     }
     browser.typePicker = picker
     state.deliveries = browser

@@ -39,7 +39,7 @@ func handleFormKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
         state.shouldQuit = true
         return [.quit]
     case .help:
-        state.help = HelpOverlay(title: "Keys", sections: KeyMap.table.helpSections)
+        openHelp(&state)
     case .cycleForward, .cycleBackward:
         cycleChoice(&state, &form, forward: command == .cycleForward)
     case .generateSecret:

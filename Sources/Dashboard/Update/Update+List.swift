@@ -62,7 +62,7 @@ func handleListKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     case .organization:
         cycleOrganization(&state)
     case .help:
-        state.help = HelpOverlay(title: "Keys", sections: KeyMap.table.helpSections)
+        openHelp(&state)
     case .quit:
         state.shouldQuit = true
         return [.quit]

@@ -137,11 +137,13 @@ func failed(_ state: inout DashboardState, _ id: RequestID, _ error: PolarError)
         state.firstRun?.error = error == .cancelled ? "Cancelled." : error.description
         return
     }
+    // A request update already let go of (a superseded or abandoned load) ends quietly.
+    guard let request else { return }
     if error == .cancelled {
         state.status = .info("Cancelled.", now: state.now)
         return
     }
-    let what = request?.label ?? "The request"
+    let what = request.label
     state.status = .error("\(what) failed: \(error)")
 }
 

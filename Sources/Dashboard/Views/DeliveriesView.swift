@@ -57,8 +57,7 @@ enum DeliveriesView {
 
     /// `T`'s picker, over the list while it is open.
     static func drawTypePicker(_ browser: DeliveriesState, into canvas: inout Canvas, in rect: Rect) {
-        guard let picker = browser.typePicker else { return }
-        DeliveriesTypePickerView.draw(picker, into: &canvas, in: rect)
+        DeliveriesTypePickerView.draw(browser, into: &canvas, in: rect)
     }
 
     /// Column widths; the event type takes what is left.

@@ -1,4 +1,3 @@
-import Foundation
 import PolarAPI
 import TerminalUI
 
@@ -16,7 +15,9 @@ enum DeliveryDetailView {
         canvas.box(rect, title: "Delivery · \(event.type.rawValue)", style: Theme.focusedBorder)
         let inner = rect.inset(by: 1)
         guard inner.width > labelWidth + 4, inner.height > 0 else { return }
-        let lines = self.lines(for: delivery, state: state, width: inner.width - 2)
+        // The texts update prepared when the detail opened; made here only if the rows changed since.
+        let texts = browser.detail.flatMap { $0.deliveryID == delivery.id ? $0 : nil } ?? DeliveryDetailText(delivery)
+        let lines = self.lines(for: delivery, texts: texts, state: state, width: inner.width - 2)
         let start = min(browser.detailScroll, max(0, lines.count - inner.height))
         for (row, line) in lines.dropFirst(start).prefix(inner.height).enumerated() {
             canvas.put(line.text, x: inner.x + 1, y: inner.y + row, maxWidth: inner.width - 2, style: line.style)
@@ -33,7 +34,9 @@ enum DeliveryDetailView {
         var style: Style = .plain
     }
 
-    static func lines(for delivery: WebhookDelivery, state: DashboardState, width: Int) -> [Line] {
+    static func lines(for delivery: WebhookDelivery, texts: DeliveryDetailText, state: DashboardState, width: Int)
+        -> [Line]
+    {
         let event = delivery.webhookEvent
         func field(_ label: String, _ value: String) -> Line {
             Line(text: label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + value)
@@ -51,30 +54,19 @@ enum DeliveryDetailView {
             Line(text: ""),
             Line(text: "Payload", style: Theme.title),
         ]
-        if event.isArchived || event.payload == nil {
+        if let payload = texts.payload {
+            lines += cut(payload, width: width).map { Line(text: $0) }
+        } else {
             lines.append(Line(text: "Archived event: payload removed after 90 days", style: Theme.dim))
-        } else if let payload = event.payload {
-            lines += cut(prettyJSON(payload) ?? payload, width: width).map { Line(text: $0) }
         }
         lines.append(Line(text: ""))
         lines.append(Line(text: "Response", style: Theme.title))
-        if let response = delivery.response, !response.isEmpty {
-            lines += cut(prettyJSON(response) ?? response, width: width).map { Line(text: $0) }
+        if let response = texts.response {
+            lines += cut(response, width: width).map { Line(text: $0) }
         } else {
             lines.append(Line(text: "(empty body)", style: Theme.dim))
         }
         return lines
-    }
-
-    /// `text` indented as JSON, or nil when it is not JSON.
-    static func prettyJSON(_ text: String) -> String? {
-        guard let data = text.data(using: .utf8),
-            let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
-            object is [String: Any] || object is [Any],
-            let pretty = try? JSONSerialization.data(
-                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        else { return nil }
-        return String(decoding: pretty, as: UTF8.self)
     }
 
     /// Sanitized lines no wider than `width`, indentation kept (long lines continue below).
