@@ -36,7 +36,7 @@ def binary_path() -> pathlib.Path:
 def wait_until(
     condition: typing.Callable[[], typing.Any],
     *,
-    timeout: float = 15.0,
+    timeout: float = 30.0,
     interval: float = 0.05,
     what: str = "condition",
 ) -> typing.Any:
@@ -168,7 +168,7 @@ class Receiver:
         with self._lock:
             return [r for r in self._received if path is None or r.path == path]
 
-    def wait_for(self, path: str, count: int = 1, timeout: float = 15.0) -> list[ReceivedWebhook]:
+    def wait_for(self, path: str, count: int = 1, timeout: float = 30.0) -> list[ReceivedWebhook]:
         """Waits until at least `count` webhooks arrived at `path` and returns them."""
         def enough() -> list[ReceivedWebhook] | None:
             hits = self.received(path)

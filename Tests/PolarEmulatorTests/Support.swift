@@ -93,7 +93,7 @@ final class EmulatorHarness: Sendable {
 
     /// Waits, with a bounded poll, until `condition` holds.
     func waitUntil(
-        _ what: String, attempts: Int = 400, _ condition: () async throws -> Bool
+        _ what: String, attempts: Int = 800, _ condition: () async throws -> Bool
     ) async throws {
         for _ in 0..<attempts {
             if try await condition() { return }

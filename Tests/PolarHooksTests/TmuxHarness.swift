@@ -11,7 +11,7 @@ enum TmuxHarness {
     /// How often a condition is checked while waiting.
     static let pollStep: Duration = .milliseconds(20)
     /// How long a wait lasts before the test fails with the screen in the message.
-    static let defaultTimeout: Duration = .seconds(10)
+    static let defaultTimeout: Duration = .seconds(20)
 
     /// The package root, found from this file's path (Tests/PolarHooksTests/TmuxHarness.swift).
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)

@@ -102,7 +102,7 @@ final class EmulatorFixture {
     }
 
     /// Polls until `condition` holds, a bounded number of times (no fixed sleep decides).
-    func waitUntil(_ what: String, attempts: Int = 200, _ condition: () async throws -> Bool)
+    func waitUntil(_ what: String, attempts: Int = 800, _ condition: () async throws -> Bool)
         async throws
     {
         for _ in 0..<attempts {
