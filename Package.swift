@@ -44,6 +44,17 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        .target(
+            name: "WebhookListener",
+            dependencies: [
+                "StandardWebhooks",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .target(name: "TerminalUI", dependencies: ["CNcurses"]),
         .target(name: "Dashboard", dependencies: ["TerminalUI", "PolarAPI"]),
         .executableTarget(
@@ -54,6 +65,7 @@ let package = Package(
                 "PolarEmulator",
                 "StandardWebhooks",
                 "TerminalUI",
+                "WebhookListener",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -76,13 +88,20 @@ let package = Package(
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
+            name: "WebhookListenerTests",
+            dependencies: [
+                "WebhookListener", "StandardWebhooks",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(
             name: "DashboardTests",
             dependencies: ["Dashboard", "TerminalUI", "PolarAPI"],
             resources: [.copy("Snapshots")]
         ),
         .testTarget(
             name: "PolarHooksTests",
-            dependencies: ["polar-hooks", "PolarAPI", "PolarEmulator"]
+            dependencies: ["polar-hooks", "PolarAPI", "PolarEmulator", "StandardWebhooks", "WebhookListener"]
         ),
     ]
 )

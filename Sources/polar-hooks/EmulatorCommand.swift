@@ -126,26 +126,3 @@ struct EmulatorCommandError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
 }
-
-/// Waits for SIGINT or SIGTERM.
-private final class TerminationSignals {
-    private let stream: AsyncStream<Void>
-    private let sources: [any DispatchSourceSignal]
-
-    init() {
-        let (stream, continuation) = AsyncStream<Void>.makeStream()
-        self.stream = stream
-        sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield() }
-            source.resume()
-            return source
-        }
-    }
-
-    func wait() async {
-        for await _ in stream { break }
-        for source in sources { source.cancel() }
-    }
-}

@@ -89,6 +89,7 @@ struct PolarHooks: AsyncParsableCommand {
 enum RootSubcommands {
     static let all: [any ParsableCommand.Type] = [
         EndpointsCommand.self, DeliveriesCommand.self, EventsCommand.self, EventTypesCommand.self,
-        LoginCommand.self, LogoutCommand.self, ProfilesCommand.self, EmulatorCommand.self,
+        ListenCommand.self, VerifyCommand.self, LoginCommand.self, LogoutCommand.self, ProfilesCommand.self,
+        EmulatorCommand.self,
     ]
 }

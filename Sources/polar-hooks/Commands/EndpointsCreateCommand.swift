@@ -49,6 +49,11 @@ struct EndpointsCreateCommand: AsyncParsableCommand {
             "Payload version: 2026-04 (the server's default), 2026-10 or 2027-01.", valueName: "version"))
     var apiVersion: String?
 
+    @Flag(
+        name: .customLong("allow-insecure-url"),
+        help: "Let an http:// or local URL through (for 'emulator --allow-insecure-urls'; Polar refuses them).")
+    var allowInsecureURL = false
+
     @Flag(name: .customLong("show-secret"), help: "Show the new endpoint's signing secret.")
     var showSecret = false
 
@@ -58,7 +63,7 @@ struct EndpointsCreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Every input is checked before the first request.
-        let checkedURL = try WebhookURLValidator.validate(url)
+        let checkedURL = try WebhookURLValidator.validate(url, allowInsecure: allowInsecureURL)
         let eventTypes = try EventSelection.resolve(
             events: events, allEvents: allEvents, required: true)
         let version = try APIVersionValidator.validate(apiVersion)

@@ -60,6 +60,11 @@ struct EndpointsUpdateCommand: AsyncParsableCommand {
     @Flag(name: .customLong("disable"), help: "Stop sending events to the endpoint.")
     var disable = false
 
+    @Flag(
+        name: .customLong("allow-insecure-url"),
+        help: "Let an http:// or local URL through (for 'emulator --allow-insecure-urls'; Polar refuses them).")
+    var allowInsecureURL = false
+
     @Flag(name: .customLong("show-secret"), help: "Show the endpoint's signing secret.")
     var showSecret = false
 
@@ -70,7 +75,9 @@ struct EndpointsUpdateCommand: AsyncParsableCommand {
     func run() async throws {
         let id = try IdentifierValidator.validate(endpointID, what: "endpoint ID")
         if enable, disable { throw CLIError.usage("give either --enable or --disable, not both") }
-        let checkedURL = try url.map { (url) throws(CLIError) in try WebhookURLValidator.validate(url) }
+        let checkedURL = try url.map { (url) throws(CLIError) in
+            try WebhookURLValidator.validate(url, allowInsecure: allowInsecureURL)
+        }
         let replacement = try EventSelection.resolve(
             events: events, allEvents: allEvents, required: false)
         let added = try EventTypeValidator.validate(addedEvents, option: "--add-event")

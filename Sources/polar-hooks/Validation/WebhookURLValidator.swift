@@ -7,8 +7,13 @@ enum WebhookURLValidator {
     static let maximumLength = WebhookURLRules.maximumLength
 
     /// The URL with surrounding whitespace removed (as the server strips it), or a refusal.
-    static func validate(_ text: String) throws(CLIError) -> String {
-        if let problem = WebhookURLRules.check(text) { throw .usage(problem.description) }
+    /// `allowInsecure` also lets http:// and local hosts through, for the emulator's
+    /// `--allow-insecure-urls` or a test server (Polar itself refuses them).
+    static func validate(_ text: String, allowInsecure: Bool = false) throws(CLIError) -> String {
+        if let problem = WebhookURLRules.check(text, allowInsecure: allowInsecure) {
+            let hint = allowInsecure ? "" : " (for the emulator's --allow-insecure-urls, add --allow-insecure-url)"
+            throw .usage(problem.description + hint)
+        }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+import StandardWebhooks
+
+/// One webhook that reached the listener, what the signature check said, and what became of it.
+public struct ReceivedWebhook: Sendable {
+    /// What the signature check found.
+    public enum Verification: Sendable, Equatable {
+        /// It verified; the key derivation that matched.
+        case verified(SigningScheme)
+        /// It did not; why, in words that never contain the secret.
+        case failed(WebhookVerificationError)
+        /// No secret was given, so nothing was checked.
+        case notChecked
+    }
+
+    /// Where the webhook went after the check.
+    public enum Forwarding: Sendable, Equatable {
+        /// Answered by the listener itself (no forward URL).
+        case notForwarded
+        /// Not sent on, because the signature did not verify.
+        case withheld
+        /// The forward target answered with this status after `milliseconds`.
+        case answered(status: Int, milliseconds: Int)
+        /// The forward target could not be reached or did not answer in time.
+        case unreachable(reason: String)
+    }
+
+    /// 1 for the first webhook since the listener started, and so on.
+    public let sequence: Int
+    public let receivedAt: Date
+    public let path: String
+    /// `webhook-id`: Polar's event id, the same for every retry of one event.
+    public let webhookID: String?
+    /// `webhook-timestamp` as sent (Unix seconds).
+    public let timestamp: String?
+    /// `webhook-api-version`, when Polar sent it.
+    public let apiVersion: String?
+    /// The `type` of the JSON payload, when the body is JSON with one.
+    public let eventType: String?
+    /// The body exactly as received.
+    public let body: [UInt8]
+    public let verification: Verification
+    public let forwarding: Forwarding
+    /// The status the listener answered Polar with.
+    public let answeredStatus: Int
+
+    public init(
+        sequence: Int, receivedAt: Date, path: String, webhookID: String?, timestamp: String?, apiVersion: String?,
+        eventType: String?, body: [UInt8], verification: Verification, forwarding: Forwarding, answeredStatus: Int
+    ) {
+        self.sequence = sequence
+        self.receivedAt = receivedAt
+        self.path = path
+        self.webhookID = webhookID
+        self.timestamp = timestamp
+        self.apiVersion = apiVersion
+        self.eventType = eventType
+        self.body = body
+        self.verification = verification
+        self.forwarding = forwarding
+        self.answeredStatus = answeredStatus
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import StandardWebhooks
+import Synchronization
+
+/// A local HTTP server that takes Polar's webhooks, verifies their signatures (both of Polar's
+/// key derivations), and answers them or forwards them byte for byte to the user's own server.
+///
+/// ```swift
+/// let listener = try WebhookListener(options: ListenerOptions(port: 0, secret: secret))
+/// let url = try await listener.start()          // "http://127.0.0.1:54321"
+/// for await webhook in listener.webhooks { print(webhook.eventType ?? "?", webhook.verification) }
+/// ```
+public final class WebhookListener: Sendable {
+    public let options: ListenerOptions
+    /// Every webhook as it is answered, in order. It ends when the listener stops.
+    public let webhooks: AsyncStream<ReceivedWebhook>
+
+    private let feed: AsyncStream<ReceivedWebhook>.Continuation
+    private let forwarder: WebhookForwarder?
+    private let running = Mutex<Task<Void, any Error>?>(nil)
+
+    /// Checks the options; nothing listens until ``start()``.
+    ///
+    /// - Throws: ``ListenerError/invalidOption(_:)`` for a port out of range, a path without a
+    ///   leading `/`, a forward URL that is not http(s), or a secret that cannot sign.
+    public init(options: ListenerOptions) throws(ListenerError) {
+        guard (0...65535).contains(options.port) else {
+            throw .invalidOption("The port must be between 0 and 65535.")
+        }
+        if let path = options.path, !path.hasPrefix("/") {
+            throw .invalidOption("The path must start with /, like /webhooks.")
+        }
+        if let forwardURL = options.forwardURL {
+            guard let url = URL(string: forwardURL), let scheme = url.scheme?.lowercased(),
+                scheme == "http" || scheme == "https", url.host?.isEmpty == false
+            else {
+                throw .invalidOption(
+                    "The forward URL must be an http:// or https:// URL with a host, like http://localhost:3000/webhooks."
+                )
+            }
+        }
+        if let secret = options.secret, secret.isEmpty {
+            throw .invalidOption("The secret is empty.")
+        }
+        self.options = options
+        (webhooks, feed) = AsyncStream<ReceivedWebhook>.makeStream()
+        forwarder = options.forwardURL.map { WebhookForwarder(url: $0, timeout: options.forwardTimeout) }
+    }
+
+    /// Starts listening in the background.
+    ///
+    /// - Returns: the listener's URL, e.g. `http://127.0.0.1:8788/webhooks` (the real port when
+    ///   the port is 0, and the path when one was given).
+    public func start() async throws(ListenerError) -> String {
+        let responder = ListenerResponder(
+            path: options.path,
+            verifier: options.secret.map { WebhookVerifier(secret: $0, tolerance: options.tolerance) },
+            forwarder: forwarder, feed: feed, counter: ListenerResponder.Counter())
+        let (ports, continuation) = AsyncStream<Result<Int, ListenerError>>.makeStream()
+        var logger = Logger(label: "polar-hooks.listener")
+        logger.logLevel = .critical
+        let app = Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(
+                address: .hostname(options.host, port: options.port), serverName: nil),
+            onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
+            logger: logger)
+        let host = options.host
+        let port = options.port
+        let started = running.withLock { task -> Bool in
+            guard task == nil else { return false }
+            task = Task {
+                do {
+                    try await app.run()
+                    continuation.finish()
+                } catch {
+                    continuation.yield(.failure(.cannotListen(host: host, port: port, reason: "\(error)")))
+                    continuation.finish()
+                    throw error
+                }
+            }
+            return true
+        }
+        guard started else { throw .alreadyRunning }
+        var iterator = ports.makeAsyncIterator()
+        switch await iterator.next() {
+        case .success(let actualPort)?:
+            let shownHost = host.contains(":") ? "[\(host)]" : host
+            return "http://\(shownHost):\(actualPort)\(options.path ?? "/")"
+        case .failure(let error)?:
+            running.withLock { $0 = nil }
+            throw error
+        case nil:
+            running.withLock { $0 = nil }
+            throw .cannotListen(host: host, port: port, reason: "the server stopped at once")
+        }
+    }
+
+    /// Stops listening and ends ``webhooks``. Safe to call more than once.
+    public func stop() async {
+        let task = running.withLock { task in
+            defer { task = nil }
+            return task
+        }
+        task?.cancel()
+        _ = await task?.result
+        await forwarder?.shutdown()
+        feed.finish()
+    }
+}

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import PolarAPI
+import TerminalUI
+import WebhookListener
+
+/// `polar-hooks listen`: take webhooks on this machine, verify them, and forward them.
+struct ListenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "listen",
+        abstract: "Receive webhooks here, verify their signatures, and forward them to your server.",
+        discussion: """
+            Listens on http://HOST:PORT and prints a line for each webhook: its type, whether the \
+            signature verifies (Standard Webhooks or Polar's legacy key), and what became of it. \
+            With a secret, a webhook that does not verify is answered 401 and not forwarded, as \
+            your server should; without one, nothing is checked.
+
+            With --forward-to, verified webhooks are sent on to your server byte for byte with \
+            their webhook-* headers, and its answer (status and body) goes back to Polar.
+
+            Polar sends webhooks only to public https:// URLs, so put a tunnel in front of this \
+            port, or try it with the built-in emulator: 'polar-hooks emulator --allow-insecure-urls' \
+            accepts http://127.0.0.1 endpoints.
+
+            With --json, each webhook is one line of JSON on stdout (the banner goes to stderr). \
+            Stop with Ctrl-C.
+            """)
+
+    @Option(help: "The address to listen on (0.0.0.0 for every interface).")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port = 8788
+
+    @Option(help: ArgumentHelp("Take webhooks only at this path, like /webhooks (default: any).", valueName: "path"))
+    var path: String?
+
+    @Option(
+        name: .customLong("forward-to"),
+        help: ArgumentHelp("Send verified webhooks on to this URL and relay its answer.", valueName: "url"))
+    var forwardURL: String?
+
+    @Flag(name: .customLong("show-body"), help: "Print each webhook's body under its line.")
+    var showBody = false
+
+    @OptionGroup(title: "Signing secret (else env POLAR_WEBHOOK_SECRET)") var secretOptions: WebhookSecretOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup(title: "Connection (for --endpoint)") var connection: ConnectionOptions
+    @ParentCommand var root: PolarHooks
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        if let path, !path.hasPrefix("/") { throw ValidationError("--path must start with /, like /webhooks.") }
+    }
+
+    func run() async throws {
+        let secret = try await secretOptions.resolve(connection: connection, parent: root.connection)
+        let listener: WebhookListener
+        do {
+            listener = try WebhookListener(
+                options: ListenerOptions(
+                    host: host, port: port, path: path, secret: secret?.secret, forwardURL: forwardURL))
+        } catch {
+            throw CLIError.usage(error.description)
+        }
+        let signals = TerminationSignals()
+        let url: String
+        do {
+            url = try await listener.start()
+        } catch {
+            throw CLIError.failure(error.description)
+        }
+        let console = Console.current(noColor: output.noColor)
+        printBanner(url: url, secret: secret, console: console)
+        let feed = Task { await printFeed(listener.webhooks, console: console) }
+        await signals.wait()
+        await listener.stop()
+        let tally = await feed.value
+        console.note(tally.summary)
+    }
+
+    private func printBanner(url: String, secret: WebhookSecretOptions.Resolved?, console: Console) {
+        // With --json, stdout carries only webhooks; the banner goes to stderr.
+        let say: (String) -> Void = output.json ? { console.note($0) } : { console.print($0) }
+        say("Listening for webhooks on \(url)")
+        if let secret {
+            say("Verifying signatures with \(secret.source).")
+        } else {
+            say("Not verifying signatures: give --endpoint ID, or set \(WebhookSecretOptions.environmentVariable).")
+        }
+        if let forwardURL { say("Forwarding verified webhooks to \(forwardURL).") }
+        if let endpoint = secret?.endpoint {
+            if !endpoint.url.hasPrefix(url) {
+                console.warn(
+                    "endpoint \(endpoint.id) sends its webhooks to \(Sanitizer.clean(endpoint.url)), not here; "
+                        + "point it here with: polar-hooks endpoints update \(endpoint.id) --url \(url)")
+            }
+            if !endpoint.enabled { console.warn("endpoint \(endpoint.id) is disabled: Polar sends it nothing") }
+        }
+        say("Press Ctrl-C to stop.")
+    }
+
+    /// What arrived, for the line printed at the end.
+    struct Tally {
+        var received = 0
+        var verified = 0
+        var refused = 0
+
+        var summary: String {
+            guard received > 0 else { return "Stopped. No webhooks arrived." }
+            var parts = ["\(received) webhook\(received == 1 ? "" : "s")"]
+            if verified > 0 { parts.append("\(verified) verified") }
+            if refused > 0 { parts.append("\(refused) refused") }
+            return "Stopped. " + parts.joined(separator: ", ") + "."
+        }
+    }
+
+    private func printFeed(_ webhooks: AsyncStream<ReceivedWebhook>, console: Console) async -> Tally {
+        var tally = Tally()
+        for await webhook in webhooks {
+            tally.received += 1
+            switch webhook.verification {
+            case .verified: tally.verified += 1
+            case .failed: tally.refused += 1
+            case .notChecked: break
+            }
+            if output.json {
+                console.print(ListenFeedLine.json(webhook))
+                continue
+            }
+            console.print(ListenFeedLine.text(webhook, color: console.usesColor))
+            if showBody {
+                let body = String(decoding: webhook.body, as: UTF8.self)
+                console.print(Sanitizer.clean(body, keepNewlines: true) + "\n")
+            }
+        }
+        return tally
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import PolarAPI
+import StandardWebhooks
+import TerminalUI
+import WebhookListener
+
+/// One received webhook as `listen` prints it: a line of text for people, or a line of JSON
+/// for scripts. Everything that came over the network is cleaned of control characters first.
+enum ListenFeedLine {
+    static func text(_ webhook: ReceivedWebhook, color: Bool) -> String {
+        func paint(_ text: String, _ tint: ANSIColor) -> String { color ? tint.apply(text) : text }
+        let type = Sanitizer.clean(webhook.eventType ?? "(no type)")
+        let check: String =
+            switch webhook.verification {
+            case .verified(let scheme): paint("✓ verified", .green) + " (\(schemeName(scheme)))"
+            case .failed(let error): paint("✗ \(error)", .red)
+            case .notChecked: paint("· not verified (no secret)", .yellow)
+            }
+        let outcome: String =
+            switch webhook.forwarding {
+            case .notForwarded: "answered \(webhook.answeredStatus)"
+            case .withheld: "not forwarded, answered \(webhook.answeredStatus)"
+            case .answered(let status, let milliseconds):
+                "→ " + paint("\(status)", (200..<300).contains(status) ? .green : .red) + " in \(milliseconds) ms"
+            case .unreachable(let reason): paint("→ not forwarded: \(Sanitizer.clean(reason))", .red) + ", answered 502"
+            }
+        let id = webhook.webhookID.map { "  " + paint(Sanitizer.clean($0), .dim) } ?? ""
+        let time = TimeText.short(webhook.receivedAt).suffix(8)
+        return
+            "\(time)  \(type.padding(toLength: max(type.count, 28), withPad: " ", startingAt: 0))  \(check)  \(outcome)\(id)"
+    }
+
+    static func schemeName(_ scheme: SigningScheme) -> String {
+        switch scheme {
+        case .standard: "Standard Webhooks key"
+        case .legacy: "legacy key: the secret's UTF-8 bytes"
+        }
+    }
+
+    /// The JSON object of one webhook, on one line.
+    static func json(_ webhook: ReceivedWebhook) -> String {
+        let record = Record(webhook)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(record) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private struct Record: Encodable {
+        var sequence: Int
+        var receivedAt: String
+        var path: String
+        var webhookId: String?
+        var timestamp: String?
+        var apiVersion: String?
+        var type: String?
+        var verified: Bool?
+        var signing: String?
+        var verificationError: String?
+        var forwardedStatus: Int?
+        var forwardError: String?
+        var answeredStatus: Int
+        var body: String
+
+        init(_ webhook: ReceivedWebhook) {
+            sequence = webhook.sequence
+            receivedAt = PolarTimestamp.format(webhook.receivedAt)
+            path = webhook.path
+            webhookId = webhook.webhookID
+            timestamp = webhook.timestamp
+            apiVersion = webhook.apiVersion
+            type = webhook.eventType
+            switch webhook.verification {
+            case .verified(let scheme):
+                verified = true
+                signing = scheme.rawValue
+            case .failed(let error):
+                verified = false
+                verificationError = error.description
+            case .notChecked:
+                break
+            }
+            switch webhook.forwarding {
+            case .answered(let status, _): forwardedStatus = status
+            case .unreachable(let reason): forwardError = reason
+            case .notForwarded, .withheld: break
+            }
+            answeredStatus = webhook.answeredStatus
+            body = String(decoding: webhook.body, as: UTF8.self)
+        }
+
+        /// Every key, null when absent, so scripts can rely on the shape.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(sequence, forKey: .sequence)
+            try container.encode(receivedAt, forKey: .receivedAt)
+            try container.encode(path, forKey: .path)
+            try container.encode(webhookId, forKey: .webhookId)
+            try container.encode(timestamp, forKey: .timestamp)
+            try container.encode(apiVersion, forKey: .apiVersion)
+            try container.encode(type, forKey: .type)
+            try container.encode(verified, forKey: .verified)
+            try container.encode(signing, forKey: .signing)
+            try container.encode(verificationError, forKey: .verificationError)
+            try container.encode(forwardedStatus, forKey: .forwardedStatus)
+            try container.encode(forwardError, forKey: .forwardError)
+            try container.encode(answeredStatus, forKey: .answeredStatus)
+            try container.encode(body, forKey: .body)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case sequence, path, timestamp, type, verified, signing, body
+            case receivedAt = "received_at"
+            case webhookId = "webhook_id"
+            case apiVersion = "api_version"
+            case verificationError = "verification_error"
+            case forwardedStatus = "forwarded_status"
+            case forwardError = "forward_error"
+            case answeredStatus = "answered_status"
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import StandardWebhooks
+
+/// `polar-hooks verify`: check a saved webhook's signature offline.
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check a webhook's signature offline, with both of Polar's key derivations.",
+        discussion: """
+            Give the body exactly as received (--body FILE, or on stdin) and its webhook-id, \
+            webhook-timestamp and webhook-signature headers (--header 'name: value', repeated, or \
+            --headers FILE as saved by 'curl -D'). Says which key matched: the Standard Webhooks \
+            key (base64 of the part after whsec_; secrets created or reset since 2026-09-08) or the \
+            legacy key (the secret's UTF-8 bytes; older and merchant-supplied secrets).
+
+            Exit status: 0 the signature verifies, 1 it does not, 2 usage or unreadable input.
+            """)
+
+    @Option(help: ArgumentHelp("The body exactly as received; - reads stdin.", valueName: "file"))
+    var body = "-"
+
+    @Option(
+        name: .customLong("header"),
+        help: ArgumentHelp("A header of the webhook, as 'name: value' (repeat for each).", valueName: "header"))
+    var headerLines: [String] = []
+
+    @Option(
+        name: .customLong("headers"),
+        help: ArgumentHelp("A file of 'name: value' lines, e.g. saved by curl -D.", valueName: "file"))
+    var headersFile: String?
+
+    @Flag(
+        name: .customLong("ignore-timestamp"),
+        help: "Verify a webhook older (or newer) than the 5 minutes a receiver allows.")
+    var ignoreTimestamp = false
+
+    @OptionGroup(title: "Signing secret (else env POLAR_WEBHOOK_SECRET)") var secretOptions: WebhookSecretOptions
+    @OptionGroup(title: "Connection (for --endpoint)") var connection: ConnectionOptions
+    @ParentCommand var root: PolarHooks
+
+    func run() async throws {
+        var headers = try HeaderLines.parse(headerLines)
+        if let headersFile {
+            // Split on any line break: curl -D writes CRLF, which Swift counts as one Character.
+            let lines = try Self.read(headersFile, what: "headers").split(whereSeparator: \.isNewline)
+            let fromFile = try HeaderLines.parse(lines.map(String.init))
+            headers.merge(fromFile) { given, _ in given }
+        }
+        for name in ["webhook-id", "webhook-timestamp", "webhook-signature"] where headers[name] == nil {
+            throw CLIError.usage("no \(name) header: give it with --header '\(name): …' or --headers FILE")
+        }
+        let bodyBytes = try readBody()
+        guard let secret = try await secretOptions.resolve(connection: connection, parent: root.connection) else {
+            throw CLIError.usage(
+                "no signing secret: give --endpoint ID, set \(WebhookSecretOptions.environmentVariable), or --secret")
+        }
+        // A century of tolerance is no limit at all, for webhooks saved long ago.
+        let tolerance: Duration = ignoreTimestamp ? .seconds(100 * 365 * 86_400) : .seconds(300)
+        let verifier = WebhookVerifier(secret: secret.secret, tolerance: tolerance)
+        let console = Console.current()
+        do {
+            let scheme = try verifier.verify(headers: headers, body: bodyBytes)
+            console.print("✓ The signature verifies with \(secret.source) (\(ListenFeedLine.schemeName(scheme))).")
+        } catch {
+            var message = "the signature does not verify with \(secret.source): \(error)"
+            if case .timestampTooOld = error {
+                message += " (add --ignore-timestamp to check a saved webhook)"
+            }
+            throw CLIError.failure(message)
+        }
+    }
+
+    private func readBody() throws(CLIError) -> [UInt8] {
+        if body == "-" {
+            guard isatty(STDIN_FILENO) == 0 else {
+                throw .usage("give the body with --body FILE or pipe it in; standard input is a terminal")
+            }
+            return Array(FileHandle.standardInput.readDataToEndOfFile())
+        }
+        return Array(try Self.readData(body, what: "body"))
+    }
+
+    private static func readData(_ path: String, what: String) throws(CLIError) -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .usage("cannot read the \(what) file \(path): \((error as NSError).localizedDescription)")
+        }
+    }
+
+    private static func read(_ path: String, what: String) throws(CLIError) -> String {
+        String(decoding: try readData(path, what: what), as: UTF8.self)
+    }
+}

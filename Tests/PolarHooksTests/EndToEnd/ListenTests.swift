@@ -1,0 +1,158 @@
+import Foundation
+import PolarAPI
+import PolarEmulator
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `polar-hooks listen` as a real process, receiving the emulator's signed deliveries.
+@Suite struct ListenTests {
+    /// A running `polar-hooks listen …`, its URL, and its output files.
+    struct Listener {
+        let child: TmuxHarness.ChildProcess
+        let url: String
+        let stdout: URL
+        let stderr: URL
+
+        static func start(_ arguments: [String], fixture: EmulatorFixture) async throws -> Listener {
+            let stdout = fixture.home.appendingPathComponent("listen-\(UUID().uuidString).out")
+            let stderr = fixture.home.appendingPathComponent("listen-\(UUID().uuidString).err")
+            var environment = fixture.environment()
+            environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+            let child = try TmuxHarness.ChildProcess.spawn(
+                [PolarHooksBinary.url.path, "listen", "--port", "0"] + arguments, environment: environment,
+                stdout: stdout.path, stderr: stderr.path)
+            // With --json the banner is on stderr; its first line names the URL.
+            let prefix = "Listening for webhooks on "
+            let url = try await TmuxHarness.poll { () -> String? in
+                let text = (try? String(contentsOf: stderr, encoding: .utf8)) ?? ""
+                if !child.isRunning { throw TmuxHarness.HarnessError("listen exited early: \(text)") }
+                return text.split(separator: "\n").first { $0.hasPrefix(prefix) }.map {
+                    String($0.dropFirst(prefix.count))
+                }
+            }
+            guard let url else {
+                child.stop()
+                throw TmuxHarness.HarnessError("listen never said where it listens")
+            }
+            return Listener(child: child, url: url, stdout: stdout, stderr: stderr)
+        }
+
+        /// The JSON lines printed so far, once there are at least `count`.
+        func records(count: Int) async throws -> [[String: Any]] {
+            let found = try await TmuxHarness.poll { () -> [[String: Any]]? in
+                let text = (try? String(contentsOf: stdout, encoding: .utf8)) ?? ""
+                let lines = text.split(separator: "\n").compactMap {
+                    try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+                }
+                return lines.count >= count ? lines : nil
+            }
+            return try #require(found, "listen printed fewer than \(count) webhooks")
+        }
+
+        /// Ctrl-C, then its exit status and what it said on stderr.
+        func interrupt() -> (status: Int32, stderr: String) {
+            kill(child.pid, SIGINT)
+            let status = child.wait()
+            return (status, (try? String(contentsOf: stderr, encoding: .utf8)) ?? "")
+        }
+    }
+
+    static func trigger(_ type: String, on fixture: EmulatorFixture) async throws {
+        let url = try #require(URL(string: fixture.baseURL + "/_emulator/trigger"))
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.httpBody = Data(#"{"type":"\#(type)"}"#.utf8)
+        let (_, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+    }
+
+    @Test func verifiesTheEmulatorsDeliveryAndPolarRecordsTheAnswer() async throws {
+        try await EmulatorFixture.with(EmulatorOptions(port: 0, allowInsecureURLs: true)) { fixture in
+            // The endpoint exists before the listener (which needs its secret) knows its port.
+            let endpoint = try await fixture.withClient { client in
+                try await client.createEndpoint(
+                    WebhookEndpointCreate(url: "http://127.0.0.1:9/later", format: .raw, events: ["order.paid"]))
+            }
+            let listener = try await Listener.start(["--endpoint", endpoint.id, "--json"], fixture: fixture)
+            defer { listener.child.stop() }
+            let banner = try String(contentsOf: listener.stderr, encoding: .utf8)
+            #expect(banner.contains("Verifying signatures with the secret of endpoint \(endpoint.id)."))
+            #expect(banner.contains("sends its webhooks to http://127.0.0.1:9/later, not here"))
+            #expect(!banner.contains(endpoint.secret))
+
+            _ = try await fixture.withClient { client in
+                try await client.updateEndpoint(id: endpoint.id, WebhookEndpointUpdate(url: listener.url))
+            }
+            try await Self.trigger("order.paid", on: fixture)
+            let record = try #require(try await listener.records(count: 1).first)
+            #expect(record["type"] as? String == "order.paid")
+            #expect(record["verified"] as? Bool == true)
+            #expect(record["signing"] as? String == "standard")
+            #expect(record["answered_status"] as? Int == 200)
+            #expect((record["body"] as? String)?.hasPrefix(#"{"type":"order.paid""#) == true)
+
+            // Polar's side: one successful delivery of that event, with the listener's answer.
+            try await fixture.waitUntil("the delivery is recorded") {
+                try await !fixture.deliveries(DeliveryFilter(endpointIds: [endpoint.id])).isEmpty
+            }
+            let delivery = try #require(try await fixture.deliveries(DeliveryFilter(endpointIds: [endpoint.id])).first)
+            #expect(delivery.succeeded)
+            #expect(delivery.httpCode == 200)
+            #expect(delivery.webhookEvent.id == record["webhook_id"] as? String)
+
+            let (status, said) = listener.interrupt()
+            #expect(status == 0)
+            #expect(said.contains("Stopped. 1 webhook, 1 verified."))
+        }
+    }
+
+    @Test func aWebhookSignedWithAnotherSecretIsRefusedAndPolarRetries() async throws {
+        try await EmulatorFixture.with(EmulatorOptions(port: 0, allowInsecureURLs: true)) { fixture in
+            let endpoint = try await fixture.withClient { client in
+                try await client.createEndpoint(
+                    WebhookEndpointCreate(url: "http://127.0.0.1:9/later", format: .raw, events: ["refund.created"]))
+            }
+            // The listener checks a secret that is not the endpoint's.
+            let other = "whsec_" + Data(repeating: 1, count: 32).base64EncodedString()
+            let listener = try await Listener.start(
+                ["--json", "--secret", other], fixture: fixture)
+            defer { listener.child.stop() }
+            _ = try await fixture.withClient { client in
+                try await client.updateEndpoint(id: endpoint.id, WebhookEndpointUpdate(url: listener.url))
+            }
+            try await Self.trigger("refund.created", on: fixture)
+            let record = try #require(try await listener.records(count: 1).first)
+            #expect(record["verified"] as? Bool == false)
+            #expect((record["verification_error"] as? String)?.contains("No signature") == true)
+            #expect(record["answered_status"] as? Int == 401)
+            try await fixture.waitUntil("the failed delivery is recorded") {
+                try await !fixture.deliveries(DeliveryFilter(endpointIds: [endpoint.id])).isEmpty
+            }
+            let delivery = try #require(try await fixture.deliveries(DeliveryFilter(endpointIds: [endpoint.id])).first)
+            #expect(!delivery.succeeded)
+            #expect(delivery.httpCode == 401)
+            #expect(delivery.response?.contains("verification failed") == true)
+            let (_, said) = listener.interrupt()
+            #expect(said.contains("warning: --secret is visible to other users"))
+            #expect(said.contains("1 refused"))
+        }
+    }
+
+    @Test(arguments: [
+        (["--path", "webhooks"], "--path must start with /"),
+        (["--forward-to", "localhost:3000"], "The forward URL must be an http:// or https:// URL"),
+        (["--endpoint", "nope"], "endpoint ID"),
+        (["--endpoint", "1dbfc517-0bbf-4301-9ba8-555ca42b9737", "--secret", "x"], "either --endpoint or --secret"),
+    ])
+    func badInputIsRefusedBeforeListening(arguments: [String], message: String) async throws {
+        try await EmulatorFixture.with { fixture in
+            let result = try await fixture.run(["listen", "--port", "0"] + arguments)
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stderr.contains(message), "\(result)")
+            #expect(!result.stdout.contains("Listening"))
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import PolarAPI
+import StandardWebhooks
+import Testing
+
+/// `polar-hooks verify` on webhooks saved to files.
+@Suite struct VerifyTests {
+    static let secret = "whsec_" + Data((0..<32).map { UInt8($0 * 3) }).base64EncodedString()
+    static let body = #"{"type":"order.paid","data":{"id":"ord_1"}}"#
+
+    /// Writes the body and a `curl -D`-style header file signed with `secret`; their paths.
+    static func save(
+        in directory: URL, secret: String = secret, scheme: SigningScheme = .standard, body: String = body,
+        at timestamp: Int = Int(Date().timeIntervalSince1970)
+    ) throws -> (body: String, headers: String) {
+        let signer = try WebhookSigner(secret: secret, scheme: scheme)
+        let headers = signer.headers(id: "evt_saved", timestamp: timestamp, body: Array(body.utf8))
+        let headerText = (["HTTP/1.1 200 OK"] + headers.map { "\($0.name): \($0.value)" }).joined(separator: "\r\n")
+        let bodyPath = directory.appendingPathComponent("body-\(UUID().uuidString)").path
+        let headersPath = directory.appendingPathComponent("headers-\(UUID().uuidString)").path
+        try Data(body.utf8).write(to: URL(fileURLWithPath: bodyPath))
+        try Data(headerText.utf8).write(to: URL(fileURLWithPath: headersPath))
+        return (bodyPath, headersPath)
+    }
+
+    @Test func aGoodSignatureVerifiesAndSaysWhichKey() async throws {
+        try await EmulatorFixture.with { fixture in
+            let saved = try Self.save(in: fixture.home)
+            let result = try await fixture.run(
+                ["verify", "--body", saved.body, "--headers", saved.headers],
+                extra: ["POLAR_WEBHOOK_SECRET": Self.secret])
+            #expect(result.status == 0, "\(result)")
+            #expect(
+                result.stdout
+                    == "✓ The signature verifies with the secret in POLAR_WEBHOOK_SECRET (Standard Webhooks key).\n")
+        }
+    }
+
+    @Test func aChangedBodyDoesNotVerify() async throws {
+        try await EmulatorFixture.with { fixture in
+            let saved = try Self.save(in: fixture.home)
+            try Data(Self.body.replacingOccurrences(of: "ord_1", with: "ord_2").utf8).write(
+                to: URL(fileURLWithPath: saved.body))
+            let result = try await fixture.run(
+                ["verify", "--body", saved.body, "--headers", saved.headers],
+                extra: ["POLAR_WEBHOOK_SECRET": Self.secret])
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stderr.contains("does not verify"))
+            #expect(!result.stderr.contains(Self.secret))
+        }
+    }
+
+    @Test func anOldWebhookNeedsIgnoreTimestamp() async throws {
+        try await EmulatorFixture.with { fixture in
+            let saved = try Self.save(in: fixture.home, at: Int(Date().timeIntervalSince1970) - 86_400)
+            let arguments = ["verify", "--body", saved.body, "--headers", saved.headers]
+            let strict = try await fixture.run(arguments, extra: ["POLAR_WEBHOOK_SECRET": Self.secret])
+            #expect(strict.status == 1)
+            #expect(strict.stderr.contains("too old"))
+            #expect(strict.stderr.contains("--ignore-timestamp"))
+            let relaxed = try await fixture.run(
+                arguments + ["--ignore-timestamp"], extra: ["POLAR_WEBHOOK_SECRET": Self.secret])
+            #expect(relaxed.status == 0, "\(relaxed)")
+        }
+    }
+
+    @Test func theSecretCanComeFromTheEndpointAndALegacyKeyIsNamed() async throws {
+        try await EmulatorFixture.with { fixture in
+            let merchantSecret = "a-merchant-supplied-secret-of-32-chars-or-more"
+            let endpoint = try await fixture.withClient { client in
+                try await client.createEndpoint(
+                    WebhookEndpointCreate(
+                        url: "https://example.com/legacy", format: .raw, events: ["order.paid"],
+                        secret: merchantSecret))
+            }
+            let saved = try Self.save(in: fixture.home, secret: merchantSecret, scheme: .legacy)
+            let result = try await fixture.run(
+                ["verify", "--body", saved.body, "--headers", saved.headers, "--endpoint", endpoint.id])
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout.contains("the secret of endpoint \(endpoint.id) (legacy key"))
+        }
+    }
+
+    @Test func headersGivenOneByOneWorkLikeAFile() async throws {
+        try await EmulatorFixture.with { fixture in
+            let saved = try Self.save(in: fixture.home)
+            let lines = try String(contentsOfFile: saved.headers, encoding: .utf8)
+                .split(separator: "\r\n").dropFirst().map(String.init)
+            let result = try await fixture.run(
+                ["verify", "--body", saved.body] + lines.flatMap { ["--header", $0] },
+                extra: ["POLAR_WEBHOOK_SECRET": Self.secret])
+            #expect(result.status == 0, "\(result)")
+        }
+    }
+
+    @Test func missingPiecesAreUsageErrors() async throws {
+        try await EmulatorFixture.with { fixture in
+            let saved = try Self.save(in: fixture.home)
+            let noSecret = try await fixture.run(["verify", "--body", saved.body, "--headers", saved.headers])
+            #expect(noSecret.status == 2)
+            #expect(noSecret.stderr.contains("no signing secret"))
+            let noHeader = try await fixture.run(
+                ["verify", "--body", saved.body, "--header", "webhook-id: x"],
+                extra: ["POLAR_WEBHOOK_SECRET": Self.secret])
+            #expect(noHeader.status == 2)
+            #expect(noHeader.stderr.contains("no webhook-timestamp header"))
+            let noFile = try await fixture.run(
+                ["verify", "--body", "/nonexistent/body", "--headers", saved.headers],
+                extra: ["POLAR_WEBHOOK_SECRET": Self.secret])
+            #expect(noFile.status == 2)
+            #expect(noFile.stderr.contains("cannot read the body file /nonexistent/body"))
+            let notAHeader = try await fixture.run(
+                ["verify", "--body", saved.body, "--header", "webhook-id"],
+                extra: ["POLAR_WEBHOOK_SECRET": Self.secret])
+            #expect(notAHeader.status == 2)
+            #expect(notAHeader.stderr.contains("is not a header"))
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import StandardWebhooks
+import Testing
+import WebhookListener
+
+@Suite struct ForwardingTests {
+    static let secret = WebhookListenerTests.secret
+
+    /// `body` with a target listener and a listener forwarding to it.
+    func withPair(
+        target targetOptions: ListenerOptions, listener listenerOptions: (String) -> ListenerOptions,
+        _ body: (_ target: RunningListener, _ listener: RunningListener) async throws -> Void
+    ) async throws {
+        try await RunningListener.with(targetOptions) { target in
+            try await RunningListener.with(listenerOptions(target.url)) { listener in
+                try await body(target, listener)
+            }
+        }
+    }
+
+    @Test func aVerifiedWebhookIsForwardedByteForByteAndItsAnswerRelayed() async throws {
+        // The user's server, played by a second listener that checks the same secret.
+        try await withPair(
+            target: ListenerOptions(port: 0, path: "/hook", secret: Self.secret),
+            listener: { ListenerOptions(port: 0, secret: Self.secret, forwardURL: $0) }
+        ) { target, listener in
+            let (headers, body) = try ListenerClient.signed(secret: Self.secret, id: "evt_fwd")
+            let result = try await ListenerClient.post(listener.url, headers: headers, body: body)
+            #expect(result.status == 200)
+            #expect(result.body == "ok\n")
+            let arrived = try #require(await target.next())
+            #expect(arrived.body == body)
+            #expect(arrived.webhookID == "evt_fwd")
+            #expect(arrived.apiVersion == "2026-10")
+            #expect(arrived.verification == .verified(.standard))
+            let webhook = try #require(await listener.next())
+            guard case .answered(status: 200, _) = webhook.forwarding else {
+                Issue.record("not forwarded: \(webhook.forwarding)")
+                return
+            }
+        }
+    }
+
+    @Test func theTargetsRefusalIsWhatPolarHears() async throws {
+        // The target checks a different secret, so it answers 401 with its reason.
+        try await withPair(
+            target: ListenerOptions(port: 0, secret: "another-secret-entirely-0123456789"),
+            listener: { ListenerOptions(port: 0, forwardURL: $0) }
+        ) { _, listener in
+            let (headers, body) = try ListenerClient.signed(secret: Self.secret)
+            let result = try await ListenerClient.post(listener.url, headers: headers, body: body)
+            #expect(result.status == 401)
+            #expect(result.body.contains("verification failed"))
+            #expect(result.contentType?.hasPrefix("text/plain") == true)
+            guard case .answered(status: 401, _)? = await listener.next()?.forwarding else {
+                Issue.record("the target's 401 was not relayed")
+                return
+            }
+        }
+    }
+
+    @Test func aWebhookThatDoesNotVerifyIsNotForwarded() async throws {
+        try await withPair(
+            target: ListenerOptions(port: 0),
+            listener: { ListenerOptions(port: 0, secret: Self.secret, forwardURL: $0) }
+        ) { target, listener in
+            let stranger = "whsec_" + Data(repeating: 7, count: 32).base64EncodedString()
+            let (headers, body) = try ListenerClient.signed(secret: stranger)
+            #expect(try await ListenerClient.post(listener.url, headers: headers, body: body).status == 401)
+            #expect(await listener.next()?.forwarding == .withheld)
+            // A good one follows; it is the first the target ever saw.
+            let (goodHeaders, goodBody) = try ListenerClient.signed(secret: Self.secret)
+            #expect(try await ListenerClient.post(listener.url, headers: goodHeaders, body: goodBody).status == 200)
+            #expect(await target.next()?.sequence == 1)
+        }
+    }
+
+    @Test func anUnreachableTargetAnswers502() async throws {
+        // A port that was free a moment ago: the listener there is stopped before the test.
+        let goneURL = try await RunningListener.with(ListenerOptions(port: 0)) { $0.url }
+        try await RunningListener.with(ListenerOptions(port: 0, forwardURL: goneURL)) { listener in
+            let result = try await ListenerClient.post(listener.url, headers: [], body: Array("{}".utf8))
+            #expect(result.status == 502)
+            #expect(result.body.contains("could not forward to \(goneURL)"))
+            guard case .unreachable? = await listener.next()?.forwarding else {
+                Issue.record("not reported as unreachable")
+                return
+            }
+        }
+    }
+}
