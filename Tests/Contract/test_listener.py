@@ -1,0 +1,156 @@
+"""`polar-hooks listen` between the emulator and a receiver: what it forwards still verifies with
+`standardwebhooks` and the SDK's `validate_event`, byte for byte as Polar sent it."""
+
+from __future__ import annotations
+
+import collections.abc
+import json
+import os
+import queue
+import subprocess
+import threading
+import typing
+
+import pytest
+import standardwebhooks
+from polar.v2026_10 import Polar
+from polar.v2026_10.outputs import WebhookEndpoint
+from polar.v2026_10.webhooks import WebhookRefundCreatedPayload, validate_event
+
+from support import ORG_TOKEN, Emulator, Receiver, binary_path, wait_until
+
+_BANNER = "Listening for webhooks on "
+
+
+class Listener:
+    """A running `polar-hooks listen --port 0 --json …`; its JSON lines are collected."""
+
+    def __init__(self, emulator: Emulator, *arguments: str) -> None:
+        environment = {**os.environ, "POLAR_API_URL": emulator.base_url, "POLAR_ACCESS_TOKEN": ORG_TOKEN}
+        environment.pop("POLAR_WEBHOOK_SECRET", None)
+        self.process = subprocess.Popen(
+            [str(binary_path()), "listen", "--port", "0", "--json", *arguments],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environment,
+        )
+        self.records: list[dict[str, typing.Any]] = []
+        self.banner: list[str] = []
+        urls: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._read_stdout, daemon=True).start()
+        threading.Thread(target=self._read_stderr, args=(urls,), daemon=True).start()
+        try:
+            url = urls.get(timeout=30)
+        except queue.Empty:
+            url = None
+        if url is None:
+            self.stop()
+            raise RuntimeError(f"listen did not say where it listens: {self.banner!r}")
+        self.url = url
+
+    def _read_stdout(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.records.append(json.loads(line))
+
+    def _read_stderr(self, urls: queue.Queue[str | None]) -> None:
+        assert self.process.stderr is not None
+        announced = False
+        for line in self.process.stderr:
+            self.banner.append(line.rstrip("\n"))
+            if not announced and line.startswith(_BANNER):
+                urls.put(line[len(_BANNER) :].strip())
+                announced = True
+        if not announced:
+            urls.put(None)
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(2)  # Ctrl-C: the listener says what it saw and exits 0.
+        return self.process.wait(timeout=15)
+
+
+@pytest.fixture
+def listener_on(insecure_emulator: Emulator) -> collections.abc.Iterator[typing.Callable[..., Listener]]:
+    started: list[Listener] = []
+
+    def start(*arguments: str) -> Listener:
+        running = Listener(insecure_emulator, *arguments)
+        started.append(running)
+        return running
+
+    yield start
+    for running in started:
+        running.stop()
+
+
+def test_forwarded_webhook_verifies_with_the_sdk_and_the_receivers_answer_reaches_polar(
+    insecure_emulator: Emulator,
+    insecure_polar: Polar,
+    receiver: Receiver,
+    unique_path: str,
+    listener_on: typing.Callable[..., Listener],
+) -> None:
+    endpoint: WebhookEndpoint = insecure_polar.webhooks.create_webhook_endpoint(
+        url="http://127.0.0.1:9/later", format="raw", events=["refund.created"]
+    )
+    try:
+        listener = listener_on("--endpoint", endpoint.id, "--forward-to", receiver.url(unique_path))
+        insecure_polar.webhooks.update_webhook_endpoint(endpoint.id, url=listener.url)
+        insecure_emulator.trigger("refund.created")
+
+        [forwarded] = receiver.wait_for(unique_path)
+        # What the receiver got verifies with the stock library and the official SDK, unchanged.
+        standardwebhooks.Webhook(endpoint.secret).verify(forwarded.body, forwarded.headers)
+        event = validate_event(forwarded.body, forwarded.headers, endpoint.secret)
+        assert isinstance(event, WebhookRefundCreatedPayload)
+        assert forwarded.headers["webhook-api-version"] == endpoint.api_version
+
+        [delivery] = wait_until(
+            lambda: insecure_polar.webhooks.list_webhook_deliveries(endpoint_id=endpoint.id).items or None,
+            what="the delivery record",
+        )
+        assert delivery.webhook_event.payload == forwarded.body.decode()
+        assert delivery.webhook_event.id == forwarded.headers["webhook-id"]
+        # The receiver's own answer is what Polar stored.
+        assert delivery.succeeded is True
+        assert delivery.http_code == 200
+        assert delivery.response == "ok"
+
+        [record] = wait_until(lambda: listener.records or None, what="the listener's JSON line")
+        assert record["verified"] is True
+        assert record["signing"] == "standard"
+        assert record["forwarded_status"] == 200
+        assert record["webhook_id"] == forwarded.headers["webhook-id"]
+        assert listener.stop() == 0
+        assert endpoint.secret not in "\n".join(listener.banner)
+    finally:
+        insecure_polar.webhooks.delete_webhook_endpoint(endpoint.id)
+
+
+def test_a_receiver_failure_is_what_polar_records(
+    insecure_emulator: Emulator,
+    insecure_polar: Polar,
+    receiver: Receiver,
+    unique_path: str,
+    listener_on: typing.Callable[..., Listener],
+) -> None:
+    endpoint: WebhookEndpoint = insecure_polar.webhooks.create_webhook_endpoint(
+        url="http://127.0.0.1:9/later", format="raw", events=["refund.created"]
+    )
+    try:
+        # The receiver answers 500 on /fail… paths.
+        listener = listener_on("--endpoint", endpoint.id, "--forward-to", receiver.url("/fail" + unique_path))
+        insecure_polar.webhooks.update_webhook_endpoint(endpoint.id, url=listener.url)
+        insecure_emulator.trigger("refund.created")
+        [delivery] = wait_until(
+            lambda: insecure_polar.webhooks.list_webhook_deliveries(endpoint_id=endpoint.id).items or None,
+            what="the delivery record",
+        )
+        assert delivery.succeeded is False
+        assert delivery.http_code == 500
+        assert delivery.response == "receiver says no"
+    finally:
+        insecure_polar.webhooks.delete_webhook_endpoint(endpoint.id)
