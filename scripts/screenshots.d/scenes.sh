@@ -1,4 +1,4 @@
-# The four scenes, in order. Sourced by scripts/screenshots once the terminal is up; uses
+# The five scenes, in order. Sourced by scripts/screenshots once the terminal is up; uses
 # keys, literal, wait_for_text and shoot from there. The demo data is fixed (5 endpoints of
 # Acme Demo), so each step can wait for the exact text it produces. The form comes last, so
 # no status message ("Discarded the changes.") shows in the other pictures.
@@ -22,7 +22,15 @@ shoot help
 keys Escape
 wait_for_text "n new"
 
-# 4. The new-endpoint form: URL and name typed, the event picker open, the Order group and
+# 4. The deliveries browser of the selected endpoint, with a failed delivery's detail.
+keys D
+wait_for_text "Deliveries of"
+wait_for_text "failed"
+shoot deliveries
+keys Escape
+wait_for_text "n new"
+
+# 5. The new-endpoint form: URL and name typed, the event picker open, the Order group and
 #    two Subscription events chosen.
 keys n
 wait_for_text "New endpoint"
