@@ -25,6 +25,13 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
+            name: "BackgroundServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "PolarAPI",
             dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -36,6 +43,7 @@ let package = Package(
         .target(
             name: "PolarEmulator",
             dependencies: [
+                "BackgroundServer",
                 "PolarAPI",
                 "StandardWebhooks",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -47,6 +55,7 @@ let package = Package(
         .target(
             name: "WebhookListener",
             dependencies: [
+                "BackgroundServer",
                 "StandardWebhooks",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

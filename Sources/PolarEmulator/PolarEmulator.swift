@@ -1,3 +1,4 @@
+import BackgroundServer
 import Foundation
 import Hummingbird
 import Logging
@@ -21,7 +22,7 @@ public final class PolarEmulator: Sendable {
     let store: EmulatorStore
     let worker: DeliveryWorker
     private let logger: Logger
-    private let running = LockedValue<Task<Void, any Error>?>(nil)
+    private let server = BackgroundServer()
 
     /// Prepares the emulator and loads the state file if there is one.
     ///
@@ -100,57 +101,22 @@ public final class PolarEmulator: Sendable {
             latency: .milliseconds(options.latencyMilliseconds),
             slowFault: .milliseconds(options.slowFaultMilliseconds), startedAt: startedAt)
 
-        let (ports, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
-        var serverLogger = Logger(label: "polar-emulator.http")
-        serverLogger.logLevel = .critical
-        let app = Application(
-            responder: responder,
-            configuration: ApplicationConfiguration(
-                address: .hostname(options.host, port: options.port), serverName: nil),
-            onServerRunning: { channel in
-                continuation.yield(.success(channel.localAddress?.port ?? 0))
-            },
-            logger: serverLogger)
-        let host = options.host
-        let port = options.port
-        let started = running.withLock { task -> Bool in
-            guard task == nil else { return false }
-            task = Task {
-                do {
-                    try await app.run()
-                    continuation.finish()
-                } catch {
-                    continuation.yield(
-                        .failure(EmulatorError.cannotListen(host: host, port: port, reason: "\(error)")))
-                    continuation.finish()
-                    throw error
-                }
+        do {
+            let port = try await server.start(
+                responder, host: options.host, port: options.port, logLabel: "polar-emulator.http")
+            return "http://\(BackgroundServer.urlHost(options.host)):\(port)"
+        } catch {
+            switch error {
+            case .alreadyRunning: throw EmulatorError.alreadyRunning
+            case .cannotListen(let reason):
+                throw EmulatorError.cannotListen(host: options.host, port: options.port, reason: reason)
             }
-            return true
-        }
-        guard started else { throw EmulatorError.alreadyRunning }
-        var iterator = ports.makeAsyncIterator()
-        switch await iterator.next() {
-        case .success(let actualPort)?:
-            let shownHost = host.contains(":") ? "[\(host)]" : host
-            return "http://\(shownHost):\(actualPort)"
-        case .failure(let error)?:
-            running.withLock { $0 = nil }
-            throw error
-        case nil:
-            running.withLock { $0 = nil }
-            throw EmulatorError.cannotListen(host: host, port: port, reason: "the server stopped at once")
         }
     }
 
     /// Stops serving and cancels deliveries in flight. Safe to call more than once.
     public func stop() async {
-        let task = running.withLock { task in
-            defer { task = nil }
-            return task
-        }
-        task?.cancel()
-        _ = await task?.result
+        await server.stop()
         await worker.shutdown()
         await store.persist()
     }

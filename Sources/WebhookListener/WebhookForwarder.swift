@@ -27,7 +27,7 @@ final class WebhookForwarder: Sendable {
     /// More of an answer than this is dropped: Polar keeps only the start of a response.
     static let answerLimit = 64 * 1024
 
-    /// A refused connection is retried until this passes; the target is usually on this machine.
+    /// The target is usually on this machine, so a connection that takes longer is not coming.
     static let connectTimeout = TimeAmount.seconds(2)
 
     let url: String
@@ -41,6 +41,8 @@ final class WebhookForwarder: Sendable {
             redirectConfiguration: .disallow,
             timeout: .init(connect: Self.connectTimeout, read: TimeAmount.nanoseconds(Int64(timeout.nanoseconds))))
         configuration.httpVersion = .http1Only
+        // A refused connection is reported at once instead of being retried until the timeout.
+        configuration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 

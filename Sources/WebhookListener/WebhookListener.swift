@@ -1,9 +1,6 @@
+import BackgroundServer
 import Foundation
-import Hummingbird
-import Logging
-import NIOCore
 import StandardWebhooks
-import Synchronization
 
 /// A local HTTP server that takes Polar's webhooks, verifies their signatures (both of Polar's
 /// key derivations), and answers them or forwards them byte for byte to the user's own server.
@@ -20,7 +17,7 @@ public final class WebhookListener: Sendable {
 
     private let feed: AsyncStream<ReceivedWebhook>.Continuation
     private let forwarder: WebhookForwarder?
-    private let running = Mutex<Task<Void, any Error>?>(nil)
+    private let server = BackgroundServer()
 
     /// Checks the options; nothing listens until ``start()``.
     ///
@@ -59,54 +56,21 @@ public final class WebhookListener: Sendable {
             path: options.path,
             verifier: options.secret.map { WebhookVerifier(secret: $0, tolerance: options.tolerance) },
             forwarder: forwarder, feed: feed, counter: ListenerResponder.Counter())
-        let (ports, continuation) = AsyncStream<Result<Int, ListenerError>>.makeStream()
-        var logger = Logger(label: "polar-hooks.listener")
-        logger.logLevel = .critical
-        let app = Application(
-            responder: responder,
-            configuration: ApplicationConfiguration(
-                address: .hostname(options.host, port: options.port), serverName: nil),
-            onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
-            logger: logger)
-        let host = options.host
-        let port = options.port
-        let started = running.withLock { task -> Bool in
-            guard task == nil else { return false }
-            task = Task {
-                do {
-                    try await app.run()
-                    continuation.finish()
-                } catch {
-                    continuation.yield(.failure(.cannotListen(host: host, port: port, reason: "\(error)")))
-                    continuation.finish()
-                    throw error
-                }
+        do {
+            let port = try await server.start(
+                responder, host: options.host, port: options.port, logLabel: "polar-hooks.listener")
+            return "http://\(BackgroundServer.urlHost(options.host)):\(port)\(options.path ?? "/")"
+        } catch {
+            switch error {
+            case .alreadyRunning: throw .alreadyRunning
+            case .cannotListen(let reason): throw .cannotListen(host: options.host, port: options.port, reason: reason)
             }
-            return true
-        }
-        guard started else { throw .alreadyRunning }
-        var iterator = ports.makeAsyncIterator()
-        switch await iterator.next() {
-        case .success(let actualPort)?:
-            let shownHost = host.contains(":") ? "[\(host)]" : host
-            return "http://\(shownHost):\(actualPort)\(options.path ?? "/")"
-        case .failure(let error)?:
-            running.withLock { $0 = nil }
-            throw error
-        case nil:
-            running.withLock { $0 = nil }
-            throw .cannotListen(host: host, port: port, reason: "the server stopped at once")
         }
     }
 
     /// Stops listening and ends ``webhooks``. Safe to call more than once.
     public func stop() async {
-        let task = running.withLock { task in
-            defer { task = nil }
-            return task
-        }
-        task?.cancel()
-        _ = await task?.result
+        await server.stop()
         await forwarder?.shutdown()
         feed.finish()
     }

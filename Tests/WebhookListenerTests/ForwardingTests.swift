@@ -76,16 +76,19 @@ import WebhookListener
     }
 
     @Test func anUnreachableTargetAnswers502() async throws {
-        // A port that was free a moment ago: the listener there is stopped before the test.
-        let goneURL = try await RunningListener.with(ListenerOptions(port: 0)) { $0.url }
+        // Port 1 (tcpmux) has no listener on any ordinary machine; a port freed by stopping a
+        // server could be handed to a test running beside this one.
+        let goneURL = "http://127.0.0.1:1/"
         try await RunningListener.with(ListenerOptions(port: 0, forwardURL: goneURL)) { listener in
             let result = try await ListenerClient.post(listener.url, headers: [], body: Array("{}".utf8))
             #expect(result.status == 502)
             #expect(result.body.contains("could not forward to \(goneURL)"))
-            guard case .unreachable? = await listener.next()?.forwarding else {
+            guard case .unreachable(let reason)? = await listener.next()?.forwarding else {
                 Issue.record("not reported as unreachable")
                 return
             }
+            #expect(reason == "connection refused")
+            #expect(result.body.contains("connection refused"))
         }
     }
 }

@@ -1,0 +1,78 @@
+import Hummingbird
+import Logging
+import Synchronization
+
+/// A Hummingbird server run in a task of its own, for the servers this package starts inside
+/// another program (the emulator, the webhook listener): start it, learn the port it bound,
+/// and stop it again.
+public final class BackgroundServer: Sendable {
+    /// Why a server did not start.
+    public enum StartError: Error, Sendable, Equatable {
+        case alreadyRunning
+        /// Binding failed (a port in use, an unknown host); the reason in the system's words.
+        case cannotListen(reason: String)
+    }
+
+    private let running = Mutex<Task<Void, any Error>?>(nil)
+
+    public init() {}
+
+    /// Starts serving `responder` on `host`:`port` in the background.
+    ///
+    /// - Returns: the port the server listens on (the one picked when `port` is 0).
+    public func start<Responder: HTTPResponder>(
+        _ responder: Responder, host: String, port: Int, logLabel: String
+    ) async throws(StartError) -> Int
+    where Responder.Context: InitializableFromSource<ApplicationRequestContextSource> {
+        let (ports, continuation) = AsyncStream<Result<Int, StartError>>.makeStream()
+        // The server's own log would interleave with the program's output; errors reach the caller.
+        var logger = Logger(label: logLabel)
+        logger.logLevel = .critical
+        let app = Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
+            logger: logger)
+        let started = running.withLock { task -> Bool in
+            guard task == nil else { return false }
+            task = Task {
+                do {
+                    try await app.run()
+                    continuation.finish()
+                } catch {
+                    continuation.yield(.failure(.cannotListen(reason: "\(error)")))
+                    continuation.finish()
+                    throw error
+                }
+            }
+            return true
+        }
+        guard started else { throw .alreadyRunning }
+        var iterator = ports.makeAsyncIterator()
+        switch await iterator.next() {
+        case .success(let boundPort)?:
+            return boundPort
+        case .failure(let error)?:
+            running.withLock { $0 = nil }
+            throw error
+        case nil:
+            running.withLock { $0 = nil }
+            throw .cannotListen(reason: "the server stopped at once")
+        }
+    }
+
+    /// Stops serving and waits until the server is down. Safe to call more than once.
+    public func stop() async {
+        let task = running.withLock { task in
+            defer { task = nil }
+            return task
+        }
+        task?.cancel()
+        _ = await task?.result
+    }
+
+    /// `host` as it appears in a URL: IPv6 addresses in brackets.
+    public static func urlHost(_ host: String) -> String {
+        host.contains(":") ? "[\(host)]" : host
+    }
+}
