@@ -44,7 +44,12 @@ struct ListenCommand: AsyncParsableCommand {
     var showBody = false
 
     @OptionGroup(title: "Signing secret (else env POLAR_WEBHOOK_SECRET)") var secretOptions: WebhookSecretOptions
-    @OptionGroup var output: OutputOptions
+    @Flag(name: .customLong("json"), help: "Print each webhook as one line of JSON (the banner goes to stderr).")
+    var json = false
+
+    @Flag(name: .customLong("no-color"), help: "No colours, even on a terminal (also env NO_COLOR).")
+    var noColor = false
+
     @OptionGroup(title: "Connection (for --endpoint)") var connection: ConnectionOptions
     @ParentCommand var root: PolarHooks
 
@@ -70,7 +75,7 @@ struct ListenCommand: AsyncParsableCommand {
         } catch {
             throw CLIError.failure(error.description)
         }
-        let console = Console.current(noColor: output.noColor)
+        let console = Console.current(noColor: noColor)
         printBanner(url: url, secret: secret, console: console)
         let feed = Task { await printFeed(listener.webhooks, console: console) }
         await signals.wait()
@@ -81,7 +86,7 @@ struct ListenCommand: AsyncParsableCommand {
 
     private func printBanner(url: String, secret: WebhookSecretOptions.Resolved?, console: Console) {
         // With --json, stdout carries only webhooks; the banner goes to stderr.
-        let say: (String) -> Void = output.json ? { console.note($0) } : { console.print($0) }
+        let say: (String) -> Void = json ? { console.note($0) } : { console.print($0) }
         say("Listening for webhooks on \(url)")
         if let secret {
             say("Verifying signatures with \(secret.source).")
@@ -124,7 +129,7 @@ struct ListenCommand: AsyncParsableCommand {
             case .failed: tally.refused += 1
             case .notChecked: break
             }
-            if output.json {
+            if json {
                 console.print(ListenFeedLine.json(webhook))
                 continue
             }
