@@ -53,10 +53,11 @@ public final class BackgroundServer: Sendable {
         case .success(let boundPort)?:
             return boundPort
         case .failure(let error)?:
-            running.withLock { $0 = nil }
+            await stop()
             throw error
         case nil:
-            running.withLock { $0 = nil }
+            // The caller was cancelled while the server started: take it down again.
+            await stop()
             throw .cannotListen(reason: "the server stopped at once")
         }
     }

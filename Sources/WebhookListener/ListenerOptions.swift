@@ -14,7 +14,8 @@ public struct ListenerOptions: Sendable {
     public var forwardURL: String?
     /// How far a webhook's timestamp may be from the clock, as Polar's SDK allows.
     public var tolerance: Duration
-    /// How long the forward target may take to answer.
+    /// How long the forward target may take to answer: less than the 10 s Polar waits, so
+    /// Polar records the listener's explanation rather than its own timeout.
     public var forwardTimeout: Duration
 
     /// Webhooks larger than this are refused with 413 (Polar's payloads are far smaller).
@@ -22,7 +23,7 @@ public struct ListenerOptions: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8788, path: String? = nil, secret: String? = nil,
-        forwardURL: String? = nil, tolerance: Duration = .seconds(300), forwardTimeout: Duration = .seconds(10)
+        forwardURL: String? = nil, tolerance: Duration = .seconds(300), forwardTimeout: Duration = .seconds(8)
     ) {
         self.host = host
         self.port = port

@@ -33,7 +33,7 @@ struct ListenerResponder: HTTPResponder {
         switch request.method {
         case .post: break
         case .get, .head: return Self.text(200, "polar-hooks listener: POST webhooks to this URL.")
-        default: return Self.text(405, "Webhooks are POSTed.", headers: [(.allow, "POST")])
+        default: return Self.text(405, "Webhooks are POSTed.", headers: [(.allow, "GET, HEAD, POST")])
         }
         let body: [UInt8]
         do {
@@ -50,6 +50,7 @@ struct ListenerResponder: HTTPResponder {
                 sequence: counter.next(), receivedAt: Date(), path: requestPath,
                 webhookID: Self.value("webhook-id", in: headers),
                 timestamp: Self.value("webhook-timestamp", in: headers),
+                signature: Self.value("webhook-signature", in: headers),
                 apiVersion: Self.value("webhook-api-version", in: headers),
                 eventType: Self.eventType(of: body), body: body, verification: verification,
                 forwarding: forwarding, answeredStatus: Int(response.status.code)))
@@ -89,7 +90,8 @@ struct ListenerResponder: HTTPResponder {
             return (response, .answered(status: answer.status, milliseconds: answer.milliseconds))
         } catch {
             return (
-                Self.text(502, "polar-hooks listen could not forward to \(forwarder.url): \(error.reason)"),
+                // The forward URL stays out of the answer: it may carry credentials.
+                Self.text(502, "polar-hooks listen could not forward the webhook: \(error.reason)"),
                 .unreachable(reason: error.reason)
             )
         }

@@ -33,6 +33,8 @@ public struct ReceivedWebhook: Sendable {
     public let webhookID: String?
     /// `webhook-timestamp` as sent (Unix seconds).
     public let timestamp: String?
+    /// `webhook-signature` as sent, so a saved webhook can be checked again with `verify`.
+    public let signature: String?
     /// `webhook-api-version`, when Polar sent it.
     public let apiVersion: String?
     /// The `type` of the JSON payload, when the body is JSON with one.
@@ -45,7 +47,8 @@ public struct ReceivedWebhook: Sendable {
     public let answeredStatus: Int
 
     public init(
-        sequence: Int, receivedAt: Date, path: String, webhookID: String?, timestamp: String?, apiVersion: String?,
+        sequence: Int, receivedAt: Date, path: String, webhookID: String?, timestamp: String?, signature: String?,
+        apiVersion: String?,
         eventType: String?, body: [UInt8], verification: Verification, forwarding: Forwarding, answeredStatus: Int
     ) {
         self.sequence = sequence
@@ -53,6 +56,7 @@ public struct ReceivedWebhook: Sendable {
         self.path = path
         self.webhookID = webhookID
         self.timestamp = timestamp
+        self.signature = signature
         self.apiVersion = apiVersion
         self.eventType = eventType
         self.body = body

@@ -1,6 +1,7 @@
 import BackgroundServer
 import Foundation
 import StandardWebhooks
+import Synchronization
 
 /// A local HTTP server that takes Polar's webhooks, verifies their signatures (both of Polar's
 /// key derivations), and answers them or forwards them byte for byte to the user's own server.
@@ -18,6 +19,7 @@ public final class WebhookListener: Sendable {
     private let feed: AsyncStream<ReceivedWebhook>.Continuation
     private let forwarder: WebhookForwarder?
     private let server = BackgroundServer()
+    private let hasStopped = Mutex(false)
 
     /// Checks the options; nothing listens until ``start()``.
     ///
@@ -52,6 +54,7 @@ public final class WebhookListener: Sendable {
     /// - Returns: the listener's URL, e.g. `http://127.0.0.1:8788/webhooks` (the real port when
     ///   the port is 0, and the path when one was given).
     public func start() async throws(ListenerError) -> String {
+        if hasStopped.withLock({ $0 }) { throw .stopped }
         let responder = ListenerResponder(
             path: options.path,
             verifier: options.secret.map { WebhookVerifier(secret: $0, tolerance: options.tolerance) },
@@ -70,6 +73,7 @@ public final class WebhookListener: Sendable {
 
     /// Stops listening and ends ``webhooks``. Safe to call more than once.
     public func stop() async {
+        hasStopped.withLock { $0 = true }
         await server.stop()
         await forwarder?.shutdown()
         feed.finish()

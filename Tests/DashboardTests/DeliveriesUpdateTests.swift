@@ -177,6 +177,22 @@ import Testing
         #expect(state.deliveries?.detail?.payload == "not json")
     }
 
+    @Test func aReloadKeepsTheOpenDetailOnItsDeliveryOrClosesIt() {
+        var state = DeliveryFixtures.browsing()
+        state.press(.character("j"), .enter)
+        let open = state.deliveries?.detail?.deliveryID
+        #expect(open == DeliveryFixtures.serverError.id)
+        // The same rows again (a reload): the detail and the cursor stay on that delivery.
+        var effects = loadDeliveries(&state, page: 1)
+        DeliveryFixtures.answer(&state, effects)
+        #expect(state.deliveries?.detail?.deliveryID == open)
+        #expect(state.deliveries?.selected?.id == open)
+        // Rows without it: the detail closes rather than show another delivery.
+        effects = loadDeliveries(&state, page: 1)
+        DeliveryFixtures.answer(&state, effects, with: [DeliveryFixtures.paid])
+        #expect(state.deliveries?.detail == nil)
+    }
+
     @Test func leavingWhileRowsLoadCancelsTheRequestQuietly() {
         var state = Fixtures.state()
         guard case .loadDeliveries(let id, _, _) = state.press(.character("D")).first else {

@@ -16,8 +16,17 @@ final class RunningListener {
         iterator = listener.webhooks.makeAsyncIterator()
     }
 
-    /// The next webhook the listener reports (it reports each one before answering it).
-    func next() async -> ReceivedWebhook? { await iterator.next() }
+    /// The next webhook the listener reports (it reports each one before answering it), or nil
+    /// when none comes within 20 seconds, so a regression fails the test instead of hanging it.
+    func next() async -> ReceivedWebhook? {
+        let timeout = Task { [listener] in
+            try await Task.sleep(for: .seconds(20))
+            // Ending the feed ends the wait below; the test then fails on the nil.
+            await listener.stop()
+        }
+        defer { timeout.cancel() }
+        return await iterator.next()
+    }
 
     func stop() async { await listener.stop() }
 

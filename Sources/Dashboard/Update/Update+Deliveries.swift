@@ -260,7 +260,16 @@ func handleDeliveriesResult(_ state: inout DashboardState, _ action: Action) -> 
         state.requests[id] = nil
         guard var browser = state.deliveries, browser.loadRequest == id else { return [] }
         browser.loadRequest = nil
-        browser.add(items, replacing: page == 1, visibleRows: Layout(size: state.size).deliveryRows)
+        let rows = Layout(size: state.size).deliveryRows
+        browser.add(items, replacing: page == 1, visibleRows: rows)
+        // An open detail stays on its delivery while it is still listed, and closes otherwise.
+        if let open = browser.detail?.deliveryID {
+            if let index = browser.deliveries.firstIndex(where: { $0.id == open }) {
+                browser.list.select(index, visibleRows: rows)
+            } else {
+                browser.detail = nil
+            }
+        }
         browser.page = page
         browser.maxPage = pagination.maxPage
         browser.totalCount = pagination.totalCount

@@ -94,15 +94,45 @@ struct ListenCommand: AsyncParsableCommand {
             say("Not verifying signatures: give --endpoint ID, or set \(WebhookSecretOptions.environmentVariable).")
         }
         if let forwardURL { say("Forwarding verified webhooks to \(forwardURL).") }
-        if let endpoint = secret?.endpoint {
-            if !endpoint.url.hasPrefix(url) {
-                console.warn(
-                    "endpoint \(endpoint.id) sends its webhooks to \(Sanitizer.clean(endpoint.url)), not here; "
-                        + "point it here with: polar-hooks endpoints update \(endpoint.id) --url \(url)")
-            }
-            if !endpoint.enabled { console.warn("endpoint \(endpoint.id) is disabled: Polar sends it nothing") }
+        if secret == nil, !Self.isLoopback(host) {
+            console.warn(
+                "listening on \(host) without a secret: anyone who can reach this port can send webhooks that are not checked"
+                    + (forwardURL == nil ? "" : " and are forwarded"))
         }
+        if let endpoint = secret?.endpoint { adviseOnEndpoint(endpoint, listenerURL: url, console: console) }
+        say("Times are UTC.")
         say("Press Ctrl-C to stop.")
+    }
+
+    /// Says when the endpoint's URL cannot be reaching this listener: a local URL on another
+    /// port or path gets the command that fixes it; a public one must lead here through a tunnel.
+    private func adviseOnEndpoint(_ endpoint: WebhookEndpoint, listenerURL: String, console: Console) {
+        if !endpoint.enabled { console.warn("endpoint \(endpoint.id) is disabled: Polar sends it nothing") }
+        guard let target = URLComponents(string: endpoint.url), let here = URLComponents(string: listenerURL),
+            let targetHost = target.host
+        else { return }
+        let shownURL = Sanitizer.clean(endpoint.url)
+        guard Self.isLoopback(targetHost) else {
+            console.note(
+                "Polar sends endpoint \(endpoint.id)'s webhooks to \(shownURL); for them to arrive here, "
+                    + "that address must lead to port \(here.port ?? port) of this machine (a tunnel, a proxy).")
+            return
+        }
+        let targetPort = target.port ?? (target.scheme == "https" ? 443 : 80)
+        let pathDiffers = path.map { target.path != $0 } ?? false
+        guard targetPort != here.port || pathDiffers else { return }
+        var local = here
+        if let host = local.host, !Self.isLoopback(host) { local.host = "127.0.0.1" }
+        let suggestion = local.string ?? listenerURL
+        console.warn(
+            "endpoint \(endpoint.id) sends its webhooks to \(shownURL), not here; point it here with: "
+                + "polar-hooks endpoints update \(endpoint.id) --url \(suggestion) --allow-insecure-url")
+    }
+
+    /// Loopback names and addresses; not 0.0.0.0 or ::, which take connections from anywhere.
+    static func isLoopback(_ host: String) -> Bool {
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        return bare == "localhost" || bare.hasPrefix("127.") || bare == "::1"
     }
 
     /// What arrived, for the line printed at the end.

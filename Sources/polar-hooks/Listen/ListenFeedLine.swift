@@ -13,7 +13,7 @@ enum ListenFeedLine {
         let check: String =
             switch webhook.verification {
             case .verified(let scheme): paint("✓ verified", .green) + " (\(schemeName(scheme)))"
-            case .failed(let error): paint("✗ \(error)", .red)
+            case .failed(let error): paint("✗ " + Sanitizer.clean(error.description), .red)
             case .notChecked: paint("· not verified (no secret)", .yellow)
             }
         let outcome: String =
@@ -52,6 +52,7 @@ enum ListenFeedLine {
         var path: String
         var webhookId: String?
         var timestamp: String?
+        var signature: String?
         var apiVersion: String?
         var type: String?
         var verified: Bool?
@@ -68,6 +69,7 @@ enum ListenFeedLine {
             path = webhook.path
             webhookId = webhook.webhookID
             timestamp = webhook.timestamp
+            signature = webhook.signature
             apiVersion = webhook.apiVersion
             type = webhook.eventType
             switch webhook.verification {
@@ -97,6 +99,7 @@ enum ListenFeedLine {
             try container.encode(path, forKey: .path)
             try container.encode(webhookId, forKey: .webhookId)
             try container.encode(timestamp, forKey: .timestamp)
+            try container.encode(signature, forKey: .signature)
             try container.encode(apiVersion, forKey: .apiVersion)
             try container.encode(type, forKey: .type)
             try container.encode(verified, forKey: .verified)
@@ -112,6 +115,7 @@ enum ListenFeedLine {
             case sequence, path, timestamp, type, verified, signing, body
             case receivedAt = "received_at"
             case webhookId = "webhook_id"
+            case signature = "webhook_signature"
             case apiVersion = "api_version"
             case verificationError = "verification_error"
             case forwardedStatus = "forwarded_status"

@@ -10,7 +10,9 @@ struct VerifyCommand: AsyncParsableCommand {
         discussion: """
             Give the body exactly as received (--body FILE, or on stdin) and its webhook-id, \
             webhook-timestamp and webhook-signature headers (--header 'name: value', repeated, or \
-            --headers FILE as saved by 'curl -D'). Says which key matched: the Standard Webhooks \
+            --headers FILE: 'name: value' lines, such as a captured request; its request line and \
+            anything after the first blank line are skipped). 'listen --json' prints all three \
+            for each webhook. Says which key matched: the Standard Webhooks \
             key (base64 of the part after whsec_; secrets created or reset since 2026-09-08) or the \
             legacy key (the secret's UTF-8 bytes; older and merchant-supplied secrets).
 
@@ -27,7 +29,7 @@ struct VerifyCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("headers"),
-        help: ArgumentHelp("A file of 'name: value' lines, e.g. saved by curl -D.", valueName: "file"))
+        help: ArgumentHelp("A file of 'name: value' lines, such as a captured request.", valueName: "file"))
     var headersFile: String?
 
     @Flag(
@@ -42,7 +44,7 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         var headers = try HeaderLines.parse(headerLines)
         if let headersFile {
-            // Split on any line break: curl -D writes CRLF, which Swift counts as one Character.
+            // Split on any line break: HTTP uses CRLF, which Swift counts as one Character.
             let lines = try Self.read(headersFile, what: "headers").split(whereSeparator: \.isNewline)
             let fromFile = try HeaderLines.parse(lines.map(String.init))
             headers.merge(fromFile) { given, _ in given }

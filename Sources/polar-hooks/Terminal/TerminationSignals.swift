@@ -21,5 +21,8 @@ final class TerminationSignals {
     func wait() async {
         for await _ in stream { break }
         for source in sources { source.cancel() }
+        // Shutting down may take a moment; a second Ctrl-C ends the program at once.
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
     }
 }

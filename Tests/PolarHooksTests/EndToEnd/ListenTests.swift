@@ -24,11 +24,12 @@ import Testing
             let child = try TmuxHarness.ChildProcess.spawn(
                 [PolarHooksBinary.url.path, "listen", "--port", "0"] + arguments, environment: environment,
                 stdout: stdout.path, stderr: stderr.path)
-            // With --json the banner is on stderr; its first line names the URL.
+            // With --json the banner is on stderr: the URL first, "Press Ctrl-C to stop." last.
             let prefix = "Listening for webhooks on "
             let url = try await TmuxHarness.poll { () -> String? in
                 let text = (try? String(contentsOf: stderr, encoding: .utf8)) ?? ""
                 if !child.isRunning { throw TmuxHarness.HarnessError("listen exited early: \(text)") }
+                guard text.contains("Press Ctrl-C to stop.") else { return nil }
                 return text.split(separator: "\n").first { $0.hasPrefix(prefix) }.map {
                     String($0.dropFirst(prefix.count))
                 }
@@ -52,11 +53,16 @@ import Testing
             return try #require(found, "listen printed fewer than \(count) webhooks")
         }
 
-        /// Ctrl-C, then its exit status and what it said on stderr.
-        func interrupt() -> (status: Int32, stderr: String) {
+        /// Ctrl-C, then its exit status and what it said on stderr; a listener that does not
+        /// stop within the harness's timeout is killed and the test fails.
+        func interrupt() async throws -> (status: Int32, stderr: String) {
             kill(child.pid, SIGINT)
-            let status = child.wait()
-            return (status, (try? String(contentsOf: stderr, encoding: .utf8)) ?? "")
+            let stopped = try await TmuxHarness.poll { () -> Bool? in child.isRunning ? nil : true }
+            if stopped == nil {
+                child.stop()
+                throw TmuxHarness.HarnessError("listen did not stop after Ctrl-C")
+            }
+            return (child.wait(), (try? String(contentsOf: stderr, encoding: .utf8)) ?? "")
         }
     }
 
@@ -81,6 +87,7 @@ import Testing
             let banner = try String(contentsOf: listener.stderr, encoding: .utf8)
             #expect(banner.contains("Verifying signatures with the secret of endpoint \(endpoint.id)."))
             #expect(banner.contains("sends its webhooks to http://127.0.0.1:9/later, not here"))
+            #expect(banner.contains("--url \(listener.url) --allow-insecure-url"))
             #expect(!banner.contains(endpoint.secret))
 
             _ = try await fixture.withClient { client in
@@ -103,14 +110,16 @@ import Testing
             #expect(delivery.httpCode == 200)
             #expect(delivery.webhookEvent.id == record["webhook_id"] as? String)
 
-            let (status, said) = listener.interrupt()
+            let (status, said) = try await listener.interrupt()
             #expect(status == 0)
             #expect(said.contains("Stopped. 1 webhook, 1 verified."))
         }
     }
 
-    @Test func aWebhookSignedWithAnotherSecretIsRefusedAndPolarRetries() async throws {
-        try await EmulatorFixture.with(EmulatorOptions(port: 0, allowInsecureURLs: true)) { fixture in
+    @Test func aWebhookSignedWithAnotherSecretIsRefusedAndPolarRecordsTheRefusal() async throws {
+        // Retries far apart, so exactly one attempt reaches the listener during the test.
+        let options = EmulatorOptions(port: 0, allowInsecureURLs: true, retryDelayScale: 1000)
+        try await EmulatorFixture.with(options) { fixture in
             let endpoint = try await fixture.withClient { client in
                 try await client.createEndpoint(
                     WebhookEndpointCreate(url: "http://127.0.0.1:9/later", format: .raw, events: ["refund.created"]))
@@ -135,7 +144,7 @@ import Testing
             #expect(!delivery.succeeded)
             #expect(delivery.httpCode == 401)
             #expect(delivery.response?.contains("verification failed") == true)
-            let (_, said) = listener.interrupt()
+            let (_, said) = try await listener.interrupt()
             #expect(said.contains("warning: --secret is visible to other users"))
             #expect(said.contains("1 refused"))
         }

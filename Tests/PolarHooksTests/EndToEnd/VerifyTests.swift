@@ -8,14 +8,17 @@ import Testing
     static let secret = "whsec_" + Data((0..<32).map { UInt8($0 * 3) }).base64EncodedString()
     static let body = #"{"type":"order.paid","data":{"id":"ord_1"}}"#
 
-    /// Writes the body and a `curl -D`-style header file signed with `secret`; their paths.
+    /// Writes the body, and a whole captured request (request line, headers, blank line, body)
+    /// as the header file, signed with `secret`; their paths.
     static func save(
         in directory: URL, secret: String = secret, scheme: SigningScheme = .standard, body: String = body,
         at timestamp: Int = Int(Date().timeIntervalSince1970)
     ) throws -> (body: String, headers: String) {
         let signer = try WebhookSigner(secret: secret, scheme: scheme)
         let headers = signer.headers(id: "evt_saved", timestamp: timestamp, body: Array(body.utf8))
-        let headerText = (["HTTP/1.1 200 OK"] + headers.map { "\($0.name): \($0.value)" }).joined(separator: "\r\n")
+        let headerText =
+            (["POST /hooks HTTP/1.1", "content-type: application/json"]
+            + headers.map { "\($0.name): \($0.value)" } + ["", body]).joined(separator: "\r\n")
         let bodyPath = directory.appendingPathComponent("body-\(UUID().uuidString)").path
         let headersPath = directory.appendingPathComponent("headers-\(UUID().uuidString)").path
         try Data(body.utf8).write(to: URL(fileURLWithPath: bodyPath))
@@ -85,7 +88,8 @@ import Testing
         try await EmulatorFixture.with { fixture in
             let saved = try Self.save(in: fixture.home)
             let lines = try String(contentsOfFile: saved.headers, encoding: .utf8)
-                .split(separator: "\r\n").dropFirst().map(String.init)
+                .split(separator: "\r\n").filter { $0.hasPrefix("webhook-") }.map(String.init)
+            #expect(lines.count == 3)
             let result = try await fixture.run(
                 ["verify", "--body", saved.body] + lines.flatMap { ["--header", $0] },
                 extra: ["POLAR_WEBHOOK_SECRET": Self.secret])

@@ -12,7 +12,7 @@ import WebhookListener
     ) -> ReceivedWebhook {
         ReceivedWebhook(
             sequence: 3, receivedAt: Date(timeIntervalSince1970: 1_795_000_000), path: "/hooks",
-            webhookID: "evt_1", timestamp: "1795000000", apiVersion: "2026-10", eventType: type,
+            webhookID: "evt_1", timestamp: "1795000000", signature: "v1,abc", apiVersion: "2026-10", eventType: type,
             body: Array(#"{"type":"order.paid"}"#.utf8), verification: verification, forwarding: forwarding,
             answeredStatus: status)
     }
@@ -42,13 +42,21 @@ import WebhookListener
         #expect(!line.contains("\u{07}"))
     }
 
+    @Test func aHostileHeaderQuotedInTheReasonIsCleanedToo() {
+        let line = ListenFeedLine.text(
+            Self.webhook(verification: .failed(.malformedTimestamp("1\u{9B}31m\u{202E}x")), status: 401), color: false)
+        #expect(line.contains("is not a whole number of Unix seconds"))
+        #expect(!line.unicodeScalars.contains { $0.value == 0x9B || $0.value == 0x202E })
+    }
+
     @Test func jsonHasEveryKeyNullWhenAbsent() throws {
         let json = ListenFeedLine.json(Self.webhook(verification: .notChecked))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(!json.contains("\n"))
         #expect(
             Set(object.keys) == [
-                "sequence", "received_at", "path", "webhook_id", "timestamp", "api_version", "type", "verified",
+                "sequence", "received_at", "path", "webhook_id", "timestamp", "webhook_signature", "api_version",
+                "type", "verified",
                 "signing", "verification_error", "forwarded_status", "forward_error", "answered_status", "body",
             ])
         #expect(object["verified"] is NSNull)
