@@ -53,7 +53,8 @@ struct ListenerResponder: HTTPResponder {
                 signature: Self.value("webhook-signature", in: headers),
                 apiVersion: Self.value("webhook-api-version", in: headers),
                 eventType: Self.eventType(of: body), body: body, verification: verification,
-                forwarding: forwarding, answeredStatus: Int(response.status.code)))
+                forwarding: forwarding, answeredStatus: Int(response.status.code),
+                headers: headers.map { ReceivedWebhook.Header(name: $0.name, value: $0.value) }))
         return response
     }
 

@@ -45,11 +45,25 @@ public struct ReceivedWebhook: Sendable {
     public let forwarding: Forwarding
     /// The status the listener answered Polar with.
     public let answeredStatus: Int
+    /// Every request header, in the order received, for saving the webhook whole.
+    public let headers: [Header]
+
+    /// One request header as received.
+    public struct Header: Sendable, Equatable {
+        public let name: String
+        public let value: String
+
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
 
     public init(
         sequence: Int, receivedAt: Date, path: String, webhookID: String?, timestamp: String?, signature: String?,
         apiVersion: String?,
-        eventType: String?, body: [UInt8], verification: Verification, forwarding: Forwarding, answeredStatus: Int
+        eventType: String?, body: [UInt8], verification: Verification, forwarding: Forwarding, answeredStatus: Int,
+        headers: [Header] = []
     ) {
         self.sequence = sequence
         self.receivedAt = receivedAt
@@ -63,5 +77,6 @@ public struct ReceivedWebhook: Sendable {
         self.verification = verification
         self.forwarding = forwarding
         self.answeredStatus = answeredStatus
+        self.headers = headers
     }
 }

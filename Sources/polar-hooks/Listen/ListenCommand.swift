@@ -43,6 +43,13 @@ struct ListenCommand: AsyncParsableCommand {
     @Flag(name: .customLong("show-body"), help: "Print each webhook's body under its line.")
     var showBody = false
 
+    @Option(
+        name: .customLong("save"),
+        help: ArgumentHelp(
+            "Save each webhook whole (headers and exact body) in this folder, for 'verify --request'.",
+            valueName: "folder"))
+    var saveFolder: String?
+
     @OptionGroup(title: "Signing secret (else env POLAR_WEBHOOK_SECRET)") var secretOptions: WebhookSecretOptions
     @Flag(name: .customLong("json"), help: "Print each webhook as one line of JSON (the banner goes to stderr).")
     var json = false
@@ -59,6 +66,7 @@ struct ListenCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let archive = try saveFolder.map { (path) throws(CLIError) in try WebhookArchive(path: path) }
         let secret = try await secretOptions.resolve(connection: connection, parent: root.connection)
         let listener: WebhookListener
         do {
@@ -77,7 +85,7 @@ struct ListenCommand: AsyncParsableCommand {
         }
         let console = Console.current(noColor: noColor)
         printBanner(url: url, secret: secret, console: console)
-        let feed = Task { await printFeed(listener.webhooks, console: console) }
+        let feed = Task { await printFeed(listener.webhooks, archive: archive, console: console) }
         await signals.wait()
         await listener.stop()
         let tally = await feed.value
@@ -94,6 +102,9 @@ struct ListenCommand: AsyncParsableCommand {
             say("Not verifying signatures: give --endpoint ID, or set \(WebhookSecretOptions.environmentVariable).")
         }
         if let forwardURL { say("Forwarding verified webhooks to \(forwardURL).") }
+        if let saveFolder {
+            say("Saving each webhook in \(saveFolder) (check one again: polar-hooks verify --request FILE).")
+        }
         if secret == nil, !Self.isLoopback(host) {
             console.warn(
                 "listening on \(host) without a secret: anyone who can reach this port can send webhooks that are not checked"
@@ -150,7 +161,9 @@ struct ListenCommand: AsyncParsableCommand {
         }
     }
 
-    private func printFeed(_ webhooks: AsyncStream<ReceivedWebhook>, console: Console) async -> Tally {
+    private func printFeed(_ webhooks: AsyncStream<ReceivedWebhook>, archive: WebhookArchive?, console: Console) async
+        -> Tally
+    {
         var tally = Tally()
         for await webhook in webhooks {
             tally.received += 1
@@ -158,6 +171,9 @@ struct ListenCommand: AsyncParsableCommand {
             case .verified: tally.verified += 1
             case .failed: tally.refused += 1
             case .notChecked: break
+            }
+            if let archive, case .failure(let error) = archive.save(webhook) {
+                console.warn(error.message)
             }
             if json {
                 console.print(ListenFeedLine.json(webhook))

@@ -14,10 +14,18 @@ struct VerifyCommand: AsyncParsableCommand {
             anything after the first blank line are skipped). 'listen --json' prints all three \
             for each webhook. Says which key matched: the Standard Webhooks \
             key (base64 of the part after whsec_; secrets created or reset since 2026-09-08) or the \
-            legacy key (the secret's UTF-8 bytes; older and merchant-supplied secrets).
+            legacy key (the secret's UTF-8 bytes; older and merchant-supplied secrets). Or give \
+            --request FILE: a whole webhook as 'listen --save' keeps it.
 
             Exit status: 0 the signature verifies, 1 it does not, 2 usage or unreadable input.
             """)
+
+    @Option(
+        name: .customLong("request"),
+        help: ArgumentHelp(
+            "A whole saved request (headers, blank line, body), as 'listen --save' writes them.",
+            valueName: "file"))
+    var requestFile: String?
 
     @Option(help: ArgumentHelp("The body exactly as received; - reads stdin.", valueName: "file"))
     var body = "-"
@@ -41,19 +49,17 @@ struct VerifyCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection (for --endpoint)") var connection: ConnectionOptions
     @ParentCommand var root: PolarHooks
 
+    func validate() throws {
+        if requestFile != nil, body != "-" || headersFile != nil || !headerLines.isEmpty {
+            throw ValidationError(
+                "--request holds the headers and the body; give it alone, without --body, --header or --headers.")
+        }
+    }
+
     func run() async throws {
-        var headers = try HeaderLines.parse(headerLines)
-        if let headersFile {
-            // Split on any line break: HTTP uses CRLF, which Swift counts as one Character.
-            let lines = try Self.read(headersFile, what: "headers").split(whereSeparator: \.isNewline)
-            let fromFile = try HeaderLines.parse(lines.map(String.init))
-            headers.merge(fromFile) { given, _ in given }
-        }
-        for name in ["webhook-id", "webhook-timestamp", "webhook-signature"] where headers[name] == nil {
-            throw CLIError.usage("no \(name) header: give it with --header '\(name): …' or --headers FILE")
-        }
-        let bodyBytes = try readBody()
+        let (headers, bodyBytes) = try readWebhook()
         guard let secret = try await secretOptions.resolve(connection: connection, parent: root.connection) else {
+
             throw CLIError.usage(
                 "no signing secret: give --endpoint ID, set \(WebhookSecretOptions.environmentVariable), or --secret")
         }
@@ -70,6 +76,32 @@ struct VerifyCommand: AsyncParsableCommand {
                 message += " (add --ignore-timestamp to check a saved webhook)"
             }
             throw CLIError.failure(message)
+        }
+    }
+
+    /// The webhook's headers and exact body, from --request or from --header/--headers and --body.
+    private func readWebhook() throws(CLIError) -> (headers: [String: String], body: [UInt8]) {
+        if let requestFile {
+            let request = try CapturedRequest.parse(Array(try Self.readData(requestFile, what: "request")))
+            try Self.requireSigningHeaders(in: request.headers) { _ in "the request file \(requestFile) lacks it" }
+            return request
+        }
+        var headers = try HeaderLines.parse(headerLines)
+        if let headersFile {
+            // Split on any line break: HTTP uses CRLF, which Swift counts as one Character.
+            let lines = try Self.read(headersFile, what: "headers").split(whereSeparator: \.isNewline)
+            let fromFile = try HeaderLines.parse(lines.map(String.init))
+            headers.merge(fromFile) { given, _ in given }
+        }
+        try Self.requireSigningHeaders(in: headers) { "give it with --header '\($0): …' or --headers FILE" }
+        return (headers, try readBody())
+    }
+
+    private static func requireSigningHeaders(in headers: [String: String], hint: (String) -> String)
+        throws(CLIError)
+    {
+        for name in ["webhook-id", "webhook-timestamp", "webhook-signature"] where headers[name] == nil {
+            throw .usage("no \(name) header: \(hint(name))")
         }
     }
 

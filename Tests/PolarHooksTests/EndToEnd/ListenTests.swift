@@ -82,7 +82,9 @@ import Testing
                 try await client.createEndpoint(
                     WebhookEndpointCreate(url: "http://127.0.0.1:9/later", format: .raw, events: ["order.paid"]))
             }
-            let listener = try await Listener.start(["--endpoint", endpoint.id, "--json"], fixture: fixture)
+            let saved = fixture.home.appendingPathComponent("saved")
+            let listener = try await Listener.start(
+                ["--endpoint", endpoint.id, "--json", "--save", saved.path], fixture: fixture)
             defer { listener.child.stop() }
             let banner = try String(contentsOf: listener.stderr, encoding: .utf8)
             #expect(banner.contains("Verifying signatures with the secret of endpoint \(endpoint.id)."))
@@ -113,6 +115,16 @@ import Testing
             let (status, said) = try await listener.interrupt()
             #expect(status == 0)
             #expect(said.contains("Stopped. 1 webhook, 1 verified."))
+
+            // Saved whole, privately, and it verifies again offline.
+            let file = saved.appendingPathComponent("0001-order.paid.http")
+            let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600)
+            let folder = try FileManager.default.attributesOfItem(atPath: saved.path)
+            #expect((folder[.posixPermissions] as? Int) == 0o700)
+            let verified = try await fixture.run(["verify", "--request", file.path, "--endpoint", endpoint.id])
+            #expect(verified.status == 0, "\(verified)")
+            #expect(verified.stdout.contains("The signature verifies with the secret of endpoint"))
         }
     }
 

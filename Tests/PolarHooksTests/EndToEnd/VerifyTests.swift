@@ -97,6 +97,21 @@ import Testing
         }
     }
 
+    @Test func aWholeRequestFileCarriesHeadersAndTheExactBody() async throws {
+        try await EmulatorFixture.with { fixture in
+            // A body with blank lines and a trailing newline: only the first blank line separates.
+            let body = "{\n\n  \"type\": \"order.paid\"\n}\n"
+            let saved = try Self.save(in: fixture.home, body: body)
+            let arguments = ["verify", "--request", saved.headers]
+            let result = try await fixture.run(arguments, extra: ["POLAR_WEBHOOK_SECRET": Self.secret])
+            #expect(result.status == 0, "\(result)")
+            let mixed = try await fixture.run(
+                arguments + ["--body", saved.body], extra: ["POLAR_WEBHOOK_SECRET": Self.secret])
+            #expect(mixed.status == 2)
+            #expect(mixed.stderr.contains("give it alone"))
+        }
+    }
+
     @Test func missingPiecesAreUsageErrors() async throws {
         try await EmulatorFixture.with { fixture in
             let saved = try Self.save(in: fixture.home)

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import WebhookListener
+
+@testable import polar_hooks
+
+@Suite struct CapturedRequestTests {
+    @Test func aSavedWebhookReadsBackWithItsExactBody() throws {
+        let body = Array("{\"a\":\"x\\r\\n\\r\\ny\"}\r\n\r\n".utf8)
+        let webhook = ReceivedWebhook(
+            sequence: 7, receivedAt: Date(), path: "/hooks", webhookID: "evt_1", timestamp: "1", signature: "v1,x",
+            apiVersion: nil, eventType: "order.paid", body: body, verification: .notChecked,
+            forwarding: .notForwarded, answeredStatus: 200,
+            headers: [
+                .init(name: "Content-Type", value: "application/json"), .init(name: "webhook-id", value: "evt_1"),
+            ])
+        let bytes = CapturedRequest.bytes(of: webhook)
+        #expect(String(decoding: bytes.prefix(24), as: UTF8.self) == "POST /hooks HTTP/1.1\r\nCo")
+        let parsed = try CapturedRequest.parse(bytes)
+        #expect(parsed.body == body)
+        #expect(parsed.headers == ["content-type": "application/json", "webhook-id": "evt_1"])
+        #expect(WebhookArchive.fileName(for: webhook) == "0007-order.paid.http")
+    }
+
+    @Test func aHandWrittenFileWithPlainNewlinesWorks() throws {
+        let parsed = try CapturedRequest.parse(Array("webhook-id: a\nwebhook-timestamp: 1\n\n{}".utf8))
+        #expect(parsed.headers["webhook-timestamp"] == "1")
+        #expect(parsed.body == Array("{}".utf8))
+    }
+
+    @Test func withoutABlankLineItIsRefusedInWords() {
+        #expect(throws: CLIError.self) { try CapturedRequest.parse(Array("webhook-id: a\n{}".utf8)) }
+    }
+
+    @Test func aHostileTypeCannotLeaveTheFolder() {
+        let webhook = ReceivedWebhook(
+            sequence: 1, receivedAt: Date(), path: "/", webhookID: nil, timestamp: nil, signature: nil,
+            apiVersion: nil, eventType: "../../etc/passwd", body: [], verification: .notChecked,
+            forwarding: .notForwarded, answeredStatus: 200)
+        #expect(WebhookArchive.fileName(for: webhook) == "0001-....etcpasswd.http")
+    }
+}
