@@ -1,4 +1,5 @@
 import Foundation
+import PolarAPI
 import WebhookListener
 
 /// `listen --save DIR`: each webhook as a request file that `verify --request` checks again.
@@ -25,19 +26,41 @@ struct WebhookArchive {
         }
     }
 
-    /// `0001-order.paid.http`: the sequence keeps the order, the type tells them apart.
-    static func fileName(for webhook: ReceivedWebhook) -> String {
+    /// `20261129T142301Z-0001-order.paid.http`: the time and sequence keep the order across
+    /// runs of the listener, the type tells them apart.
+    static func fileName(for webhook: ReceivedWebhook, suffix: Int = 1) -> String {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789._-")
         let type = String((webhook.eventType ?? "webhook").lowercased().filter { allowed.contains($0) }.prefix(60))
-        return String(format: "%04d", webhook.sequence) + "-" + (type.isEmpty ? "webhook" : type) + ".http"
+        let time = PolarTimestamp.format(webhook.receivedAt).prefix(19)
+            .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        let again = suffix > 1 ? "-\(suffix)" : ""
+        return "\(time)Z-" + String(format: "%04d", webhook.sequence) + "-" + (type.isEmpty ? "webhook" : type)
+            + again + ".http"
     }
 
-    /// Writes one webhook; the path written, or the reason it could not be.
+    /// Writes one webhook to a new file, never over an earlier one; the path written, or why not.
     func save(_ webhook: ReceivedWebhook) -> Result<String, CLIError> {
-        let file = directory.appendingPathComponent(Self.fileName(for: webhook))
-        let created = FileManager.default.createFile(
-            atPath: file.path, contents: Data(CapturedRequest.bytes(of: webhook)),
-            attributes: [.posixPermissions: 0o600])
-        return created ? .success(file.path) : .failure(.failure("could not save the webhook to \(file.path)"))
+        let bytes = CapturedRequest.bytes(of: webhook)
+        for suffix in 1...100 {
+            let path = directory.appendingPathComponent(Self.fileName(for: webhook, suffix: suffix)).path
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if descriptor < 0 {
+                if errno == EEXIST { continue }
+                return .failure(.failure("could not save the webhook to \(path): \(String(cString: strerror(errno)))"))
+            }
+            defer { close(descriptor) }
+            var written = 0
+            while written < bytes.count {
+                let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(
+                        .failure("could not save the webhook to \(path): \(String(cString: strerror(errno)))"))
+                }
+                written += result
+            }
+            return .success(path)
+        }
+        return .failure(.failure("could not save the webhook: too many files named like it in \(directory.path)"))
     }
 }

@@ -117,7 +117,11 @@ import Testing
             #expect(said.contains("Stopped. 1 webhook, 1 verified."))
 
             // Saved whole, privately, and it verifies again offline.
-            let file = saved.appendingPathComponent("0001-order.paid.http")
+            let names = try FileManager.default.contentsOfDirectory(atPath: saved.path)
+            #expect(names.count == 1)
+            let name = try #require(names.first)
+            #expect(name.hasSuffix("Z-0001-order.paid.http"))
+            let file = saved.appendingPathComponent(name)
             let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
             #expect((attributes[.posixPermissions] as? Int) == 0o600)
             let folder = try FileManager.default.attributesOfItem(atPath: saved.path)

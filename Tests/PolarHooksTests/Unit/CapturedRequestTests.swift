@@ -8,7 +8,8 @@ import WebhookListener
     @Test func aSavedWebhookReadsBackWithItsExactBody() throws {
         let body = Array("{\"a\":\"x\\r\\n\\r\\ny\"}\r\n\r\n".utf8)
         let webhook = ReceivedWebhook(
-            sequence: 7, receivedAt: Date(), path: "/hooks", webhookID: "evt_1", timestamp: "1", signature: "v1,x",
+            sequence: 7, receivedAt: Date(timeIntervalSince1970: 1_795_000_000), path: "/hooks", webhookID: "evt_1",
+            timestamp: "1", signature: "v1,x",
             apiVersion: nil, eventType: "order.paid", body: body, verification: .notChecked,
             forwarding: .notForwarded, answeredStatus: 200,
             headers: [
@@ -19,7 +20,8 @@ import WebhookListener
         let parsed = try CapturedRequest.parse(bytes)
         #expect(parsed.body == body)
         #expect(parsed.headers == ["content-type": "application/json", "webhook-id": "evt_1"])
-        #expect(WebhookArchive.fileName(for: webhook) == "0007-order.paid.http")
+        #expect(WebhookArchive.fileName(for: webhook) == "20261118T110640Z-0007-order.paid.http")
+        #expect(WebhookArchive.fileName(for: webhook, suffix: 2) == "20261118T110640Z-0007-order.paid-2.http")
     }
 
     @Test func aHandWrittenFileWithPlainNewlinesWorks() throws {
@@ -32,11 +34,33 @@ import WebhookListener
         #expect(throws: CLIError.self) { try CapturedRequest.parse(Array("webhook-id: a\n{}".utf8)) }
     }
 
+    @Test func aSecondRunNeverOverwritesTheFirst() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archive-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let archive = try WebhookArchive(path: folder.path)
+        let first = ReceivedWebhook(
+            sequence: 1, receivedAt: Date(timeIntervalSince1970: 1_795_000_000), path: "/", webhookID: nil,
+            timestamp: nil, signature: nil, apiVersion: nil, eventType: "order.paid", body: Array("one".utf8),
+            verification: .notChecked, forwarding: .notForwarded, answeredStatus: 200)
+        let again = ReceivedWebhook(
+            sequence: 1, receivedAt: Date(timeIntervalSince1970: 1_795_000_000), path: "/", webhookID: nil,
+            timestamp: nil, signature: nil, apiVersion: nil, eventType: "order.paid", body: Array("two".utf8),
+            verification: .notChecked, forwarding: .notForwarded, answeredStatus: 200)
+        let firstPath = try archive.save(first).get()
+        let secondPath = try archive.save(again).get()
+        #expect(firstPath != secondPath)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: firstPath)).suffix(3) == Data("one".utf8))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: secondPath)).suffix(3) == Data("two".utf8))
+        let mode = try FileManager.default.attributesOfItem(atPath: secondPath)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
     @Test func aHostileTypeCannotLeaveTheFolder() {
         let webhook = ReceivedWebhook(
-            sequence: 1, receivedAt: Date(), path: "/", webhookID: nil, timestamp: nil, signature: nil,
+            sequence: 1, receivedAt: Date(timeIntervalSince1970: 1_795_000_000), path: "/", webhookID: nil,
+            timestamp: nil, signature: nil,
             apiVersion: nil, eventType: "../../etc/passwd", body: [], verification: .notChecked,
             forwarding: .notForwarded, answeredStatus: 200)
-        #expect(WebhookArchive.fileName(for: webhook) == "0001-....etcpasswd.http")
+        #expect(WebhookArchive.fileName(for: webhook) == "20261118T110640Z-0001-....etcpasswd.http")
     }
 }
