@@ -1,5 +1,7 @@
+import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import Synchronization
 
 /// A Hummingbird server run in a task of its own, for the servers this package starts inside
@@ -40,7 +42,7 @@ public final class BackgroundServer: Sendable {
                     try await app.run()
                     continuation.finish()
                 } catch {
-                    continuation.yield(.failure(.cannotListen(reason: "\(error)")))
+                    continuation.yield(.failure(.cannotListen(reason: Self.describe(error))))
                     continuation.finish()
                     throw error
                 }
@@ -70,6 +72,17 @@ public final class BackgroundServer: Sendable {
         }
         task?.cancel()
         _ = await task?.result
+    }
+
+    /// A bind failure in words a user can act on; anything else as the system says it.
+    static func describe(_ error: any Error) -> String {
+        guard let ioError = error as? IOError else { return "\(error)" }
+        switch ioError.errnoCode {
+        case EADDRINUSE: return "the port is in use by another program (choose another, or 0 for any free one)"
+        case EACCES: return "permission denied (ports below 1024 need root)"
+        case EADDRNOTAVAIL: return "this machine has no such address"
+        default: return "\(ioError)"
+        }
     }
 
     /// `host` as it appears in a URL: IPv6 addresses in brackets.

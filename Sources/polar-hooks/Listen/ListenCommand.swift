@@ -74,14 +74,14 @@ struct ListenCommand: AsyncParsableCommand {
                 options: ListenerOptions(
                     host: host, port: port, path: path, secret: secret?.secret, forwardURL: forwardURL))
         } catch {
-            throw CLIError.usage(error.description)
+            throw CLIError.usage(Self.fragment(error.description))
         }
         let signals = TerminationSignals()
         let url: String
         do {
             url = try await listener.start()
         } catch {
-            throw CLIError.failure(error.description)
+            throw CLIError.failure(Self.fragment(error.description))
         }
         let console = Console.current(noColor: noColor)
         printBanner(url: url, secret: secret, console: console)
@@ -138,6 +138,13 @@ struct ListenCommand: AsyncParsableCommand {
         console.warn(
             "endpoint \(endpoint.id) sends its webhooks to \(shownURL), not here; point it here with: "
                 + "polar-hooks endpoints update \(endpoint.id) --url \(suggestion) --allow-insecure-url")
+    }
+
+    /// A sentence as it reads after "error: " (lower-case start, no full stop).
+    static func fragment(_ sentence: String) -> String {
+        var text = sentence.prefix(1).lowercased() + sentence.dropFirst()
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     /// Loopback names and addresses; not 0.0.0.0 or ::, which take connections from anywhere.

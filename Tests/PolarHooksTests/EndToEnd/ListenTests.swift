@@ -168,7 +168,7 @@ import Testing
 
     @Test(arguments: [
         (["--path", "webhooks"], "--path must start with /"),
-        (["--forward-to", "localhost:3000"], "The forward URL must be an http:// or https:// URL"),
+        (["--forward-to", "localhost:3000"], "error: the forward URL must be an http:// or https:// URL"),
         (["--endpoint", "nope"], "endpoint ID"),
         (["--endpoint", "1dbfc517-0bbf-4301-9ba8-555ca42b9737", "--secret", "x"], "either --endpoint or --secret"),
     ])
