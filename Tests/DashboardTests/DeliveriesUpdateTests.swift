@@ -193,6 +193,20 @@ import Testing
         #expect(state.deliveries?.detail == nil)
     }
 
+    @Test func ctrlRReloadsWithTheSameFiltersAndKeepsTheCursor() {
+        var state = DeliveryFixtures.browsing()
+        state.press(.character("f"), .character("j"))
+        DeliveryFixtures.answer(&state, [], with: [])
+        let cursor = state.deliveries?.selected?.id
+        let effects = state.press(.control("r"))
+        #expect(loadFilter(effects)?.succeeded == true)
+        // Too long for the footer beside the others; `?` lists it with the browser's keys.
+        let help = KeyMap.table.helpSections(first: [.deliveries]).first
+        #expect(help?.entries.contains { $0.keys == "Ctrl-R" } == true)
+        DeliveryFixtures.answer(&state, effects)
+        #expect(state.deliveries?.selected?.id == cursor)
+    }
+
     @Test func leavingWhileRowsLoadCancelsTheRequestQuietly() {
         var state = Fixtures.state()
         guard case .loadDeliveries(let id, _, _) = state.press(.character("D")).first else {

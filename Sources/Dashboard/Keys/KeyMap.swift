@@ -106,6 +106,10 @@ public enum KeyMap {
                     .redeliverAllFailed, keys: [.character("B")], label: "B",
                     summary: "redeliver every failed event in view (asks first)", hint: "redeliver failed"),
                 Binding(.back, keys: [.escape], label: "Esc", summary: "back to the endpoints", hint: "back"),
+                // `r` redelivers here, so reloading takes Ctrl-R (k9s's refresh key).
+                Binding(
+                    .reload, keys: [.control("r")], label: "Ctrl-R", summary: "reload (new attempts show up)",
+                    hint: "reload"),
             ]),
         Section(
             .deliveryDetail, title: "Delivery detail",

@@ -108,9 +108,10 @@ public struct DeliveriesState: Sendable {
         return (sendable, archived)
     }
 
-    /// Adds a page, newest first whatever order it came in, keeping the cursor where it was.
+    /// Adds a page, newest first whatever order it came in, keeping the cursor on the delivery
+    /// it was on (a reload keeps it too; new rows then appear above it).
     mutating func add(_ items: [WebhookDelivery], replacing: Bool, visibleRows: Int) {
-        let keep = replacing ? nil : selected?.id
+        let keep = selected?.id
         if replacing { deliveries = [] }
         let known = Set(deliveries.map(\.id))
         deliveries += items.filter { !known.contains($0.id) }

@@ -74,6 +74,9 @@ func handleDeliveriesKey(_ state: inout DashboardState, _ key: Key) -> [Effect] 
         state.deliveries = browser
     case .redeliver:
         return redeliver(&state)
+    case .reload:
+        guard !browser.showingDetail else { return [] }
+        return loadDeliveries(&state, page: 1)
     case .back:
         if browser.showingDetail {
             browser.detail = nil
