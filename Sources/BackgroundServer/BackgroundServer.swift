@@ -79,7 +79,7 @@ public final class BackgroundServer: Sendable {
         guard let ioError = error as? IOError else { return "\(error)" }
         switch ioError.errnoCode {
         case EADDRINUSE: return "the port is in use by another program (choose another, or 0 for any free one)"
-        case EACCES: return "permission denied (ports below 1024 need root)"
+        case EACCES: return "permission denied (ports below 1024 need extra privileges; use a higher one)"
         case EADDRNOTAVAIL: return "this machine has no such address"
         default: return "\(ioError)"
         }

@@ -193,18 +193,29 @@ import Testing
         #expect(state.deliveries?.detail == nil)
     }
 
-    @Test func ctrlRReloadsWithTheSameFiltersAndKeepsTheCursor() {
+    @Test func ctrlRReloadsWithTheSameFiltersAndKeepsTheCursorOnItsDelivery() {
         var state = DeliveryFixtures.browsing()
-        state.press(.character("f"), .character("j"))
-        DeliveryFixtures.answer(&state, [], with: [])
+        DeliveryFixtures.answer(&state, state.press(.character("f")))
+        state.press(.character("j"))
         let cursor = state.deliveries?.selected?.id
+        #expect(cursor != nil)
         let effects = state.press(.control("r"))
         #expect(loadFilter(effects)?.succeeded == true)
         // Too long for the footer beside the others; `?` lists it with the browser's keys.
         let help = KeyMap.table.helpSections(first: [.deliveries]).first
         #expect(help?.entries.contains { $0.keys == "Ctrl-R" } == true)
-        DeliveryFixtures.answer(&state, effects)
+        // A newer attempt arrives above: the cursor moves down a row with its delivery.
+        var newer = DeliveryFixtures.paid
+        newer.id = "b2f0c9c1-0000-4000-8000-000000000099"
+        newer.createdAt = Date(timeIntervalSince1970: 2_000_000_000)
+        DeliveryFixtures.answer(&state, effects, with: [newer] + DeliveryFixtures.all)
         #expect(state.deliveries?.selected?.id == cursor)
+        #expect(state.deliveries?.list.selected == 2)
+        // Its delivery gone from page 1: the cursor keeps its row rather than jump to the top.
+        let again = state.press(.control("r"))
+        DeliveryFixtures.answer(&state, again, with: [newer] + DeliveryFixtures.all.filter { $0.id != cursor })
+        #expect(state.deliveries?.selected?.id != cursor)
+        #expect(state.deliveries?.list.selected == 2)
     }
 
     @Test func leavingWhileRowsLoadCancelsTheRequestQuietly() {

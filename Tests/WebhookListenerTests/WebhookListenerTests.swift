@@ -85,6 +85,20 @@ import WebhookListener
         }
     }
 
+    @Test func aPortInUseIsSaidInWords() async throws {
+        try await RunningListener.with(ListenerOptions(port: 0)) { first in
+            let port = try #require(URLComponents(string: first.url)?.port)
+            let second = try WebhookListener(options: ListenerOptions(port: port))
+            await #expect {
+                _ = try await second.start()
+            } throws: { error in
+                guard case ListenerError.cannotListen(_, _, let reason) = error else { return false }
+                return reason.hasPrefix("the port is in use by another program")
+            }
+            await second.stop()
+        }
+    }
+
     @Test func badOptionsAreRefusedInWords() {
         #expect(throws: ListenerError.self) { try WebhookListener(options: ListenerOptions(port: 70000)) }
         #expect(throws: ListenerError.invalidOption("The path must start with /, like /webhooks.")) {

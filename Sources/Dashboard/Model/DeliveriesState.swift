@@ -109,9 +109,12 @@ public struct DeliveriesState: Sendable {
     }
 
     /// Adds a page, newest first whatever order it came in, keeping the cursor on the delivery
-    /// it was on (a reload keeps it too; new rows then appear above it).
+    /// it was on (a reload keeps it too; new rows then appear above it). When page 1 replaces
+    /// the rows and that delivery is not among them, the cursor stays on its row, as near as
+    /// the new rows allow.
     mutating func add(_ items: [WebhookDelivery], replacing: Bool, visibleRows: Int) {
         let keep = selected?.id
+        let row = list.selected
         if replacing { deliveries = [] }
         let known = Set(deliveries.map(\.id))
         deliveries += items.filter { !known.contains($0.id) }
@@ -120,7 +123,7 @@ public struct DeliveriesState: Sendable {
         if let keep, let index = deliveries.firstIndex(where: { $0.id == keep }) {
             list.select(index, visibleRows: visibleRows)
         } else if replacing {
-            list.select(0, visibleRows: visibleRows)
+            list.select(max(0, min(row, deliveries.count - 1)), visibleRows: visibleRows)
         }
     }
 }

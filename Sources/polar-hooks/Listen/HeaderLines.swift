@@ -9,7 +9,7 @@ enum HeaderLines {
     static func parse(_ lines: [String]) throws(CLIError) -> [String: String] {
         var headers: [String: String] = [:]
         for raw in lines {
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n"))
             if line.isEmpty {
                 if headers.isEmpty { continue }
                 break
@@ -19,7 +19,7 @@ enum HeaderLines {
                 throw .usage("'\(line.prefix(60))' is not a header: write it as 'Name: value'")
             }
             let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
             headers[name] = value
         }
         return headers

@@ -46,7 +46,7 @@ struct ListenCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("save"),
         help: ArgumentHelp(
-            "Save each webhook whole (headers and exact body) in this folder, for 'verify --request'.",
+            "Save each webhook whole (headers and exact body) in this folder, for 'verify --request'; with a secret, only those that verify.",
             valueName: "folder"))
     var saveFolder: String?
 
@@ -67,6 +67,7 @@ struct ListenCommand: AsyncParsableCommand {
 
     func run() async throws {
         let archive = try saveFolder.map { (path) throws(CLIError) in try WebhookArchive(path: path) }
+        if let warning = archive?.exposure { Console.current().warn(warning) }
         let secret = try await secretOptions.resolve(connection: connection, parent: root.connection)
         let listener: WebhookListener
         do {
@@ -140,6 +141,14 @@ struct ListenCommand: AsyncParsableCommand {
                 + "polar-hooks endpoints update \(endpoint.id) --url \(suggestion) --allow-insecure-url")
     }
 
+    /// Whether `--save` keeps this webhook: everything without a secret, else what verified.
+    static func keeps(_ webhook: ReceivedWebhook) -> Bool {
+        switch webhook.verification {
+        case .verified, .notChecked: true
+        case .failed: false
+        }
+    }
+
     /// A sentence as it reads after "error: " (lower-case start, no full stop).
     static func fragment(_ sentence: String) -> String {
         var text = sentence.prefix(1).lowercased() + sentence.dropFirst()
@@ -179,7 +188,8 @@ struct ListenCommand: AsyncParsableCommand {
             case .failed: tally.refused += 1
             case .notChecked: break
             }
-            if let archive, case .failure(let error) = archive.save(webhook) {
+            // With a secret, only what verifies is kept, so nobody can fill the disk by posting.
+            if let archive, Self.keeps(webhook), case .failure(let error) = archive.save(webhook) {
                 console.warn(error.message)
             }
             if json {

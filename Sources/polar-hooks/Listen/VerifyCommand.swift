@@ -15,7 +15,7 @@ struct VerifyCommand: AsyncParsableCommand {
             for each webhook. Says which key matched: the Standard Webhooks \
             key (base64 of the part after whsec_; secrets created or reset since 2026-09-08) or the \
             legacy key (the secret's UTF-8 bytes; older and merchant-supplied secrets). Or give \
-            --request FILE: a whole webhook as 'listen --save' keeps it.
+            --request FILE: a whole webhook as 'listen --save' keeps it (checked whatever its age).
 
             Exit status: 0 the signature verifies, 1 it does not, 2 usage or unreadable input.
             """)
@@ -23,7 +23,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("request"),
         help: ArgumentHelp(
-            "A whole saved request (headers, blank line, body), as 'listen --save' writes them.",
+            "A whole saved request (headers, blank line, body), as 'listen --save' writes them; its age is not checked.",
             valueName: "file"))
     var requestFile: String?
 
@@ -59,12 +59,12 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         let (headers, bodyBytes) = try readWebhook()
         guard let secret = try await secretOptions.resolve(connection: connection, parent: root.connection) else {
-
             throw CLIError.usage(
                 "no signing secret: give --endpoint ID, set \(WebhookSecretOptions.environmentVariable), or --secret")
         }
-        // A century of tolerance is no limit at all, for webhooks saved long ago.
-        let tolerance: Duration = ignoreTimestamp ? .seconds(100 * 365 * 86_400) : .seconds(300)
+        // A saved request is checked later by design, so its age is no reason to refuse it.
+        let tolerance: Duration =
+            ignoreTimestamp || requestFile != nil ? .seconds(100 * 365 * 86_400) : .seconds(300)
         let verifier = WebhookVerifier(secret: secret.secret, tolerance: tolerance)
         let console = Console.current()
         do {

@@ -3,7 +3,8 @@ import PolarAPI
 import WebhookListener
 
 /// `listen --save DIR`: each webhook as a request file that `verify --request` checks again.
-/// The files carry signatures and customers' data, so the folder is 0700 and each file 0600.
+/// The files carry signatures and customers' data, so a new folder is 0700 and each file 0600.
+/// With a secret, only webhooks that verify are kept (anyone reaching the port could send more).
 struct WebhookArchive {
     let directory: URL
 
@@ -24,6 +25,15 @@ struct WebhookArchive {
         guard FileManager.default.isWritableFile(atPath: directory.path) else {
             throw .usage("cannot write in the folder \(path)")
         }
+    }
+
+    /// A warning when others may read the folder (an existing one is left as it is).
+    var exposure: String? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: directory.path),
+            let mode = attributes[.posixPermissions] as? Int, mode & 0o077 != 0
+        else { return nil }
+        return "\(directory.path) is open to other users (mode \(String(mode, radix: 8))); "
+            + "the saved webhooks hold signatures and customers' data: chmod 700 \(directory.path)"
     }
 
     /// `20261129T142301Z-0001-order.paid.http`: the time and sequence keep the order across
@@ -48,19 +58,29 @@ struct WebhookArchive {
                 if errno == EEXIST { continue }
                 return .failure(.failure("could not save the webhook to \(path): \(String(cString: strerror(errno)))"))
             }
-            defer { close(descriptor) }
-            var written = 0
-            while written < bytes.count {
-                let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return .failure(
-                        .failure("could not save the webhook to \(path): \(String(cString: strerror(errno)))"))
-                }
-                written += result
+            if let problem = Self.write(bytes, to: descriptor) {
+                // A cut-short file would later read as a bad signature: leave none behind.
+                unlink(path)
+                return .failure(.failure("could not save the webhook to \(path): \(problem)"))
             }
             return .success(path)
         }
         return .failure(.failure("could not save the webhook: too many files named like it in \(directory.path)"))
+    }
+
+    /// Writes everything and closes; the system's reason when either fails.
+    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                return reason
+            }
+            written += result
+        }
+        return close(descriptor) == 0 ? nil : String(cString: strerror(errno))
     }
 }

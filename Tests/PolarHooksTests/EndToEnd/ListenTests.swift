@@ -142,8 +142,9 @@ import Testing
             }
             // The listener checks a secret that is not the endpoint's.
             let other = "whsec_" + Data(repeating: 1, count: 32).base64EncodedString()
+            let saved = fixture.home.appendingPathComponent("refused")
             let listener = try await Listener.start(
-                ["--json", "--secret", other], fixture: fixture)
+                ["--json", "--secret", other, "--save", saved.path], fixture: fixture)
             defer { listener.child.stop() }
             _ = try await fixture.withClient { client in
                 try await client.updateEndpoint(id: endpoint.id, WebhookEndpointUpdate(url: listener.url))
@@ -163,6 +164,8 @@ import Testing
             let (_, said) = try await listener.interrupt()
             #expect(said.contains("warning: --secret is visible to other users"))
             #expect(said.contains("1 refused"))
+            // With a secret, --save keeps only what verifies.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: saved.path).isEmpty)
         }
     }
 

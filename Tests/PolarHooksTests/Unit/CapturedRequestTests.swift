@@ -19,9 +19,42 @@ import WebhookListener
         #expect(String(decoding: bytes.prefix(24), as: UTF8.self) == "POST /hooks HTTP/1.1\r\nCo")
         let parsed = try CapturedRequest.parse(bytes)
         #expect(parsed.body == body)
-        #expect(parsed.headers == ["content-type": "application/json", "webhook-id": "evt_1"])
+        #expect(
+            parsed.headers == [
+                "content-type": "application/json", "webhook-id": "evt_1", "content-length": "\(body.count)",
+            ])
         #expect(WebhookArchive.fileName(for: webhook) == "20261118T110640Z-0007-order.paid.http")
         #expect(WebhookArchive.fileName(for: webhook, suffix: 2) == "20261118T110640Z-0007-order.paid-2.http")
+    }
+
+    @Test func framingIsWrittenForTheWholeBodyAndOddSeparatorsStayInTheirValue() throws {
+        let webhook = ReceivedWebhook(
+            sequence: 1, receivedAt: Date(), path: "/", webhookID: nil, timestamp: nil, signature: nil,
+            apiVersion: nil, eventType: nil, body: Array("abc".utf8), verification: .notChecked,
+            forwarding: .notForwarded, answeredStatus: 200,
+            headers: [
+                .init(name: "Transfer-Encoding", value: "chunked"),
+                .init(name: "x-note", value: "one\u{2028}webhook-id: forged"),
+                .init(name: "webhook-id", value: "evt_real"),
+            ])
+        let bytes = CapturedRequest.bytes(of: webhook)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(!text.contains("Transfer-Encoding"))
+        #expect(text.contains("Content-Length: 3\r\n\r\nabc"))
+        let parsed = try CapturedRequest.parse(bytes)
+        #expect(parsed.headers["webhook-id"] == "evt_real")
+        #expect(parsed.headers["x-note"] == "one\u{2028}webhook-id: forged")
+        #expect(parsed.body == Array("abc".utf8))
+    }
+
+    @Test func anOpenFolderIsPointedOut() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("open-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        #expect(try WebhookArchive(path: folder.path).exposure?.contains("chmod 700") == true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
+        #expect(try WebhookArchive(path: folder.path).exposure == nil)
     }
 
     @Test func aHandWrittenFileWithPlainNewlinesWorks() throws {
