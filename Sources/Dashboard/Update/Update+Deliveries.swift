@@ -92,8 +92,7 @@ func handleDeliveriesKey(_ state: inout DashboardState, _ key: Key) -> [Effect] 
     case .help:
         openHelp(&state)
     case .quit:
-        state.shouldQuit = true
-        return [.quit]
+        return quit(&state)
     default:
         break
     }
@@ -150,8 +149,7 @@ func handleTypePickerKey(_ state: inout DashboardState, _ key: Key) -> [Effect] 
         openHelp(&state)
         return []
     case .quit:
-        state.shouldQuit = true
-        return [.quit]
+        return quit(&state)
     default:
         return []
     }

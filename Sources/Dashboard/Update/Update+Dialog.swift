@@ -41,8 +41,7 @@ func confirm(_ state: inout DashboardState, _ kind: Confirmation.Kind) -> [Effec
         state.status = .info("Discarded the changes.", now: state.now)
         return []
     case .quitWithChanges:
-        state.shouldQuit = true
-        return [.quit]
+        return quit(&state)
     }
 }
 

@@ -7,8 +7,7 @@ func handleFirstRunKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     switch key {
     case .escape:
         if let connecting = firstRun.connecting { return [.cancel(connecting)] }
-        state.shouldQuit = true
-        return [.quit]
+        return quit(&state)
     case .tab, .backTab, .down, .up:
         firstRun.focus = firstRun.focus == .token ? .demo : .token
     case .enter:

@@ -36,8 +36,7 @@ func handleFormKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
             state.confirmation = Confirmation(.quitWithChanges)
             return []
         }
-        state.shouldQuit = true
-        return [.quit]
+        return quit(&state)
     case .help:
         openHelp(&state)
     case .cycleForward, .cycleBackward:

@@ -64,8 +64,7 @@ func handleListKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     case .help:
         openHelp(&state)
     case .quit:
-        state.shouldQuit = true
-        return [.quit]
+        return quit(&state)
     default:
         break
     }

@@ -63,8 +63,7 @@ func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     if state.status?.expiresAt == nil { state.status = nil }
     switch KeyMap.command(for: key, in: [.always]) {
     case .quitNow:
-        state.shouldQuit = true
-        return [.quit]
+        return quit(&state)
     case .redraw:
         return [.redraw]
     case .suspend:
@@ -76,8 +75,7 @@ func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     if Layout(size: state.size).isTooSmall {
         // q quits from here too, but never throws away an open form.
         if key == .character("q"), state.form == nil, state.firstRun == nil {
-            state.shouldQuit = true
-            return [.quit]
+            return quit(&state)
         }
         return []
     }
@@ -86,6 +84,12 @@ func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     if state.form != nil { return handleFormKey(&state, key) }
     if state.deliveries != nil { return handleDeliveriesKey(&state, key) }
     return handleListKey(&state, key)
+}
+
+/// Ends the loop after this frame; the effect tells the runner (and the tests) as much.
+func quit(_ state: inout DashboardState) -> [Effect] {
+    state.shouldQuit = true
+    return [.quit]
 }
 
 /// `?`: every key, those that work where the user is first.
