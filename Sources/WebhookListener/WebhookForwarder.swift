@@ -1,7 +1,6 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
-import NIOHTTP1
 
 /// Sends a received webhook on to the user's own server, body byte for byte and with its
 /// signing headers, so that server can verify it exactly as it would verify Polar.

@@ -62,8 +62,20 @@ struct PolarHooks: AsyncParsableCommand {
     }
 
     private static func report(_ message: String, status: Int32) -> Int32 {
-        Console.write("error: \(message)\n", to: STDERR_FILENO)
+        Console.write("error: \(fragment(message))\n", to: STDERR_FILENO)
         return status
+    }
+
+    /// A message as it reads after "error: ": the modules word theirs as sentences ("The port
+    /// must …."), so the first letter is lowered (not in "HTTPS …") and a closing full stop dropped.
+    static func fragment(_ message: String) -> String {
+        var text = message
+        let start = text.prefix(2)
+        if start.count == 2, start.first?.isUppercase == true, start.last?.isLowercase == true {
+            text = text.prefix(1).lowercased() + text.dropFirst()
+        }
+        if text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }
+        return text
     }
 
     /// ArgumentParser's own errors: help and completions go to stdout with status 0;

@@ -75,14 +75,14 @@ struct ListenCommand: AsyncParsableCommand {
                 options: ListenerOptions(
                     host: host, port: port, path: path, secret: secret?.secret, forwardURL: forwardURL))
         } catch {
-            throw CLIError.usage(Self.fragment(error.description))
+            throw CLIError.usage(error.description)
         }
         let signals = TerminationSignals()
         let url: String
         do {
             url = try await listener.start()
         } catch {
-            throw CLIError.failure(Self.fragment(error.description))
+            throw CLIError.failure(error.description)
         }
         let console = Console.current(noColor: noColor)
         printBanner(url: url, secret: secret, console: console)
@@ -147,13 +147,6 @@ struct ListenCommand: AsyncParsableCommand {
         case .verified, .notChecked: true
         case .failed: false
         }
-    }
-
-    /// A sentence as it reads after "error: " (lower-case start, no full stop).
-    static func fragment(_ sentence: String) -> String {
-        var text = sentence.prefix(1).lowercased() + sentence.dropFirst()
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
     }
 
     /// Loopback names and addresses; not 0.0.0.0 or ::, which take connections from anywhere.

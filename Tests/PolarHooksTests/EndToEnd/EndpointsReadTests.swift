@@ -88,7 +88,7 @@ import Testing
                 "endpoints", "get", "0f9c2a1e-3b4d-4e5f-8a6b-7c8d9e0f1a2b",
             ])
             #expect(result.status == 4, "\(result)")
-            #expect(result.stderr.hasPrefix("error: Not found"))
+            #expect(result.stderr.hasPrefix("error: not found"))
             #expect(result.stdout.isEmpty)
         }
     }

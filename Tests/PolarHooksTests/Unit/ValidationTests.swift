@@ -157,3 +157,14 @@ import Testing
         #expect(CLIError(PolarError.network("refused")).exitStatus == 1)
     }
 }
+
+@Suite struct ErrorLineTests {
+    @Test func sentencesFromTheModulesReadAsTheRestAfterError() {
+        #expect(PolarHooks.fragment("The secret is empty.") == "the secret is empty")
+        #expect(PolarHooks.fragment("HTTPS only.") == "HTTPS only")
+        #expect(
+            PolarHooks.fragment("no access token: run 'polar-hooks login'")
+                == "no access token: run 'polar-hooks login'")
+        #expect(PolarHooks.fragment("wait...") == "wait...")
+    }
+}
