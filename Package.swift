@@ -20,6 +20,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(name: "TerminalText"),
+        .target(name: "PolarJSON"),
         .target(
             name: "StandardWebhooks",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
@@ -46,6 +48,7 @@ let package = Package(
             dependencies: [
                 "BackgroundServer",
                 "PolarAPI",
+                "PolarJSON",
                 "StandardWebhooks",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -63,8 +66,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .target(name: "TerminalUI", dependencies: ["CNcurses"]),
-        .target(name: "Dashboard", dependencies: ["TerminalUI", "PolarAPI"]),
+        .target(name: "TerminalUI", dependencies: ["CNcurses", "TerminalText"]),
+        .target(name: "Dashboard", dependencies: ["TerminalUI", "TerminalText", "PolarAPI"]),
         .executableTarget(
             name: "polar-hooks",
             dependencies: [
@@ -72,7 +75,7 @@ let package = Package(
                 "PolarAPI",
                 "PolarEmulator",
                 "StandardWebhooks",
-                "TerminalUI",
+                "TerminalText",
                 "WebhookListener",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -94,7 +97,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalText"]),
         .testTarget(
             name: "WebhookListenerTests",
             dependencies: [

@@ -1,3 +1,5 @@
+import TerminalText
+
 /// One cell of the grid. A wide character fills its cell and leaves the next one as a
 /// continuation (empty `text`), which the terminal layer skips.
 public struct Cell: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import TerminalText
+
 /// What the driver sends to ncurses for one frame: the cells that differ from a blank
 /// screen, each as the wide-character string `setcchar` takes. Pure, so what reaches the
 /// terminal can be tested without one.

@@ -1,4 +1,5 @@
 import PolarAPI
+import TerminalText
 import TerminalUI
 
 /// The deliveries browser of one endpoint (`D`): the rows the server sent for the current

@@ -1,4 +1,5 @@
 import PolarAPI
+import TerminalText
 import TerminalUI
 
 /// The deliveries of one endpoint, newest first: HTTP status, event type, when it was sent

@@ -1,4 +1,5 @@
 import PolarAPI
+import TerminalText
 import TerminalUI
 
 /// One delivery in full: ids, times, the payload (pretty-printed when it is JSON) and the

@@ -1,3 +1,4 @@
+import TerminalText
 import TerminalUI
 
 /// The words of each confirmation. Each names the endpoint it acts on.

@@ -1,4 +1,5 @@
 import PolarAPI
+import TerminalText
 import TerminalUI
 
 /// Every field of the selected endpoint. The secret is masked until `s`, or shown once

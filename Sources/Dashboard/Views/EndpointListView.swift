@@ -1,3 +1,4 @@
+import TerminalText
 import TerminalUI
 
 /// The endpoint list: a dot for enabled or not, the name (or URL), format and event count,

@@ -1,3 +1,4 @@
+import TerminalText
 import TerminalUI
 
 /// The top row: app name, environment badge, organization and token kind; counts on the right.

@@ -1,3 +1,4 @@
+import TerminalText
 import TerminalUI
 
 /// What a terminal under 60×15 shows instead of a broken layout.

@@ -1,5 +1,6 @@
 import Foundation
 import PolarAPI
+import PolarJSON
 
 /// Builds the body Polar would send for an event: the raw JSON event, or a Discord or Slack
 /// message (CONTRACT.md §3, §6.3).

@@ -1,4 +1,5 @@
 import PolarAPI
+import PolarJSON
 
 /// A response before it becomes a Hummingbird `Response`: status, extra headers, body bytes.
 struct HTTPAnswer: Sendable {

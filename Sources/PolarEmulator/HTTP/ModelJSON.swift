@@ -1,4 +1,5 @@
 import PolarAPI
+import PolarJSON
 
 extension WebhookEvent {
     /// The event as the server writes it, for answers that add fields to it.

@@ -1,3 +1,5 @@
+import PolarJSON
+
 /// One item of a 422 body's `detail`, in pydantic's key order.
 struct ValidationItem: Error, Sendable, Equatable {
     var type: String

@@ -1,5 +1,6 @@
 import Foundation
 import PolarAPI
+import PolarJSON
 
 /// Routes under `/_emulator/` for tests and demos: no token, no version, no faults.
 struct AdminRoutes: Sendable {

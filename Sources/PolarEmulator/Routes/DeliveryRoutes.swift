@@ -1,4 +1,5 @@
 import PolarAPI
+import PolarJSON
 
 extension EmulatorAPI {
     /// `GET /v1/webhooks/deliveries`

@@ -1,4 +1,5 @@
 import PolarAPI
+import PolarJSON
 
 /// A validated create body.
 struct NewEndpoint: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import PolarAPI
+import PolarJSON
 
 /// Field checks shared by create and update bodies, with pydantic's wording.
 struct EndpointFields {

@@ -1,5 +1,6 @@
 import Foundation
 import PolarAPI
+import PolarJSON
 import StandardWebhooks
 
 extension EmulatorAPI {

@@ -1,5 +1,6 @@
 import Foundation
 import PolarAPI
+import PolarJSON
 
 extension EmulatorAPI {
     /// `GET /v1/organizations/`: the organizations the token sees, as full Polar objects (the

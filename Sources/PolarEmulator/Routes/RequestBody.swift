@@ -1,3 +1,5 @@
+import PolarJSON
+
 /// Turns request bytes into a JSON object the way FastAPI reads a model body.
 enum RequestBody {
     /// The object's pairs; nil when there is no body and none is required.

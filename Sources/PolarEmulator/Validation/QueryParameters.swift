@@ -1,4 +1,5 @@
 import Foundation
+import PolarJSON
 
 /// A request's query string, with repeated keys kept in order.
 struct QueryParameters: Sendable {

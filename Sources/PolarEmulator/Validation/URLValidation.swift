@@ -1,5 +1,6 @@
 import Foundation
 import PolarAPI
+import PolarJSON
 
 /// Polar's webhook URL rules (CONTRACT.md §2.3): pydantic's `HttpsUrl` parsing and normalising,
 /// then the server's IDNA and "no localhost or private IP" validators. The host rules and IP

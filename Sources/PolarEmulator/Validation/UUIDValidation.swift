@@ -1,3 +1,5 @@
+import PolarJSON
+
 /// UUID checks worded like pydantic-core (which quotes the Rust `uuid` crate's errors).
 enum UUIDValidation {
     enum Outcome: Equatable {

@@ -1,3 +1,5 @@
+import TerminalText
+
 /// Turns what the terminal sends into ``Key``s: printable characters, control keys,
 /// the function keys ncurses recognises, raw escape sequences it does not (xterm and tmux
 /// variants of Home, End and friends), and bracketed paste delivered whole.

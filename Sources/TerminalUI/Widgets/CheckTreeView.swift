@@ -1,3 +1,5 @@
+import TerminalText
+
 extension Canvas {
     /// Draws the rows of `tree` that fit in `rect`: group rows with a fold arrow, a tri-state
     /// box and a count, item rows indented under them. The focused row is reversed when

@@ -1,3 +1,5 @@
+import TerminalText
+
 /// A yes/no question in a box over the screen. The answer that does nothing ("No") is the
 /// default and has the focus until the user moves it.
 public struct Dialog: Hashable, Sendable {

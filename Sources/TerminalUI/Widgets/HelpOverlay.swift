@@ -1,3 +1,5 @@
+import TerminalText
+
 /// The `?` screen: every key, section by section, in a box over the screen. Built from a
 /// ``KeyTable`` so it always matches what the keys do.
 public struct HelpOverlay: Hashable, Sendable {

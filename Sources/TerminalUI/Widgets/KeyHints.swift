@@ -1,3 +1,5 @@
+import TerminalText
+
 /// A key and a word for the footer: `n new`.
 public struct KeyHint: Hashable, Sendable {
     public let key: String

@@ -1,3 +1,5 @@
+import TerminalText
+
 /// The editing model of a one-line text field: the text and a cursor, changed by keys.
 ///
 /// Pure data: a view draws it with ``Canvas/drawTextField(_:in:focused:masked:placeholder:style:)``.

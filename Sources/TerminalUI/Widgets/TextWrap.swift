@@ -1,3 +1,5 @@
+import TerminalText
+
 /// Word wrapping by display width.
 public enum TextWrap {
     /// `text` broken into lines of at most `width` columns, at spaces where possible; a word

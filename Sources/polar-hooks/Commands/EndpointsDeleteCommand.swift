@@ -1,6 +1,6 @@
 import ArgumentParser
 import PolarAPI
-import TerminalUI
+import TerminalText
 
 /// `polar-hooks endpoints delete ID`.
 struct EndpointsDeleteCommand: AsyncParsableCommand {

@@ -1,5 +1,5 @@
 import PolarAPI
-import TerminalUI
+import TerminalText
 
 /// Proves a token works before it is saved.
 enum TokenCheck {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolarAPI
-import TerminalUI
+import TerminalText
 import WebhookListener
 
 /// `polar-hooks listen`: take webhooks on this machine, verify them, and forward them.

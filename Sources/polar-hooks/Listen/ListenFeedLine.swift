@@ -1,7 +1,7 @@
 import Foundation
 import PolarAPI
 import StandardWebhooks
-import TerminalUI
+import TerminalText
 import WebhookListener
 
 /// One received webhook as `listen` prints it: a line of text for people, or a line of JSON

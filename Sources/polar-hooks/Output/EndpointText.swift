@@ -1,6 +1,6 @@
 import Foundation
 import PolarAPI
-import TerminalUI
+import TerminalText
 
 /// The human-readable forms of endpoints: a list table and a detail block.
 enum EndpointText {

@@ -1,4 +1,4 @@
-import TerminalUI
+import TerminalText
 
 /// A plain-text table with columns aligned by display width (wide characters count two).
 ///

@@ -1,15 +1,15 @@
 /// A small strict JSON parser that keeps key order and integer-ness (Foundation's loses both).
-struct JSONParser {
-    struct Failure: Error {
+public struct JSONParser {
+    public struct Failure: Error {
         /// Python's `json` wording, which FastAPI puts in `ctx.error`.
-        let message: String
-        let offset: Int
+        public let message: String
+        public let offset: Int
     }
 
     private let bytes: [UInt8]
     private var index = 0
 
-    static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+    public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
