@@ -21,6 +21,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "TerminalText"),
+        .target(name: "SystemIO"),
         .target(name: "PolarJSON"),
         .target(
             name: "StandardWebhooks",
@@ -66,7 +67,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .target(name: "TerminalUI", dependencies: ["CNcurses", "TerminalText"]),
+        .target(name: "TerminalUI", dependencies: ["CNcurses", "SystemIO", "TerminalText"]),
         .target(name: "Dashboard", dependencies: ["TerminalUI", "TerminalText", "PolarAPI"]),
         .executableTarget(
             name: "polar-hooks",
@@ -75,6 +76,7 @@ let package = Package(
                 "PolarAPI",
                 "PolarEmulator",
                 "StandardWebhooks",
+                "SystemIO",
                 "TerminalText",
                 "WebhookListener",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -62,21 +62,28 @@ struct PolarHooks: AsyncParsableCommand {
     }
 
     private static func report(_ message: String, status: Int32) -> Int32 {
-        Console.write("error: \(fragment(message))\n", to: STDERR_FILENO)
+        Console.error(fragment(message))
         return status
     }
 
     /// A message as it reads after "error: ": the modules word theirs as sentences ("The port
-    /// must …."), so the first letter is lowered (not in "HTTPS …") and a closing full stop dropped.
+    /// must …."), so the first letter is lowered (not in "HTTPS …" nor in a name such as
+    /// "Polar") and a closing full stop dropped.
     static func fragment(_ message: String) -> String {
         var text = message
         let start = text.prefix(2)
-        if start.count == 2, start.first?.isUppercase == true, start.last?.isLowercase == true {
+        let firstWord = text.prefix { $0.isLetter }
+        if start.count == 2, start.first?.isUppercase == true, start.last?.isLowercase == true,
+            !properNouns.contains(String(firstWord))
+        {
             text = text.prefix(1).lowercased() + text.dropFirst()
         }
         if text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }
         return text
     }
+
+    /// Words that keep their capital letter at the start of a message.
+    private static let properNouns: Set<String> = ["Polar", "Discord", "Slack", "Standard"]
 
     /// ArgumentParser's own errors: help and completions go to stdout with status 0;
     /// usage errors keep its text (with the usage line) but exit with 2, not 64.
@@ -84,7 +91,8 @@ struct PolarHooks: AsyncParsableCommand {
         let code = exitCode(for: error)
         let text = fullMessage(for: error)
         if code == .success {
-            if !text.isEmpty { Console.write(text + "\n", to: STDOUT_FILENO) }
+            // Help and completion scripts: our own text, written as it is.
+            if !text.isEmpty { Console.out(text + "\n") }
             return ExitStatus.success
         }
         var message = text
@@ -92,7 +100,8 @@ struct PolarHooks: AsyncParsableCommand {
             let rest = text.dropFirst("Error: ".count)
             message = "error: " + rest.prefix(1).lowercased() + rest.dropFirst()
         }
-        Console.write(message + "\n", to: STDERR_FILENO)
+        // A usage error can quote what was typed, escape sequences included.
+        Console.writeParserText(message + "\n", toStandardError: true)
         return code == .validationFailure ? ExitStatus.usage : code.rawValue
     }
 }

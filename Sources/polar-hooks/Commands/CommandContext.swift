@@ -1,5 +1,6 @@
 import Foundation
 import PolarAPI
+import TerminalText
 
 /// What every API command needs: the settings it resolved, the console, and a client.
 struct CommandContext {
@@ -85,9 +86,9 @@ struct CommandContext {
     }
 
     /// Writes a value as JSON, or the text made by `text`.
-    func emit<Value: Encodable>(_ value: Value, text: () -> String) throws(CLIError) {
+    func emit<Value: Encodable>(_ value: Value, text: () -> StyledText) throws(CLIError) {
         if printsJSON {
-            console.print(try JSONOutput.text(value))
+            console.printJSON(try JSONOutput.text(value))
         } else {
             console.print(text())
         }

@@ -57,7 +57,7 @@ struct DeliveriesListCommand: AsyncParsableCommand {
         try context.emit(deliveries) {
             deliveries.isEmpty
                 ? "No deliveries match."
-                : DeliveryText.table(deliveries, color: context.console.usesColor)
+                : DeliveryText.table(deliveries)
         }
     }
 }

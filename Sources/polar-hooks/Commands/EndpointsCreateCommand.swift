@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolarAPI
+import TerminalText
 
 /// `polar-hooks endpoints create --url U --format F (--event T … | --all-events) …`.
 struct EndpointsCreateCommand: AsyncParsableCommand {
@@ -84,7 +85,7 @@ struct EndpointsCreateCommand: AsyncParsableCommand {
         }
         SecretOutcome.report(sent: suppliedSecret, endpoint: endpoint, console: context.console)
         try context.emit(endpoint) {
-            "Created webhook endpoint \(endpoint.id).\n\n"
+            StyledText("Created webhook endpoint \(endpoint.id).\n\n")
                 + EndpointText.details(endpoint, showSecret: showSecret)
         }
     }

@@ -47,7 +47,7 @@ struct EndpointsListCommand: AsyncParsableCommand {
         try context.emit(endpoints) {
             endpoints.isEmpty
                 ? "No webhook endpoints yet. Create one with 'polar-hooks endpoints create'."
-                : EndpointText.table(endpoints, showSecret: showSecret, color: context.console.usesColor)
+                : EndpointText.table(endpoints, showSecret: showSecret)
         }
     }
 }

@@ -41,7 +41,7 @@ struct EndpointsResetSecretCommand: AsyncParsableCommand {
             context.console.note("The old secret no longer verifies; give your receiver the new one.")
         }
         try context.emit(endpoint) {
-            "Reset the secret of webhook endpoint \(endpoint.id).\n\n"
+            StyledText("Reset the secret of webhook endpoint \(endpoint.id).\n\n")
                 + EndpointText.details(endpoint, showSecret: showSecret)
         }
     }

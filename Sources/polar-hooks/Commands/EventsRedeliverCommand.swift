@@ -108,7 +108,7 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
             return outcome
         }
         if output.json {
-            context.console.print(try JSONOutput.text(outcome.queued.map { $0.id }))
+            context.console.printJSON(try JSONOutput.text(outcome.queued.map { $0.id }))
         } else if outcome.queued.isEmpty, outcome.failures.isEmpty {
             context.console.print("No failed events since \(TimeText.short(start)) UTC.")
         } else {
@@ -116,7 +116,7 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
         }
         if !outcome.failures.isEmpty {
             for failure in outcome.failures {
-                Console.write("error: could not redeliver \(failure)\n", to: STDERR_FILENO)
+                Console.error("could not redeliver \(failure)")
             }
             throw CLIError(
                 "\(outcome.failures.count) redelivery(ies) failed", exitStatus: ExitStatus.failure)

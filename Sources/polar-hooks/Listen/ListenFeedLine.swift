@@ -8,26 +8,30 @@ import WebhookListener
 /// for scripts. Everything that came over the network is cleaned of control characters first.
 enum ListenFeedLine {
     static func text(_ webhook: ReceivedWebhook, color: Bool) -> String {
-        func paint(_ text: String, _ tint: ANSIColor) -> String { color ? tint.apply(text) : text }
+        line(webhook).rendered(color: color)
+    }
+
+    /// The line for people; the console cleans and colours it.
+    static func line(_ webhook: ReceivedWebhook) -> StyledText {
         let type = Sanitizer.clean(webhook.eventType ?? "(no type)")
-        let check: String =
+        let check: StyledText =
             switch webhook.verification {
-            case .verified(let scheme): paint("✓ verified", .green) + " (\(schemeName(scheme)))"
-            case .failed(let error): paint("✗ " + Sanitizer.clean(error.description), .red)
-            case .notChecked: paint("· not verified (no secret)", .yellow)
+            case .verified(let scheme): .styled("✓ verified", .green) + " (\(schemeName(scheme)))"
+            case .failed(let error): .styled("✗ " + error.description, .red)
+            case .notChecked: .styled("· not verified (no secret)", .yellow)
             }
-        let outcome: String =
+        let outcome: StyledText =
             switch webhook.forwarding {
             case .notForwarded: "answered \(webhook.answeredStatus)"
             case .withheld: "not forwarded, answered \(webhook.answeredStatus)"
             case .answered(let status, let milliseconds):
-                "→ " + paint("\(status)", (200..<300).contains(status) ? .green : .red) + " in \(milliseconds) ms"
-            case .unreachable(let reason): paint("→ not forwarded: \(Sanitizer.clean(reason))", .red) + ", answered 502"
+                "→ " + .styled("\(status)", (200..<300).contains(status) ? .green : .red) + " in \(milliseconds) ms"
+            case .unreachable(let reason): .styled("→ not forwarded: \(reason)", .red) + ", answered 502"
             }
-        let id = webhook.webhookID.map { "  " + paint(Sanitizer.clean($0), .dim) } ?? ""
+        let id = webhook.webhookID.map { "  " + StyledText.styled($0, .dim) } ?? StyledText()
         let time = TimeText.short(webhook.receivedAt).suffix(8)
-        return
-            "\(time)  \(type.padding(toLength: max(type.count, 28), withPad: " ", startingAt: 0))  \(check)  \(outcome)\(id)"
+        return "\(time)  \(type.padding(toLength: max(type.count, 28), withPad: " ", startingAt: 0))  " + check + "  "
+            + outcome + id
     }
 
     static func schemeName(_ scheme: SigningScheme) -> String {

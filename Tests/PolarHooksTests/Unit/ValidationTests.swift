@@ -124,6 +124,34 @@ import Testing
         } throws: { ($0 as? CLIError)?.message.contains("--until 'yesterday' is not a time") ?? false }
     }
 
+    /// `--since 99999999999d` once crashed the program converting the time to an integer.
+    @Test(arguments: ["99999999999d", "99999999999w", "999999999999999999999s", "100000000h"])
+    func agesBeforeYearOneAreRefusedInWords(_ age: String) {
+        #expect {
+            try TimeArgument.parse(age, option: "--since", now: now)
+        } throws: { error in
+            let error = error as? CLIError
+            return error?.exitStatus == ExitStatus.usage && error?.message.contains("before year 1") == true
+        }
+    }
+
+    @Test(arguments: ["infd", "nanh", "1e3d", "0x10m", "-5m", "5.m", ".5m", "m"])
+    func onlyDigitsMakeAnAge(_ text: String) {
+        #expect(throws: CLIError.self) { try TimeArgument.parse(text, option: "--since", now: now) }
+    }
+
+    @Test(arguments: ["2026-02-30", "2026-02-29", "2026-04-31", "2026-13-01", "0000-01-01T00:00:00Z"])
+    func onlyRealCalendarDatesAreTimes(_ text: String) {
+        #expect(throws: CLIError.self) { try TimeArgument.parse(text, option: "--until", now: now) }
+    }
+
+    @Test func leapDaysAndFractionsAreTimes() throws {
+        #expect(
+            try TimeArgument.parse("2024-02-29", option: "--since", now: now)
+                == PolarTimestamp.parse("2024-02-29T00:00:00Z"))
+        #expect(try TimeArgument.parse("1.5h", option: "--since", now: now) == now.addingTimeInterval(-5400))
+    }
+
     @Test func identifiersMustBeUUIDs() throws {
         #expect(
             try IdentifierValidator.validate("1DBFC517-0BBF-4301-9BA8-555CA42B9737", what: "endpoint ID")
