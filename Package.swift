@@ -38,6 +38,7 @@ let package = Package(
         .target(
             name: "PolarAPI",
             dependencies: [
+                "StandardWebhooks",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),

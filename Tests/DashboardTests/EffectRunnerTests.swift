@@ -30,15 +30,6 @@ import Testing
         return condition()
     }
 
-    @Test func generatedSecretsAreStrongAndDistinct() {
-        let first = EffectRunner.generateSecret()
-        let second = EffectRunner.generateSecret()
-        #expect(first.hasPrefix("whsec_"))
-        #expect(Data(base64Encoded: String(first.dropFirst(6)))?.count == 32)
-        #expect(first.count >= 32)
-        #expect(first != second)
-    }
-
     @Test func generateSecretPostsItsAction() {
         let inbox = Inbox()
         let runner = EffectRunner(connection: nil, post: inbox.push)

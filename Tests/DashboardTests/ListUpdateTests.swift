@@ -189,3 +189,45 @@ import Testing
         #expect(state.visible.count == 2)
     }
 }
+
+/// After a 500, 429, 401, a closed connection or a timeout the dashboard must not say there
+/// are no endpoints; a later load that works clears the failure.
+@Suite struct FailedLoadTests {
+    static let failures: [PolarError] = [
+        .server(status: 500, body: "Internal Server Error"), .rateLimited(retryAfter: 30),
+        .unauthorized(detail: "Unauthorized"), .network("the connection closed before an answer"), .timeout,
+    ]
+
+    @Test(arguments: failures)
+    func aFailedFirstLoadIsNeverAnEmptyAccount(_ failure: PolarError) {
+        var state = DashboardState(
+            size: Size(width: 120, height: 40), now: Fixtures.now, timeZone: Fixtures.utc, environment: .sandbox,
+            tokenKind: .organization)
+        for case .loadEndpoints(let id) in startLoading(&state) { _ = update(&state, .failed(id, failure)) }
+        let screen = render(state).text
+        #expect(!screen.contains("No endpoints yet"))
+        #expect(!screen.contains("0 endpoints"))
+        #expect(screen.contains("Could not load the endpoints"))
+        #expect(screen.contains("not loaded"))
+    }
+
+    @Test func aLoadThatWorksAfterwardsClearsTheFailure() {
+        var state = DashboardState(
+            size: Size(width: 120, height: 40), now: Fixtures.now, timeZone: Fixtures.utc, environment: .sandbox,
+            tokenKind: .organization)
+        for case .loadEndpoints(let id) in startLoading(&state) { _ = update(&state, .failed(id, .timeout)) }
+        for case .loadEndpoints(let id) in state.press(.character("r")) {
+            _ = update(&state, .endpointsPage(id, [], totalCount: 0))
+            _ = update(&state, .endpointsLoaded(id))
+        }
+        #expect(state.loadFailure == nil)
+        #expect(render(state).text.contains("No endpoints yet"))
+    }
+
+    @Test func aFailedReloadKeepsTheRowsOnScreen() {
+        var state = Fixtures.state()
+        for case .loadEndpoints(let id) in state.press(.character("r")) { _ = update(&state, .failed(id, .timeout)) }
+        #expect(state.endpoints.count == Fixtures.endpoints.count)
+        #expect(render(state).text.contains("Production hook"))
+    }
+}

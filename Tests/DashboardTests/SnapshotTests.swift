@@ -47,6 +47,19 @@ import Testing
         check("empty") { size in Fixtures.state(width: size.width, height: size.height, endpoints: []) }
     }
 
+    /// A load that failed says so, and never that there are no endpoints.
+    @Test func failedLoad() {
+        check("load_failed") { size in
+            var state = DashboardState(
+                size: size, now: Fixtures.now, timeZone: Fixtures.utc, environment: .sandbox,
+                tokenKind: .organization)
+            for case .loadEndpoints(let id) in startLoading(&state) {
+                _ = update(&state, .failed(id, .server(status: 500, body: "Internal Server Error")))
+            }
+            return state
+        }
+    }
+
     @Test func loading() {
         check("loading") { size in
             var state = DashboardState(

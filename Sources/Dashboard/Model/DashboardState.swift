@@ -23,6 +23,9 @@ public struct DashboardState: Sendable {
     public var totalCount: Int?
     /// True once the first load finished (an empty list then means "none", not "loading").
     public var hasLoaded = false
+    /// Why the last load of the list failed, until one succeeds: an empty list then means
+    /// "not loaded", never "no endpoints".
+    var loadFailure: PolarError?
     public var list = ScrollList()
     public var filter = TextField()
     public var isEditingFilter = false
@@ -34,13 +37,11 @@ public struct DashboardState: Sendable {
     /// The endpoint whose secret is shown once after create or reset.
     public var freshSecretEndpointID: String?
 
-    public var form: EndpointForm?
-    /// `D`: the deliveries browser of one endpoint, over the endpoint list.
-    public var deliveries: DeliveriesState?
-    public var confirmation: Confirmation?
-    public var help: HelpOverlay?
+    /// What fills the body: the first-run screen, the endpoints, a form or the deliveries.
+    var screen: Screen = .endpoints
+    /// Dialogs and help over the screen; the last is on top and takes the keys.
+    var overlays: [Overlay] = []
     public var status: StatusMessage?
-    public var firstRun: FirstRunState?
 
     public var requests: [RequestID: PendingRequest] = [:]
     public var nextRequestNumber = 1
@@ -50,7 +51,9 @@ public struct DashboardState: Sendable {
     var loadReplacesList = false
     /// Say "Loaded N endpoints" when the load ends (a reload the user asked for).
     var announceLoad = false
-    public var shouldQuit = false
+    /// Set when the loop is to end after this frame, and why.
+    var quitReason: QuitReason?
+    var shouldQuit: Bool { quitReason != nil }
 
     public init(
         size: Size, now: Date, timeZone: TimeZone = .current, environment: PolarEnvironment,
@@ -69,7 +72,7 @@ public struct DashboardState: Sendable {
     {
         var state = DashboardState(
             size: size, now: now, timeZone: timeZone, environment: .sandbox, tokenKind: .unknown)
-        state.firstRun = FirstRunState()
+        state.screen = .firstRun(FirstRunState())
         return state
     }
 

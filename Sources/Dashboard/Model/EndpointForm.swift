@@ -96,8 +96,7 @@ public struct EndpointForm: Hashable, Sendable {
             // An untouched, empty URL on a new form is not yet an error.
             return url.isEmpty && !urlEdited && !attemptedSave ? nil : URLCheck.problem(with: url.text)
         case .secret:
-            let count = secret.text.count
-            return count > 0 && count < 32 ? "Needs 32+ characters, has \(count)" : nil
+            return secret.isEmpty ? nil : EndpointSecretRules.problem(with: secret.text).map(capitalizedFirst)
         default:
             return nil
         }
@@ -106,7 +105,7 @@ public struct EndpointForm: Hashable, Sendable {
     /// The first field with a problem that blocks saving.
     public var firstLocalProblem: FormField? {
         if URLCheck.problem(with: url.text) != nil { return .url }
-        if (1..<32).contains(secret.text.count) { return .secret }
+        if !secret.isEmpty, EndpointSecretRules.problem(with: secret.text) != nil { return .secret }
         if isCreate, organizationEditable, organizationID == nil { return .organization }
         return nil
     }
@@ -135,3 +134,6 @@ public struct EndpointForm: Hashable, Sendable {
         return update
     }
 }
+
+/// A rule's message as it starts a sentence beside a field.
+private func capitalizedFirst(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }

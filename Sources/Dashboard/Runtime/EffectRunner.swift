@@ -64,7 +64,7 @@ final class EffectRunner: @unchecked Sendable {
                 return .redelivered(id, eventType: eventType)
             }
         case .generateSecret:
-            post(.secretGenerated(Self.generateSecret()))
+            post(.secretGenerated(EndpointSecretRules.generate()))
         case .cancel(let id):
             cancel(id)
         case .connect(let id, let token):
@@ -85,14 +85,6 @@ final class EffectRunner: @unchecked Sendable {
         tasks.removeAll()
         lock.unlock()
         for task in running { task.cancel() }
-    }
-
-    /// `whsec_` and the base64 of 32 bytes from the system's CSPRNG: the shape of a Polar
-    /// secret, long enough for the 32-character minimum.
-    static func generateSecret() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return "whsec_" + Data(bytes).base64EncodedString()
     }
 
     static func polarError(_ error: any Error) -> PolarError {

@@ -18,6 +18,7 @@ func handleResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
         if state.loadReplacesList { state.changeEndpoints { $0 = [] } }
         state.loadReplacesList = false
         state.hasLoaded = true
+        state.loadFailure = nil
         state.totalCount = state.endpoints.count
         if state.announceLoad {
             state.status = .success(
@@ -100,6 +101,7 @@ func failed(_ state: inout DashboardState, _ id: RequestID, _ error: PolarError)
         state.loadRequest = nil
         state.loadReplacesList = false
         state.hasLoaded = true
+        state.loadFailure = error
         state.status =
             error == .cancelled
             ? .info("Stopped loading.", now: state.now) : .error("Could not load endpoints: \(error)")

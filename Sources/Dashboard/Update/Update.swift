@@ -63,7 +63,7 @@ func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     if state.status?.expiresAt == nil { state.status = nil }
     switch KeyMap.command(for: key, in: [.always]) {
     case .quitNow:
-        return quit(&state)
+        return quit(&state, .interrupt)
     case .redraw:
         return [.redraw]
     case .suspend:
@@ -71,33 +71,35 @@ func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     default:
         break
     }
-    if state.firstRun != nil { return handleFirstRunKey(&state, key) }
+    if case .firstRun = state.screen { return handleFirstRunKey(&state, key) }
     if Layout(size: state.size).isTooSmall {
         // q quits from here too, but never throws away an open form.
-        if key == .character("q"), state.form == nil, state.firstRun == nil {
-            return quit(&state)
-        }
+        if key == .character("q"), state.form == nil { return quit(&state) }
         return []
     }
-    if state.help != nil { return handleHelpKey(&state, key) }
-    if state.confirmation != nil { return handleDialogKey(&state, key) }
-    if state.form != nil { return handleFormKey(&state, key) }
-    if state.deliveries != nil { return handleDeliveriesKey(&state, key) }
-    return handleListKey(&state, key)
+    switch state.overlays.last {
+    case .help?: return handleHelpKey(&state, key)
+    case .confirmation?: return handleDialogKey(&state, key)
+    case nil: break
+    }
+    switch state.screen {
+    case .firstRun: return handleFirstRunKey(&state, key)
+    case .endpoints: return handleListKey(&state, key)
+    case .form: return handleFormKey(&state, key)
+    case .deliveries: return handleDeliveriesKey(&state, key)
+    }
 }
 
 /// Ends the loop after this frame; the effect tells the runner (and the tests) as much.
-func quit(_ state: inout DashboardState) -> [Effect] {
-    state.shouldQuit = true
+func quit(_ state: inout DashboardState, _ reason: QuitReason = .quit) -> [Effect] {
+    state.quitReason = reason
     return [.quit]
 }
 
 /// `?`: every key, those that work where the user is first.
 func openHelp(_ state: inout DashboardState) {
     var first = state.activeKeyContexts
-    if let form = state.form, form.focus == .url || form.focus == .name || form.focus == .secret {
-        first.append(.textField)
-    }
+    if let form = state.form, form.focus.isTextField, !form.isEditingEventFilter { first.append(.textField) }
     state.help = HelpOverlay(title: "Keys", sections: KeyMap.table.helpSections(first: first))
 }
 
@@ -105,8 +107,9 @@ func handleHelpKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     switch KeyMap.command(for: key, in: [.help]) {
     case .back: state.help = nil
     case .down:
-        guard let help = state.help else { break }
-        state.help?.scroll = min(help.scroll + 1, help.maxScroll(in: Layout(size: state.size).body))
+        guard var help = state.help else { break }
+        help.scroll = min(help.scroll + 1, help.maxScroll(in: Layout(size: state.size).body))
+        state.help = help
     case .up:
         let scroll = state.help?.scroll ?? 0
         state.help?.scroll = max(0, scroll - 1)

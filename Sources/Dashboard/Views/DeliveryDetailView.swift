@@ -42,9 +42,10 @@ enum DeliveryDetailView {
         func field(_ label: String, _ value: String) -> Line {
             Line(text: label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + value)
         }
+        // "(2m ago)" while that helps; an old delivery's date says it all.
         let sent =
-            TimeText.absolute(delivery.createdAt, in: state.timeZone) + " ("
-            + TimeText.relative(delivery.createdAt, now: state.now, in: state.timeZone) + ")"
+            TimeText.absolute(delivery.createdAt, in: state.timeZone)
+            + (TimeText.ago(delivery.createdAt, now: state.now).map { " (\($0))" } ?? "")
         let outcome = delivery.succeeded ? "succeeded" : "failed"
         var lines: [Line] = [
             field("Status", "\(DeliveriesView.statusText(delivery)) · \(outcome)"),

@@ -71,6 +71,13 @@ enum EndpointListView {
         if !state.hasLoaded {
             message = "\(spinnerFrame(state)) Loading endpoints…"
             style = .plain
+        } else if let failure = state.loadFailure, state.endpoints.isEmpty {
+            // Never "no endpoints": the list is empty because it could not be read.
+            message =
+                failure == .cancelled
+                ? "The endpoints were not loaded (stopped).\n\nr loads them."
+                : "Could not load the endpoints: \(Sanitizer.clean(failure.description))\n\nr tries again."
+            style = Theme.error
         } else if !state.filter.isEmpty {
             message = "Nothing matches “\(state.filter.text)”. Esc clears the filter."
         } else if state.organizationFilter != nil {

@@ -6,9 +6,7 @@ enum FooterView {
         let trailing = KeyMap.table.hints(for: trailingContexts(state))
         let all = KeyMap.table.hints(for: contexts(state))
         var leading = all.filter { !trailing.contains($0) }
-        if state.form == nil, state.help == nil, state.confirmation == nil, state.deliveries == nil,
-            state.showingDetail
-        {
+        if state.overlays.isEmpty, case .endpoints = state.screen, state.showingDetail {
             leading.insert(KeyHint(key: "Esc", label: "back"), at: 0)
         }
         canvas.drawKeyHints(leading, trailing: trailing, in: hints)
@@ -26,11 +24,12 @@ enum FooterView {
 
     /// Help and quit stay visible on a narrow screen; other hints give way first.
     static func trailingContexts(_ state: DashboardState) -> [KeyContext] {
-        if state.help != nil || state.confirmation != nil || state.form != nil || state.isEditingFilter
-            || state.deliveries?.isEditingSearch == true || state.deliveries?.typePicker != nil
-        {
-            return []
+        guard state.overlays.isEmpty else { return [] }
+        switch state.screen {
+        case .firstRun, .form: return []
+        case .deliveries(let deliveries):
+            return deliveries.isEditingSearch || deliveries.typePicker != nil ? [] : [.global]
+        case .endpoints: return state.isEditingFilter ? [] : [.global]
         }
-        return [.global]
     }
 }

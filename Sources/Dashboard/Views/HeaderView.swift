@@ -31,6 +31,7 @@ enum HeaderView {
             return "\(loaded) of \(total) endpoints"
         }
         if state.loadRequest != nil, !state.hasLoaded { return "loading…" }
+        if state.loadFailure != nil, state.endpoints.isEmpty { return "not loaded" }
         if !state.filter.isEmpty || state.organizationFilter != nil {
             return "\(state.visible.count) of \(counted(loaded, "endpoint"))"
         }

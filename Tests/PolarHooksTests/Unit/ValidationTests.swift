@@ -159,13 +159,15 @@ import Testing
         #expect(throws: CLIError.self) { try IdentifierValidator.validate("abc", what: "endpoint ID") }
     }
 
-    @Test func secretsAreGeneratedAndChecked() throws {
-        let secret = SecretGenerator.make()
-        #expect(secret.hasPrefix("whsec_"))
-        #expect(Data(base64Encoded: String(secret.dropFirst(6)))?.count == 32)
-        #expect(SecretGenerator.make() != secret)
-        #expect(throws: CLIError.self) { try SecretGenerator.validate("short") }
-        #expect(try SecretGenerator.validate(String(repeating: "s", count: 32)).count == 32)
+    @Test func secretOptionsFollowPolarsRules() throws {
+        var options = try EndpointSecretOptions.parse(["--generate-secret"])
+        #expect(try options.resolve()?.hasPrefix("whsec_") == true)
+        options = try EndpointSecretOptions.parse(["--secret", "short"])
+        #expect {
+            try options.resolve()
+        } throws: { ($0 as? CLIError)?.message == "the secret needs 32+ characters, has 5 (or use --generate-secret)" }
+        options = try EndpointSecretOptions.parse(["--secret", String(repeating: "s", count: 32)])
+        #expect(try options.resolve()?.count == 32)
     }
 
     @Test func apiVersionsMustBeSupported() throws {
