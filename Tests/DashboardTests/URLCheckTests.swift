@@ -34,10 +34,4 @@ import Testing
         #expect(URLCheck.problem(with: base + String(repeating: "a", count: 2083 - base.count)) == nil)
         #expect(URLCheck.problem(with: base + String(repeating: "a", count: 2084 - base.count)) != nil)
     }
-
-    @Test func tokenKindFromPrefix() {
-        #expect(TokenKind(token: "polar_oat_abc") == .organization)
-        #expect(TokenKind(token: "polar_pat_abc") == .user)
-        #expect(TokenKind(token: "abc") == .unknown)
-    }
 }

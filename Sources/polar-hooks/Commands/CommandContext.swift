@@ -36,11 +36,8 @@ struct CommandContext {
         }
     }
 
-    /// True for tokens that belong to one organization (which must not send organization_id).
-    var isOrganizationToken: Bool {
-        guard let token = settings.token else { return false }
-        return token.hasPrefix("polar_oat_") || token.hasPrefix("polar_at_o_")
-    }
+    /// Whose token this is (an organization's must not send organization_id).
+    var tokenKind: TokenKind { settings.token.map { TokenKind(token: $0) } ?? .unknown }
 
     /// A client for the resolved connection, or a refusal when there is no token.
     func makeClient() throws(CLIError) -> PolarClient {

@@ -77,7 +77,8 @@ struct EndpointsCreateCommand: AsyncParsableCommand {
 
         let endpoint = try await context.withClient { client in
             let organization = try await OrganizationChoice.forCreate(
-                explicit: organizationID, context: context, client: client)
+                explicit: organizationID, tokenKind: context.tokenKind,
+                configured: context.settings.organizationID, organizations: client.organizations)
             let body = WebhookEndpointCreate(
                 url: checkedURL, name: name, apiVersion: version, format: format, events: eventTypes ?? [],
                 organizationId: organization, secret: suppliedSecret)

@@ -198,3 +198,16 @@ import Testing
         #expect(PolarHooks.fragment("wait...") == "wait...")
     }
 }
+
+/// The commands read token kinds only through PolarAPI's ``TokenKind`` (the dashboard's tests
+/// walk the same table).
+@Suite struct OrganizationChoiceTests {
+    @Test(arguments: TokenKind.prefixes.map(\.prefix))
+    func anOrganizationsTokenNeverSendsOrganizationID(_ prefix: String) async throws {
+        let kind = TokenKind(token: prefix + "abc")
+        let chosen = try await OrganizationChoice.forCreate(
+            explicit: nil, tokenKind: kind, configured: "1dbfc517-0bbf-4301-9ba8-555ca42b9737",
+            organizations: { [] })
+        #expect((chosen == nil) == (kind == .organization), "\(prefix)")
+    }
+}
