@@ -4,7 +4,7 @@ import TerminalUI
 
 /// Everything that can happen to the dashboard: keys, resizes, the clock, and answers to
 /// effects. `update` turns each into a new state and more effects.
-public enum Action: Sendable {
+enum Action: Sendable {
     case key(Key)
     case resize(Size)
     /// The clock moved on: expires the status line and turns the spinner.

@@ -2,13 +2,13 @@ import PolarAPI
 
 /// The long texts of an open delivery detail, prepared once by `update` when the detail opens
 /// (indenting a large payload on every frame would make scrolling it slow).
-public struct DeliveryDetailText: Hashable, Sendable {
+struct DeliveryDetailText: Hashable, Sendable {
     /// The delivery these texts belong to.
-    public let deliveryID: String
+    let deliveryID: String
     /// The payload as sent, indented when it is JSON; nil when the event is archived.
-    public let payload: String?
+    let payload: String?
     /// The receiver's answer, indented when it is JSON; nil when it was empty.
-    public let response: String?
+    let response: String?
 
     init(_ delivery: WebhookDelivery) {
         deliveryID = delivery.id

@@ -3,7 +3,7 @@ import PolarAPI
 /// Work `update` asks for and cannot do itself (it is pure): API calls, randomness, the
 /// clipboard, and terminal operations. The effect runner and the loop carry them out and
 /// answer with an ``Action``.
-public enum Effect: Hashable, Sendable {
+enum Effect: Hashable, Sendable {
     case loadEndpoints(RequestID)
     case loadOrganizations(RequestID)
     case createEndpoint(RequestID, WebhookEndpointCreate)

@@ -1,18 +1,23 @@
 import Foundation
 import PolarAPI
+import Synchronization
 
 /// Carries out the API effects as tasks and posts their answers as actions.
 ///
 /// Esc cancels a request: its task is cancelled and `.failed(id, .cancelled)` is posted at
 /// once, so the screen never waits for a client that is slow to notice; anything the task
 /// posts later for that id is dropped.
-final class EffectRunner: @unchecked Sendable {
+final class EffectRunner: Sendable {
     typealias Connect = @Sendable (String) async throws -> DashboardConnection
     typealias StartDemo = @Sendable () async throws -> DashboardConnection
 
-    private let lock = NSLock()
-    private var connection: DashboardConnection?
-    private var tasks: [RequestID: Task<Void, Never>] = [:]
+    /// The connection (set once the first-run screen connects) and the tasks still running.
+    private struct Running {
+        var connection: DashboardConnection?
+        var tasks: [RequestID: Task<Void, Never>] = [:]
+    }
+
+    private let running: Mutex<Running>
     private let post: @Sendable (Action) -> Void
     private let connect: Connect?
     private let startDemo: StartDemo?
@@ -21,7 +26,7 @@ final class EffectRunner: @unchecked Sendable {
         connection: DashboardConnection?, connect: Connect? = nil, startDemo: StartDemo? = nil,
         post: @escaping @Sendable (Action) -> Void
     ) {
-        self.connection = connection
+        running = Mutex(Running(connection: connection))
         self.connect = connect
         self.startDemo = startDemo
         self.post = post
@@ -80,11 +85,11 @@ final class EffectRunner: @unchecked Sendable {
 
     /// Cancels every task (on quit).
     func cancelAll() {
-        lock.lock()
-        let running = tasks.values
-        tasks.removeAll()
-        lock.unlock()
-        for task in running { task.cancel() }
+        let tasks = running.withLock { running in
+            defer { running.tasks.removeAll() }
+            return Array(running.tasks.values)
+        }
+        for task in tasks { task.cancel() }
     }
 
     static func polarError(_ error: any Error) -> PolarError {
@@ -143,43 +148,26 @@ final class EffectRunner: @unchecked Sendable {
     }
 
     private func register(_ id: RequestID, _ task: Task<Void, Never>) {
-        lock.lock()
-        tasks[id] = task
-        lock.unlock()
+        running.withLock { $0.tasks[id] = task }
     }
 
     private func cancel(_ id: RequestID) {
-        lock.lock()
-        let task = tasks.removeValue(forKey: id)
-        lock.unlock()
-        guard let task else { return }
+        guard let task = running.withLock({ $0.tasks.removeValue(forKey: id) }) else { return }
         task.cancel()
         post(.failed(id, .cancelled))
     }
 
     private func post(_ action: Action, ifRunning id: RequestID) {
-        lock.lock()
-        let running = tasks[id] != nil
-        lock.unlock()
-        if running { post(action) }
+        if running.withLock({ $0.tasks[id] != nil }) { post(action) }
     }
 
     private func finish(_ id: RequestID, with action: Action) {
-        lock.lock()
-        let running = tasks.removeValue(forKey: id) != nil
-        lock.unlock()
-        if running { post(action) }
+        if running.withLock({ $0.tasks.removeValue(forKey: id) != nil }) { post(action) }
     }
 
-    private func currentConnection() -> DashboardConnection? {
-        lock.lock()
-        defer { lock.unlock() }
-        return connection
-    }
+    private func currentConnection() -> DashboardConnection? { running.withLock { $0.connection } }
 
     private func setConnection(_ connection: DashboardConnection) {
-        lock.lock()
-        self.connection = connection
-        lock.unlock()
+        running.withLock { $0.connection = connection }
     }
 }

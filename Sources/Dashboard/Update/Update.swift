@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The dashboard's one state transition: applies `action` to `state` and returns the work
 /// to do next. Pure: no I/O, no clock, no randomness.
-public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] {
+func update(_ state: inout DashboardState, _ action: Action) -> [Effect] {
     switch action {
     case .tick(let now):
         state.now = now
@@ -33,7 +33,7 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
 }
 
 /// The effects that start a dashboard: the endpoints and the organizations.
-public func startLoading(_ state: inout DashboardState) -> [Effect] {
+func startLoading(_ state: inout DashboardState) -> [Effect] {
     var effects = reload(&state, announce: false)
     let organizations = state.makeRequest(.loadOrganizations, label: "Loading organizations")
     effects.append(.loadOrganizations(organizations))
@@ -42,7 +42,7 @@ public func startLoading(_ state: inout DashboardState) -> [Effect] {
 
 /// When the loop must wake with nothing else happening: the status line's expiry, or the
 /// next spinner frame while a request is in flight. nil: sleep until a key.
-public func nextDeadline(_ state: DashboardState) -> Date? {
+func nextDeadline(_ state: DashboardState) -> Date? {
     let spinner = state.isBusy ? state.now + 0.1 : nil
     return [state.status?.expiresAt, spinner].compactMap { $0 }.min()
 }

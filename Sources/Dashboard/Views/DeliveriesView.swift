@@ -132,8 +132,3 @@ enum DeliveriesView {
         String(Sanitizer.clean(id).prefix(Columns.id))
     }
 }
-
-extension Layout {
-    /// Rows of deliveries the browser shows (the box and the column header take three).
-    var deliveryRows: Int { max(1, body.height - 3) }
-}

@@ -3,7 +3,7 @@ import TerminalUI
 
 /// Draws the whole screen for `state` at `size` (the state's own size unless given). Pure:
 /// the same state always gives the same canvas, which is what the snapshot tests compare.
-public func render(_ state: DashboardState, size: Size? = nil) -> Canvas {
+func render(_ state: DashboardState, size: Size? = nil) -> Canvas {
     var state = state
     if let size { state.size = size }
     var canvas = Canvas(size: state.size)
