@@ -10,7 +10,8 @@ let package = Package(
         .library(name: "StandardWebhooks", targets: ["StandardWebhooks"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // @ParentCommand, used by the subcommands, arrived in 1.7.0.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.7.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
@@ -86,6 +87,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StandardWebhooksTests", dependencies: ["StandardWebhooks"]),
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(
             name: "PolarAPITests",
             dependencies: [
@@ -111,7 +113,8 @@ let package = Package(
         .testTarget(
             name: "DashboardTests",
             dependencies: ["Dashboard", "TerminalUI", "PolarAPI"],
-            resources: [.copy("Snapshots")]
+            // The snapshots are read from the source tree (#filePath), never as resources.
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "PolarHooksTests",
