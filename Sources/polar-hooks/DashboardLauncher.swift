@@ -19,7 +19,9 @@ struct DashboardLauncher {
         }
         // Nothing may write log lines over the full-screen dashboard.
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
-        let options = DashboardOptions(color: console.usesColor, mouse: command.mouse)
+        let options = DashboardOptions(
+            color: console.usesColor, mouse: command.mouse, refreshInterval: command.refresh,
+            refreshBudget: command.refreshBudget, bell: command.bell)
         let resources = DashboardResources()
         let signal: Int32?
         do {

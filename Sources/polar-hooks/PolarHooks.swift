@@ -30,7 +30,33 @@ struct PolarHooks: AsyncParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colours (also env NO_COLOR).")
     var noColor = false
 
+    @Option(
+        name: .customLong("refresh"),
+        help: ArgumentHelp(
+            "Refresh the endpoints and their delivery health in the background every N seconds; 0 turns it off.",
+            valueName: "seconds"))
+    var refresh: Double = 15
+
+    @Option(
+        name: .customLong("refresh-budget"),
+        help: ArgumentHelp(
+            "Spend at most N API requests a minute on background refresh (Polar allows 500 a minute in production, 100 in sandbox).",
+            valueName: "N"))
+    var refreshBudget = 20
+
+    @Flag(help: "Ring the terminal bell when an endpoint starts failing or nears Polar's disable threshold.")
+    var bell = false
+
     @OptionGroup(title: "Connection") var connection: ConnectionOptions
+
+    func validate() throws {
+        guard refresh.isFinite, refresh == 0 || (1...86_400).contains(refresh) else {
+            throw ValidationError("--refresh must be 0 (off) or between 1 and 86400 seconds.")
+        }
+        guard (1...500).contains(refreshBudget) else {
+            throw ValidationError("--refresh-budget must be between 1 and 500 requests a minute.")
+        }
+    }
 
     func run() async throws {
         try await DashboardLauncher(command: self).run()

@@ -22,6 +22,12 @@ enum Action: Sendable {
     /// The server queued a redelivery of an event.
     case redelivered(RequestID, eventType: WebhookEventType)
     case secretGenerated(String)
+    /// Background refresh: the whole endpoint list.
+    case endpointsRefreshed(RequestID, [WebhookEndpoint])
+    /// Background refresh: an endpoint's newest deliveries.
+    case healthLoaded(RequestID, endpointID: String, [WebhookDelivery])
+    /// Background refresh: the open browser's first page.
+    case deliveriesRefreshed(RequestID, [WebhookDelivery], pagination: Pagination)
     /// First run: the token or the demo worked.
     case connected(RequestID, environment: PolarEnvironment, tokenKind: TokenKind)
     /// First run: it did not, in words.

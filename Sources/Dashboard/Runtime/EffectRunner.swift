@@ -68,6 +68,23 @@ final class EffectRunner: Sendable {
                 try await client.redeliver(eventId: eventID)
                 return .redelivered(id, eventType: eventType)
             }
+        case .refreshEndpoints(let id):
+            start(id) { client, _ in
+                var endpoints: [WebhookEndpoint] = []
+                for try await page in client.endpointPages() { endpoints += page.items }
+                return .endpointsRefreshed(id, endpoints)
+            }
+        case .loadHealth(let id, let endpointID, let since):
+            start(id) { client, _ in
+                let filter = DeliveryFilter(endpointIds: [endpointID], start: since)
+                let page = try await client.listDeliveries(filter, page: 1, limit: 100)
+                return .healthLoaded(id, endpointID: endpointID, page.items)
+            }
+        case .refreshDeliveries(let id, let filter):
+            start(id) { client, _ in
+                let page = try await client.listDeliveries(filter, page: 1, limit: DeliveriesState.pageSize)
+                return .deliveriesRefreshed(id, page.items, pagination: page.pagination)
+            }
         case .generateSecret:
             post(.secretGenerated(EndpointSecretRules.generate()))
         case .cancel(let id):
@@ -78,7 +95,7 @@ final class EffectRunner: Sendable {
         case .startDemo(let id):
             guard let startDemo else { return }
             startConnecting(id) { try await startDemo() }
-        case .copyToClipboard, .redraw, .suspend, .quit:
+        case .copyToClipboard, .redraw, .suspend, .quit, .bell:
             break
         }
     }

@@ -41,6 +41,7 @@ func handleDeliveriesKey(_ state: inout DashboardState, _ key: Key) -> [Effect] 
             return []
         }
         browser.list.move(movement(for: command), visibleRows: rows)
+        browser.markSeen()
         state.deliveries = browser
         // The cursor at the last row fetches the next page, if any.
         if browser.list.selected == browser.deliveries.count - 1, browser.hasMore, browser.loadRequest == nil {
