@@ -6,13 +6,23 @@ import PolarAPI
 /// Esc cancels a request: its task is cancelled and `.failed(id, .cancelled)` is posted at
 /// once, so the screen never waits for a client that is slow to notice; anything the task
 /// posts later for that id is dropped.
+///
+/// A request is live from before its task exists until it finishes or is cancelled, so a task
+/// that ends at once (a server that fails instantly) is never mistaken for a cancelled one,
+/// whichever thread gets there first.
 final class EffectRunner: @unchecked Sendable {
     typealias Connect = @Sendable (String) async throws -> DashboardConnection
     typealias StartDemo = @Sendable () async throws -> DashboardConnection
 
     private let lock = NSLock()
     private var connection: DashboardConnection?
+    /// Requests whose answer is still wanted.
+    private var live: Set<RequestID> = []
+    /// Their tasks, for cancelling; a task may be missing for a moment after it starts.
     private var tasks: [RequestID: Task<Void, Never>] = [:]
+    /// For tests: runs after a request's task is created and before it is recorded, the
+    /// moment at which the loop thread may lose the processor to that very task.
+    var afterTaskCreated: (@Sendable (RequestID) -> Void)?
     private let post: @Sendable (Action) -> Void
     private let connect: Connect?
     private let startDemo: StartDemo?
@@ -83,6 +93,7 @@ final class EffectRunner: @unchecked Sendable {
         lock.lock()
         let running = tasks.values
         tasks.removeAll()
+        live.removeAll()
         lock.unlock()
         for task in running { task.cancel() }
     }
@@ -111,6 +122,7 @@ final class EffectRunner: @unchecked Sendable {
             post(.failed(id, .network("not connected")))
             return
         }
+        markLive(id)
         let task = Task { [weak self] in
             guard let self else { return }
             let deliver: @Sendable (Action) -> Void = { [weak self] action in
@@ -130,6 +142,7 @@ final class EffectRunner: @unchecked Sendable {
     private func startConnecting(
         _ id: RequestID, _ open: @escaping @Sendable () async throws -> DashboardConnection
     ) {
+        markLive(id)
         let task = Task { [weak self] in
             guard let self else { return }
             let result: Action
@@ -150,31 +163,43 @@ final class EffectRunner: @unchecked Sendable {
         register(id, task)
     }
 
-    private func register(_ id: RequestID, _ task: Task<Void, Never>) {
+    private func markLive(_ id: RequestID) {
         lock.lock()
-        tasks[id] = task
+        live.insert(id)
         lock.unlock()
+    }
+
+    /// Records the task for cancelling, unless its request already ended: then there is
+    /// nothing to keep (and a task whose request was cancelled meanwhile is stopped).
+    private func register(_ id: RequestID, _ task: Task<Void, Never>) {
+        afterTaskCreated?(id)
+        lock.lock()
+        let stillLive = live.contains(id)
+        if stillLive { tasks[id] = task }
+        lock.unlock()
+        if !stillLive { task.cancel() }
     }
 
     private func cancel(_ id: RequestID) {
         lock.lock()
+        let wasLive = live.remove(id) != nil
         let task = tasks.removeValue(forKey: id)
         lock.unlock()
-        guard let task else { return }
-        task.cancel()
-        post(.failed(id, .cancelled))
+        task?.cancel()
+        if wasLive { post(.failed(id, .cancelled)) }
     }
 
     private func post(_ action: Action, ifRunning id: RequestID) {
         lock.lock()
-        let running = tasks[id] != nil
+        let running = live.contains(id)
         lock.unlock()
         if running { post(action) }
     }
 
     private func finish(_ id: RequestID, with action: Action) {
         lock.lock()
-        let running = tasks.removeValue(forKey: id) != nil
+        let running = live.remove(id) != nil
+        tasks[id] = nil
         lock.unlock()
         if running { post(action) }
     }
