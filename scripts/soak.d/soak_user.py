@@ -35,6 +35,7 @@ ACTIONS = {
     "secret_keys": 2,
     "filter": 5,
     "reload": 4,
+    "impatient_reload": 1,
     "help": 4,
     "deliveries": 9,
     "resize": 3,
@@ -428,6 +429,13 @@ class RandomUser:
 
     def reload(self):
         self.press("r")
+        self.maybe_busy = True
+
+    def impatient_reload(self):
+        """r again and again, as someone does who waits for a change: it meets the rate limit."""
+        for _ in range(self.rng.randint(3, 10)):
+            self.press("r")
+            time.sleep(self.rng.uniform(0.1, 0.6))
         self.maybe_busy = True
 
     def help(self):
