@@ -89,15 +89,16 @@ public final class PolarEmulator: Sendable {
         let seedEndpoints = options.seedEndpoints
         let startedAt = startedAt
         let urlRules = URLValidation(allowInsecure: options.allowInsecureURLs)
+        let counters = TrafficCounters()
         let responder = EmulatorResponder(
             api: EmulatorAPI(store: store, worker: worker, urlRules: urlRules),
             admin: AdminRoutes(
                 store: store, worker: worker,
                 initialState: {
                     SampleData.build(now: startedAt, sample: sampleData, seedEndpoints: seedEndpoints)
-                }),
+                }, counters: counters),
             rateLimiter: options.rateLimitPerMinute.map(RateLimiter.init(perMinute:)),
-            faults: FaultInjector(rate: options.faultRate),
+            faults: FaultInjector(rate: options.faultRate), counters: counters,
             latency: .milliseconds(options.latencyMilliseconds),
             slowFault: .milliseconds(options.slowFaultMilliseconds), startedAt: startedAt)
 

@@ -89,6 +89,26 @@ import Testing
         }
     }
 
+    @Test func healthCountsRequestsRateLimitsAndFaults() async throws {
+        let options = EmulatorOptions(rateLimitPerMinute: 3, faultRate: 1, slowFaultMilliseconds: 1)
+        try await withEmulator(options) { emulator in
+            for _ in 0..<5 { _ = try? await emulator.send("GET", "/v1/webhooks/endpoints") }
+            // Admin routes are not counted.
+            _ = try await emulator.send("GET", "/_emulator/health", token: nil)
+            let health = try #require(
+                try await emulator.send("GET", "/_emulator/health", token: nil).json() as? [String: Any])
+            // The client may send a request again after a dropped connection, so "at least".
+            let requests = try #require(health["requests"] as? Int)
+            #expect(requests >= 5)
+            // Three pass the rate limit, and each of them meets a fault; the rest are refused.
+            #expect(health["rate_limited"] as? Int == requests - 3)
+            let faults = try #require(health["faults"] as? [String: Int])
+            #expect(
+                Set(faults.keys) == ["internal_error", "unavailable", "dropped_connection", "slow"])
+            #expect(faults.values.reduce(0, +) == 3)
+        }
+    }
+
     @Test func resetRestoresTheSampleData() async throws {
         try await withEmulator { emulator in
             let before = try await emulator.endpoints("?limit=100")

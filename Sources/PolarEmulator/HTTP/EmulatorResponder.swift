@@ -15,6 +15,7 @@ struct EmulatorResponder: HTTPResponder {
     let admin: AdminRoutes
     let rateLimiter: RateLimiter?
     let faults: FaultInjector
+    let counters: TrafficCounters
     let latency: Duration
     let slowFault: Duration
     let startedAt: Date
@@ -42,13 +43,17 @@ struct EmulatorResponder: HTTPResponder {
         }
         let token = Self.bearer(request.headers[.authorization])
         if path == "/v1" || path.hasPrefix("/v1/") {
+            counters.countRequest()
             if let rateLimiter, let wait = rateLimiter.admit(key: token ?? "anonymous") {
+                counters.countRateLimited()
                 var answer = HTTPAnswer(
                     status: 429, body: [], isJSON: false, headers: [("retry-after", String(wait))])
                 answer.headers.append(("content-length", "0"))
                 return Self.response(answer, version: version)
             }
-            switch faults.draw() {
+            let fault = faults.draw()
+            if let fault { counters.count(fault) }
+            switch fault {
             case .internalError?: return Self.response(.internalError, version: nil)
             case .unavailable?: return Self.response(FaultInjector.unavailableAnswer, version: nil)
             case .dropConnection?:

@@ -7,17 +7,17 @@ struct AdminRoutes: Sendable {
     let store: EmulatorStore
     let worker: DeliveryWorker
     let initialState: @Sendable () -> StoreSnapshot
+    let counters: TrafficCounters
 
     func handle(method: String, path: String, body: [UInt8]) async -> HTTPAnswer {
         switch (method, path) {
         case ("GET", "/_emulator/health"):
             let counts = await store.counts()
-            return HTTPAnswer(
-                status: 200,
-                json: [
-                    "status": "ok", "endpoints": .int(counts.endpoints), "events": .int(counts.events),
-                    "deliveries": .int(counts.deliveries), "active_deliveries": .int(worker.activeCount),
-                ])
+            let fields: [(String, JSONValue)] = [
+                ("status", "ok"), ("endpoints", .int(counts.endpoints)), ("events", .int(counts.events)),
+                ("deliveries", .int(counts.deliveries)), ("active_deliveries", .int(worker.activeCount)),
+            ]
+            return HTTPAnswer(status: 200, json: .object(fields + counters.healthFields))
         case ("POST", "/_emulator/reset"):
             await worker.cancelAll()
             await store.replace(with: initialState())
