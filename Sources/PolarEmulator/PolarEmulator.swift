@@ -76,8 +76,8 @@ public final class PolarEmulator: Sendable {
         if let limit = options.rateLimitPerMinute, limit < 1 {
             throw .invalidOption("The rate limit must be at least 1 request per minute.")
         }
-        guard options.retryDelayScale >= 0 else {
-            throw .invalidOption("The retry delay scale cannot be negative.")
+        guard options.retryDelayScale >= 0, options.retryDelayScale.isFinite else {
+            throw .invalidOption("The retry delay scale must be a number of 0 or more.")
         }
     }
 

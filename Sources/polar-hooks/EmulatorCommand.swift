@@ -71,6 +71,13 @@ struct EmulatorCommand: AsyncParsableCommand {
         help: "Also send webhooks to non-loopback hosts (off: recorded as failed, nothing sent).")
     var deliverExternally = false
 
+    @Option(
+        name: .customLong("retry-scale"),
+        help: ArgumentHelp(
+            "Multiply Polar's retry delays (2 s, 4 s, … up to 20 min) by F; e.g. 0.001 spends an event's 10 attempts in about a second.",
+            valueName: "F"))
+    var retryScale = 1.0
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535.")
@@ -83,6 +90,9 @@ struct EmulatorCommand: AsyncParsableCommand {
             throw ValidationError("--latency-ms cannot be negative.")
         }
         if let rateLimit, rateLimit < 1 { throw ValidationError("--rate-limit must be at least 1.") }
+        guard retryScale >= 0, retryScale.isFinite else {
+            throw ValidationError("--retry-scale must be a number of 0 or more (1 is Polar's real schedule).")
+        }
     }
 
     func run() async throws {
@@ -90,7 +100,8 @@ struct EmulatorCommand: AsyncParsableCommand {
             host: host, port: port, sampleData: !noSampleData, seedEndpoints: seedEndpoints,
             statePath: statePath,
             rateLimitPerMinute: rateLimit, faultRate: faultRate, latencyMilliseconds: latencyMilliseconds,
-            allowInsecureURLs: allowInsecureURLs, deliverExternally: deliverExternally)
+            allowInsecureURLs: allowInsecureURLs, deliverExternally: deliverExternally,
+            retryDelayScale: retryScale)
         let emulator: PolarEmulator
         do {
             emulator = try PolarEmulator(options: options)
