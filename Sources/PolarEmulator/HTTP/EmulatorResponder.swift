@@ -2,9 +2,11 @@ import Foundation
 import Hummingbird
 import NIOCore
 import PolarAPI
+import PolarJSON
 
-/// The whole request pipeline: `/api` rewrite, `Polar-Version`, rate limit, faults, latency,
-/// routing, authentication, then the operation.
+/// The whole request pipeline in Polar's order (CONTRACT.md §1, §4): `Polar-Version`, the
+/// body-length checks, the `/api` rewrite, rate limit, faults, latency, the token, routing, the
+/// route's own authentication, then the operation.
 /// HTTPTypes' `HTTPField`, reached through the type Hummingbird re-exports.
 typealias Field = HTTPFields.Element
 
@@ -25,21 +27,26 @@ struct EmulatorResponder: HTTPResponder {
     func respond(to request: Request, context: Context) async throws -> Response {
         var path = request.uri.path
         let method = request.method.rawValue
-        let body: [UInt8]
-        do {
-            body = Array(buffer: try await request.body.collect(upTo: Self.maxBodyBytes))
-        } catch {
-            return Self.response(
-                HTTPAnswer(status: 413, json: ["detail": "Request body too large"]), version: nil)
-        }
         if path.hasPrefix("/_emulator/") {
-            return Self.response(await admin.handle(method: method, path: path, body: body), version: nil)
+            guard let body = try? await request.body.collect(upTo: Self.maxBodyBytes) else {
+                return Self.response(Self.bodyTooLarge, version: nil)
+            }
+            return Self.response(
+                await admin.handle(method: method, path: path, body: Array(buffer: body)), version: nil)
         }
-        if path == "/api/v1" || path.hasPrefix("/api/v1/") { path.removeFirst(4) }
-
+        // Polar's outermost layer: an unsupported version is a bare 404, before anything else.
         guard let version = Self.version(request.headers[Self.versionHeader]) else {
             return Self.response(APIFailure.routeNotFound.answer, version: nil)
         }
+        if let refusal = Self.lengthRefusal(method: method, contentLength: request.headers[.contentLength]) {
+            return Self.response(refusal, version: version)
+        }
+        guard let collected = try? await request.body.collect(upTo: Self.maxBodyBytes) else {
+            return Self.response(Self.bodyTooLarge, version: version)
+        }
+        let body = Array(buffer: collected)
+        if path == "/api/v1" || path.hasPrefix("/api/v1/") { path.removeFirst(4) }
+
         let token = Self.bearer(request.headers[.authorization])
         if path == "/v1" || path.hasPrefix("/v1/") {
             if let rateLimiter, let wait = rateLimiter.admit(key: token ?? "anonymous") {
@@ -59,7 +66,12 @@ struct EmulatorResponder: HTTPResponder {
             }
             if latency > .zero { try? await Task.sleep(for: latency) }
         }
-        let answer: HTTPAnswer
+        // The authentication middleware refuses an unknown token before any route is matched;
+        // its answer carries its own `Cache-Control: no-store`.
+        if let token, Caller.forToken(token) == nil {
+            return Self.response(APIFailure.invalidToken.answer, version: version)
+        }
+        var answer: HTTPAnswer
         do throws(APIFailure) {
             answer = try await route(
                 method: method, path: path, token: token, query: QueryParameters(request.uri.query),
@@ -68,7 +80,37 @@ struct EmulatorResponder: HTTPResponder {
         } catch {
             answer = error.answer
         }
+        // Everything the routes answer, errors included (CONTRACT.md §1).
+        if !answer.headers.contains(where: { $0.0.lowercased() == "cache-control" }) {
+            answer.headers.append(("cache-control", "private, no-store"))
+        }
         return Self.response(answer, version: version)
+    }
+
+    /// Polar's body-size middleware: POST, PUT and PATCH must declare a length, and a declared
+    /// length over 10 MiB is refused before the body is read (CONTRACT.md §1).
+    static func lengthRefusal(method: String, contentLength: String?) -> HTTPAnswer? {
+        guard let contentLength else {
+            guard ["POST", "PUT", "PATCH"].contains(method) else { return nil }
+            return pythonJSONAnswer(
+                status: 411, ["error": "LengthRequired", "detail": "A Content-Length header is required."])
+        }
+        // An unparsable value is let through, as Python's `int()` failing is ignored there.
+        guard let length = Int(contentLength.trimmingCharacters(in: .whitespaces)), length > maxBodyBytes
+        else { return nil }
+        return bodyTooLarge
+    }
+
+    static let bodyTooLarge = pythonJSONAnswer(
+        status: 413,
+        [
+            "error": "RequestBodyTooLarge",
+            "detail": .string("Request body exceeded the maximum allowed size of \(maxBodyBytes) bytes."),
+        ])
+
+    /// The middleware writes its answers with `json.dumps`, spaces after `,` and `:` included.
+    private static func pythonJSONAnswer(status: Int, _ json: JSONValue) -> HTTPAnswer {
+        HTTPAnswer(status: status, body: Array(PythonJSONText.dumps(json).utf8), isJSON: true)
     }
 
     private func route(
@@ -117,8 +159,7 @@ struct EmulatorResponder: HTTPResponder {
             throw .routeNotFound
         }
 
-        guard let token else { throw .unauthorized }
-        guard let caller = Caller.forToken(token) else { throw .invalidToken }
+        guard let token, let caller = Caller.forToken(token) else { throw .unauthorized }
         let request = APIRequest(
             method: method, segments: segments, query: query, body: body, version: version, caller: caller
         )
