@@ -159,8 +159,10 @@ actor EmulatorStore {
         -> WebhookEndpoint
     {
         guard var endpoint = endpoint(id: id, caller: caller) else { throw .resourceNotFound }
-        if changes.enabled == true, !endpoint.enabled, changes.url == nil {
-            // A stored URL may predate today's rules (or an --allow-insecure-urls run).
+        if changes.enabled == true, !endpoint.enabled {
+            // Polar checks the URL as stored, before this PATCH applies, so a new `url` in the
+            // same body does not help (CONTRACT.md §2.5). A stored URL may predate today's rules
+            // (or come from an --allow-insecure-urls run).
             if case .failure = urlRules.validate(.string(endpoint.url), loc: ["body", "url"]) {
                 throw .serviceValidation([
                     ValidationItem(
@@ -181,6 +183,9 @@ actor EmulatorStore {
             endpoint.secret = secret
             endpoint.usesStandardWebhookSignature = false
         }
+        // Only a body with some non-null field updates the row (and so `modified_at`), even
+        // when every value equals the stored one (CONTRACT.md §2.5).
+        guard changes != EndpointChanges() else { return endpoint }
         endpoint.modifiedAt = Date()
         endpoints[id]?.endpoint = endpoint
         persist()
