@@ -221,7 +221,7 @@ actor EmulatorStore {
             endpointIds = Set(usable)
         }
         let visible = Set(caller.organizationIds)
-        let needle = filter.query?.lowercased()
+        let pattern = filter.query.map(ILikePattern.init(containing:))
         var total = 0
         var items: [WebhookDelivery] = []
         for delivery in deliveries.reversed() {
@@ -238,11 +238,10 @@ actor EmulatorStore {
                 guard let code = delivery.httpCode, code / 100 == codeClass else { continue }
             }
             if !filter.eventTypes.isEmpty, !filter.eventTypes.contains(event.event.type) { continue }
-            if let needle, !needle.isEmpty {
+            if let pattern {
                 let matches =
-                    delivery.id.lowercased().contains(needle)
-                    || delivery.eventId.lowercased().contains(needle)
-                    || (delivery.httpCode.map { String($0).contains(needle) } ?? false)
+                    pattern.matches(delivery.id) || pattern.matches(delivery.eventId)
+                    || (delivery.httpCode.map { pattern.matches(String($0)) } ?? false)
                 if !matches { continue }
             }
             if page.contains(position: total) {
