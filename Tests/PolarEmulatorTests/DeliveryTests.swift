@@ -218,4 +218,22 @@ import Testing
         }
         await receiver.stop()
     }
+
+    @Test func refusedConnectionsKeepTheLastHTTPCode() async throws {
+        // Port 1: nothing listens there.
+        try await withEmulator(EmulatorOptions(sampleData: false, allowInsecureURLs: true, retryDelayScale: 0)) {
+            emulator in
+            let endpoint = try await emulator.create(
+                #"{"url":"http://127.0.0.1:1/hook","format":"raw","events":["order.paid"]}"#
+            ).decode(WebhookEndpoint.self)
+            _ = try await emulator.send("POST", "/_emulator/trigger", token: nil, body: #"{"type":"order.paid"}"#)
+            try await emulator.waitUntil("ten attempts are made") {
+                try await emulator.deliveries("?endpoint_id=\(endpoint.id)").pagination.totalCount == 10
+                    && emulator.emulator.activeDeliveries == 0
+            }
+            let rows = try await emulator.deliveries("?endpoint_id=\(endpoint.id)").items
+            #expect(rows.allSatisfy { $0.httpCode == nil && $0.response == "All connection attempts failed" })
+            #expect(rows[0].webhookEvent.lastHttpCode == nil && rows[0].webhookEvent.succeeded == false)
+        }
+    }
 }

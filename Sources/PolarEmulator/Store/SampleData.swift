@@ -64,7 +64,8 @@ struct SampleData {
                 DeliveryRecord(
                     id: ids.uuid(), createdAt: time, modifiedAt: nil, succeeded: ok, httpCode: attempt.0,
                     response: attempt.1, eventId: eventId, endpointId: endpoint.id))
-            lastCode = attempt.0
+            // An attempt without an HTTP answer leaves the event's last code as it was.
+            if let code = attempt.0 { lastCode = code }
             lastTime = time
             if ok { succeeded = true }
         }
@@ -122,7 +123,8 @@ struct SampleData {
         history(
             legacy, "customer.created", at: ago(days: 9),
             attempts: [
-                (nil, "Connection refused"), (503, "Service Unavailable"), (200, "{\"received\":true}"),
+                (nil, DeliveryResponseText.NetworkFailure.refused), (503, "Service Unavailable"),
+                (200, "{\"received\":true}"),
             ])
         history(orders, "order.created", at: ago(days: 6), attempts: [(200, "{\"ok\":true}")])
         history(orders, "order.paid", at: ago(days: 6, minutes: -1), attempts: [(200, "{\"ok\":true}")])
@@ -137,7 +139,7 @@ struct SampleData {
         for day in [60.0, 58, 55] {
             history(
                 staging, "order.paid", at: ago(days: day),
-                attempts: Array(repeating: (nil, "Request timed out after 10 s"), count: 3))
+                attempts: Array(repeating: (nil, DeliveryResponseText.NetworkFailure.timedOut), count: 3))
         }
         history(
             orders, "order.refunded", at: ago(days: 2), attempts: [(410, "Gone"), (410, "Gone")],
