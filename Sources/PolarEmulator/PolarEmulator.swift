@@ -89,17 +89,19 @@ public final class PolarEmulator: Sendable {
         let seedEndpoints = options.seedEndpoints
         let startedAt = startedAt
         let urlRules = URLValidation(allowInsecure: options.allowInsecureURLs)
-        let responder = EmulatorResponder(
-            api: EmulatorAPI(store: store, worker: worker, urlRules: urlRules),
+        let routes = EmulatorRoutes.table(
+            api: EmulatorAPI(store: store, worker: worker, urlRules: urlRules, startedAt: startedAt),
             admin: AdminRoutes(
                 store: store, worker: worker,
                 initialState: {
                     SampleData.build(now: startedAt, sample: sampleData, seedEndpoints: seedEndpoints)
-                }),
-            rateLimiter: options.rateLimitPerMinute.map(RateLimiter.init(perMinute:)),
-            faults: FaultInjector(rate: options.faultRate),
-            latency: .milliseconds(options.latencyMilliseconds),
-            slowFault: .milliseconds(options.slowFaultMilliseconds), startedAt: startedAt)
+                }))
+        let responder = EmulatorResponder(
+            routes: routes,
+            polarLayers: EmulatorResponder.polarLayers(
+                faults: FaultInjector(rate: options.faultRate, slowness: .milliseconds(options.slowFaultMilliseconds)),
+                rateLimiter: options.rateLimitPerMinute.map(RateLimiter.init(perMinute:)),
+                latency: .milliseconds(options.latencyMilliseconds)))
 
         do {
             let port = try await server.start(

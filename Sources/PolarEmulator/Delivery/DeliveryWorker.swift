@@ -5,6 +5,7 @@ import NIOCore
 import NIOPosix
 import PolarAPI
 import StandardWebhooks
+import Synchronization
 
 /// Sends events to their endpoints as Polar does (CONTRACT.md §5.2–5.5): signed POSTs, a 10 s
 /// timeout, no redirects, up to 10 attempts with exponential backoff.
@@ -16,11 +17,11 @@ final class DeliveryWorker: Sendable {
 
     private let store: EmulatorStore
     /// Made on first use, so an emulator that never delivers owns no client to shut down.
-    private let client = LockedValue<HTTPClient?>(nil)
+    private let client = Mutex<HTTPClient?>(nil)
     private let deliverExternally: Bool
     private let retryDelayScale: Double
     private let logger: Logger
-    private let tasks = LockedValue<[UUID: Task<Void, Never>]>([:])
+    private let tasks = Mutex<[UUID: Task<Void, Never>]>([:])
 
     init(store: EmulatorStore, deliverExternally: Bool, retryDelayScale: Double, logger: Logger) {
         self.store = store

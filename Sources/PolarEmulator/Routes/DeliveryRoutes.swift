@@ -50,9 +50,8 @@ extension EmulatorAPI {
     /// `POST /v1/webhooks/events/{id}/redeliver`: 202 with `null`, whatever happens next (the
     /// worker decides at send time, as Polar's task does: a disabled endpoint marks the event
     /// skipped, an archived event is left alone).
-    func redeliver(_ request: APIRequest, id: String) async throws(APIFailure) -> HTTPAnswer {
-        try requireWrite(request)
-        let id = try pathId(id).get()
+    func redeliver(_ request: APIRequest) async throws(APIFailure) -> HTTPAnswer {
+        let id = try pathId(request.parameter("id")).get()
         guard await store.canRedeliver(eventId: id, caller: request.caller) else { throw .resourceNotFound }
         worker.start(eventId: id, redeliver: true)
         return HTTPAnswer(status: 202, json: .null)
