@@ -133,9 +133,10 @@ final class DeliveryWorker: Sendable {
 
     /// One HTTP attempt, recorded as Polar records it (CONTRACT.md §3, §5.3).
     func send(_ request: DeliveryRequest) async -> DeliveryResult {
-        guard let host = URL(string: request.url)?.host,
-            deliverExternally || WebhookURLRules.isLoopback(host: host)
-        else { return .externalDeliveryOff }
+        let host = (try? WebhookURL.parse(request.url, allowInsecure: true).get())?.host
+        guard deliverExternally || host.map(WebhookURLRules.isLoopback(host:)) == true else {
+            return .externalDeliveryOff
+        }
         let body = Array(request.payload.utf8)
         let signer: WebhookSigner
         do {
