@@ -85,6 +85,19 @@ final class EmulatorHarness: Sendable {
         return try response.decode(ListResource<WebhookDelivery>.self)
     }
 
+    /// Every delivery matching `filters` (e.g. `&succeeded=false`), newest first, page by page.
+    func allDeliveries(_ filters: String = "", token: String = EmulatorTokens.organization) async throws
+        -> [WebhookDelivery]
+    {
+        var items: [WebhookDelivery] = []
+        for page in 1...50 {
+            let list = try await deliveries("?limit=100&page=\(page)" + filters, token: token)
+            items += list.items
+            if page >= list.pagination.maxPage { break }
+        }
+        return items
+    }
+
     func create(_ body: String, token: String = EmulatorTokens.organization, version: String? = nil)
         async throws -> TestResponse
     {
