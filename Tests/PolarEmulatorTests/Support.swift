@@ -39,6 +39,11 @@ final class EmulatorHarness: Sendable {
         return EmulatorHarness(emulator: emulator, baseURL: baseURL)
     }
 
+    /// A harness for an emulator someone else started (and will stop).
+    static func attach(_ emulator: PolarEmulator, baseURL: String) async throws -> EmulatorHarness {
+        EmulatorHarness(emulator: emulator, baseURL: baseURL)
+    }
+
     private init(emulator: PolarEmulator, baseURL: String) {
         self.emulator = emulator
         self.baseURL = baseURL

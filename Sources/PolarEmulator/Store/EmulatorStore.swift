@@ -318,4 +318,16 @@ actor EmulatorStore {
     }
 
     func event(id: String) -> EventRecord? { events[id] }
+
+    /// The event types some live, enabled endpoint subscribes to, in a stable order.
+    func subscribedEventTypes() -> [WebhookEventType] {
+        var types: Set<WebhookEventType> = []
+        for ids in endpointOrder.values {
+            for id in ids {
+                guard let endpoint = endpoints[id]?.endpoint, endpoint.enabled else { continue }
+                types.formUnion(endpoint.events)
+            }
+        }
+        return types.sorted { $0.rawValue < $1.rawValue }
+    }
 }
