@@ -233,7 +233,9 @@ package enum IPAddressRules {
         pieces.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
     }
 
-    /// `IPv4Address._private_networks` and its exceptions.
+    /// `IPv4Address._private_networks` and its exceptions, as in Python 3.13 and later.
+    /// **[unsure]** CONTRACT.md §2.3 rule 4: the verdict depends on the server's Python; we follow
+    /// its stated default (3.14: `192.0.0.9`/`.10` global, `192.0.0.8` and `[2002::1]` not).
     private static let privateV4: [Network] = [
         v4(0, 0, 0, 0, 8), v4(10, 0, 0, 0, 8), v4(127, 0, 0, 0, 8), v4(169, 254, 0, 0, 16),
         v4(172, 16, 0, 0, 12), v4(192, 0, 0, 0, 24), v4(192, 0, 0, 170, 31), v4(192, 0, 2, 0, 24),
