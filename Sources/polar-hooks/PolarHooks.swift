@@ -24,6 +24,11 @@ struct PolarHooks: AsyncParsableCommand {
     @Flag(help: "Open the dashboard on a built-in emulator with sample data (no token, no network).")
     var demo = false
 
+    @Option(
+        name: .customLong("demo-traffic"),
+        help: "With --demo: a trickle of made-up events to receivers inside the program, so health changes (on|off).")
+    var demoTraffic: DemoTraffic = .on
+
     @Flag(help: "Let the dashboard use the mouse.")
     var mouse = false
 
@@ -130,6 +135,11 @@ struct PolarHooks: AsyncParsableCommand {
         Console.writeParserText(message + "\n", toStandardError: true)
         return code == .validationFailure ? ExitStatus.usage : code.rawValue
     }
+}
+
+/// `--demo-traffic on|off`.
+enum DemoTraffic: String, ExpressibleByArgument, CaseIterable {
+    case on, off
 }
 
 /// The subcommands, in the order `--help` lists them.

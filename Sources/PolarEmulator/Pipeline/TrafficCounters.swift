@@ -1,16 +1,27 @@
 import PolarJSON
+import Synchronization
 
 /// What the emulator did to `/v1` requests, for the health route: how many came, how many the
 /// rate limit refused and how many met each kind of fault. A soak or a load test reads these
-/// to say what its client went through.
-final class TrafficCounters: Sendable {
+/// to say what its client went through. As the outermost layer it sees every request; the
+/// fault layer tells it which fault it drew.
+final class TrafficCounters: EmulatorMiddleware, Sendable {
     private struct Counts {
         var requests = 0
         var rateLimited = 0
         var faults: [FaultInjector.Fault: Int] = [:]
     }
 
-    private let counts = LockedValue(Counts())
+    private let counts = Mutex(Counts())
+
+    func respond(to request: PipelineRequest, next: PipelineResponder) async throws -> HTTPAnswer {
+        guard request.isAPI else { return try await next(request) }
+        countRequest()
+        let answer = try await next(request)
+        // Only the rate limit answers 429.
+        if answer.status == 429 { countRateLimited() }
+        return answer
+    }
 
     func countRequest() { counts.withLock { $0.requests += 1 } }
 
