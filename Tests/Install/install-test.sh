@@ -201,7 +201,7 @@ check "bash: with no token, an endpoint ID completes to nothing and prints nothi
 
 other_shells() {
     head -n 1 "$prefix/share/zsh/site-functions/_polar-hooks" | grep -q '^#compdef polar-hooks' || return 1
-    grep -q '^complete -c polar-hooks' "$prefix/share/fish/vendor_completions.d/polar-hooks.fish" || return 1
+    grep -q "^complete -c 'polar-hooks'" "$prefix/share/fish/vendor_completions.d/polar-hooks.fish" || return 1
     if command -v zsh >/dev/null; then zsh -n "$prefix/share/zsh/site-functions/_polar-hooks" || return 1; fi
     if command -v fish >/dev/null; then fish -n "$prefix/share/fish/vendor_completions.d/polar-hooks.fish" || return 1; fi
 }
