@@ -7,8 +7,9 @@ import Foundation
 /// per the ``RetryPolicy``; a create, a redelivery or a secret reset is never sent twice.
 /// Call ``shutdown()`` once when done: the client owns a connection pool.
 public final class PolarClient: Sendable {
-    /// This program's version, sent in the `User-Agent` header.
-    public static let version = "0.1.0"
+    /// This program's version, sent in the `User-Agent` header: the repository's VERSION file,
+    /// read at build time by the BuildInfo plugin.
+    public static let version = PackageVersion.number
     /// How many list pages are fetched at once after the first.
     public static let defaultPageConcurrency = 4
 

@@ -19,7 +19,14 @@ struct PolarHooks: AsyncParsableCommand {
             Exit status: 0 success, 1 API or network error, 2 usage or invalid input, \
             3 authentication (401/403), 4 not found.
             """,
+        version: versionText,
         subcommands: RootSubcommands.all)
+
+    /// What `--version` prints: the VERSION file, and the commit when built from git,
+    /// e.g. "0.2.0 (abc1234)".
+    static var versionText: String {
+        BuildInfo.commit.map { "\(PolarClient.version) (\($0))" } ?? PolarClient.version
+    }
 
     @Flag(help: "Open the dashboard on a built-in emulator with sample data (no token, no network).")
     var demo = false
@@ -72,7 +79,8 @@ struct PolarHooks: AsyncParsableCommand {
     static func main() async {
         let status: Int32
         do {
-            var command = try parseAsRoot()
+            // The async parse: completing an endpoint ID asks the account (see EndpointIDCompletion).
+            var command = try await asyncParseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -27,7 +27,8 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("endpoint"),
         help: ArgumentHelp(
-            "With --failed: only events of this endpoint; repeatable.", valueName: "endpoint-id"))
+            "With --failed: only events of this endpoint; repeatable.", valueName: "endpoint-id"),
+        completion: .endpointIDs)
     var endpointIDs: [String] = []
 
     @Option(
