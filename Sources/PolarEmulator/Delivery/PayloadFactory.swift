@@ -12,7 +12,6 @@ enum PayloadFactory {
             type: type, organizationId: endpoint.organizationId, apiVersion: endpoint.apiVersion,
             timestamp: timestamp)
         switch endpoint.format {
-        case .raw: return raw.serialized()
         case .discord, .slack:
             if type == "subscription.updated" { return nil }
             let organization =
@@ -22,6 +21,8 @@ enum PayloadFactory {
                 ? discord(type: type, organization: organization)
                 : slack(type: type, organization: organization)
             return message.serialized()
+        default:
+            return raw.serialized()
         }
     }
 
