@@ -39,7 +39,7 @@ final class EffectRunner: @unchecked Sendable {
                 return .endpointsLoaded(id)
             }
         case .loadOrganizations(let id):
-            start(id) { client, _ in .organizationsLoaded(id, try await client.organizations()) }
+            start(id) { client, _ in .organizationsLoaded(id, try await client.organizations().items) }
         case .createEndpoint(let id, let body):
             start(id) { client, _ in .created(id, try await client.createEndpoint(body)) }
         case .updateEndpoint(let id, let endpointID, let body):
