@@ -83,7 +83,8 @@ import Testing
     @Test func aTenMegabyteAnswerIsRead() async throws {
         let name = String(repeating: "n", count: 10 * 1024 * 1024)
         let body = Fixtures.endpointJSON().replacingOccurrences(of: "Production hook", with: name)
-        try await withStub({ _, _ in .json(200, body) }) { _, client in
+        // A generous timeout: the test is about size, and the whole suite may share two cores.
+        try await withStub(timeout: .seconds(60), { _, _ in .json(200, body) }) { _, client in
             let endpoint = try await client.endpoint(id: "x")
             #expect(endpoint.name?.count == name.count)
         }
@@ -222,7 +223,7 @@ import Testing
     @Test func aFloodOfValidationIssuesIsCut() async throws {
         let issue = #"{"type":"x","loc":["body","url"],"msg":"\#(String(repeating: "m", count: 5_000))"}"#
         let body = #"{"detail":[\#(Array(repeating: issue, count: 1_000).joined(separator: ","))]}"#
-        try await withStub(retryPolicy: .none, { _, _ in .json(422, body) }) { _, client in
+        try await withStub(retryPolicy: .none, timeout: .seconds(60), { _, _ in .json(422, body) }) { _, client in
             let error = await polarError { () async throws(PolarError) in try await client.endpoint(id: "x") }
             guard case .validation(let issues) = error else {
                 Issue.record("expected validation, got \(String(describing: error))")
