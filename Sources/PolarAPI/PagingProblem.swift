@@ -24,7 +24,8 @@ public struct PagingProblem: Sendable, Hashable, CustomStringConvertible {
     /// The `limit` asked for on each page.
     public var pageSize: Int
     public var reason: Reason
-    /// Pages requested, including those still in flight when the walk stopped.
+    /// Pages requested, including those still in flight when the walk stopped (cancelled then,
+    /// some perhaps before they were sent).
     public var requests: Int
     /// Items delivered before the stop.
     public var itemsRead: Int
@@ -44,7 +45,8 @@ public struct PagingProblem: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// "the server said 1000000000 pages of 100 endpoints (1000000000 in all) but page 2
-    /// repeated page 1's items; stopped after 5 requests with 1 endpoint read"
+    /// repeated page 1's items; stopped after at most 5 requests with 1 endpoint read" (at
+    /// most: requests still in flight at the stop are cancelled, perhaps before being sent)
     public var description: String {
         let claim =
             "the server said \(claimedPages) \(claimedPages == 1 ? "page" : "pages") of \(pageSize) "
@@ -66,6 +68,7 @@ public struct PagingProblem: Sendable, Hashable, CustomStringConvertible {
             what = "and this client reads at most \(ceiling) \(itemNamePlural) in one list"
         }
         let read = "\(itemsRead) \(itemsRead == 1 ? itemName : itemNamePlural) read"
-        return "\(claim) \(what); stopped after \(requests) \(requests == 1 ? "request" : "requests") with \(read)"
+        let asked = "\(requests) \(requests == 1 ? "request" : "requests")"
+        return "\(claim) \(what); stopped after at most \(asked) with \(read)"
     }
 }

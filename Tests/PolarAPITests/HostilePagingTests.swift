@@ -49,7 +49,7 @@ import Testing
             #expect(
                 result.error?.description
                     == "Stopped reading the list of endpoints: the server said 1000000000 pages of 100 endpoints "
-                    + "(1000000000 in all) but page 2 repeated page 1's items; stopped after 2 requests with 1 endpoint read."
+                    + "(1000000000 in all) but page 2 repeated page 1's items; stopped after at most 2 requests with 1 endpoint read."
             )
         }
     }
