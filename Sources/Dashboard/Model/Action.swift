@@ -9,7 +9,7 @@ enum Action: Sendable {
     case resize(Size)
     /// The clock moved on: expires the status line and turns the spinner.
     case tick(Date)
-    case endpointsPage(RequestID, [WebhookEndpoint], totalCount: Int)
+    case endpointsPage(RequestID, [WebhookEndpoint], totalCount: Int, unreadable: [UnreadableItem] = [])
     case endpointsLoaded(RequestID)
     case organizationsLoaded(RequestID, [Organization])
     case created(RequestID, WebhookEndpoint)
@@ -18,7 +18,8 @@ enum Action: Sendable {
     case secretReset(RequestID, WebhookEndpoint)
     case failed(RequestID, PolarError)
     /// A page of the deliveries browser.
-    case deliveriesPage(RequestID, [WebhookDelivery], page: Int, pagination: Pagination)
+    case deliveriesPage(
+        RequestID, [WebhookDelivery], page: Int, pagination: Pagination, unreadable: [UnreadableItem] = [])
     /// The server queued a redelivery of an event.
     case redelivered(RequestID, eventType: WebhookEventType)
     case secretGenerated(String)

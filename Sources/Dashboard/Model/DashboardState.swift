@@ -26,6 +26,8 @@ struct DashboardState: Sendable {
     /// Why the last load of the list failed, until one succeeds: an empty list then means
     /// "not loaded", never "no endpoints".
     var loadFailure: PolarError?
+    /// Items of the last load that could not be read: left out of the list, and said so.
+    var unreadableEndpoints: [UnreadableItem] = []
     var list = ScrollList()
     var filter = TextField()
     var isEditingFilter = false

@@ -50,12 +50,14 @@ final class EffectRunner: Sendable {
         case .loadEndpoints(let id):
             start(id) { client, deliver in
                 for try await page in client.endpointPages() {
-                    deliver(.endpointsPage(id, page.items, totalCount: page.pagination.totalCount))
+                    deliver(
+                        .endpointsPage(
+                            id, page.items, totalCount: page.pagination.totalCount, unreadable: page.unreadable))
                 }
                 return .endpointsLoaded(id)
             }
         case .loadOrganizations(let id):
-            start(id) { client, _ in .organizationsLoaded(id, try await client.organizations()) }
+            start(id) { client, _ in .organizationsLoaded(id, try await client.organizations().items) }
         case .createEndpoint(let id, let body):
             start(id) { client, _ in .created(id, try await client.createEndpoint(body)) }
         case .updateEndpoint(let id, let endpointID, let body):
@@ -72,7 +74,8 @@ final class EffectRunner: Sendable {
         case .loadDeliveries(let id, let filter, let page):
             start(id) { client, _ in
                 let result = try await client.listDeliveries(filter, page: page, limit: DeliveriesState.pageSize)
-                return .deliveriesPage(id, result.items, page: page, pagination: result.pagination)
+                return .deliveriesPage(
+                    id, result.items, page: page, pagination: result.pagination, unreadable: result.unreadable)
             }
         case .redeliver(let id, let eventID, let eventType):
             start(id) { client, _ in

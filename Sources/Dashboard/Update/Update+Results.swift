@@ -4,9 +4,11 @@ import TerminalUI
 
 func handleResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
     switch action {
-    case .endpointsPage(let id, let items, let total):
+    case .endpointsPage(let id, let items, let total, let unreadable):
         guard id == state.loadRequest else { return [] }
         let replacing = state.loadReplacesList
+        if replacing { state.unreadableEndpoints = [] }
+        state.unreadableEndpoints += unreadable
         state.loadReplacesList = false
         state.changeEndpoints { endpoints in
             if replacing { endpoints = items } else { endpoints += items }
@@ -16,13 +18,20 @@ func handleResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
         guard id == state.loadRequest else { return [] }
         state.requests[id] = nil
         state.loadRequest = nil
-        if state.loadReplacesList { state.changeEndpoints { $0 = [] } }
+        if state.loadReplacesList {
+            state.changeEndpoints { $0 = [] }
+            state.unreadableEndpoints = []
+        }
         state.loadReplacesList = false
         state.hasLoaded = true
         state.loadFailure = nil
         state.totalCount = state.endpoints.count
         state.live.nextListRefresh = state.now + state.live.interval
-        if state.announceLoad {
+        if let summary = UnreadableItem.summary(
+            state.unreadableEndpoints, singular: "endpoint", plural: "endpoints")
+        {
+            state.status = .error(summary)
+        } else if state.announceLoad {
             state.status = .success(
                 "Loaded \(counted(state.endpoints.count, "endpoint"))", now: state.now)
         }

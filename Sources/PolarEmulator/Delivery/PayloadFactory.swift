@@ -12,7 +12,6 @@ enum PayloadFactory {
             type: type, organizationId: endpoint.organizationId, apiVersion: endpoint.apiVersion,
             timestamp: timestamp)
         switch endpoint.format {
-        case .raw: return raw.serialized()
         case .discord, .slack:
             if type == "subscription.updated" { return nil }
             let organization =
@@ -23,6 +22,8 @@ enum PayloadFactory {
                 ? discord(type: type, objectId: objectId, organization: organization)
                 : slack(type: type, objectId: objectId, organization: organization)
             return PythonJSONText.dumps(message)
+        default:
+            return raw.serialized()
         }
     }
 

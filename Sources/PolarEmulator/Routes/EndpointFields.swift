@@ -51,13 +51,13 @@ struct EndpointFields {
     }
 
     mutating func format(_ value: JSONValue) -> WebhookFormat? {
-        guard case .string(let text) = value, let format = WebhookFormat(rawValue: text) else {
+        guard case .string(let text) = value, WebhookFormat(rawValue: text).isKnown else {
             errors.append(
                 .enumError(
                     ["body", "format"], values: WebhookFormat.allCases.map(\.rawValue), input: value))
             return nil
         }
-        return format
+        return WebhookFormat(rawValue: text)
     }
 
     mutating func events(_ value: JSONValue) -> [WebhookEventType]? {
