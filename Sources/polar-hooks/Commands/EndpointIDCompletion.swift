@@ -24,8 +24,11 @@ enum EndpointIDCompletion {
     /// Polar's largest page; a completion list longer than that helps nobody.
     static let pageSize = 100
 
-    /// The IDs starting with `prefix`, or none.
-    static func candidates(words: [String], prefix: String, environment: [String: String]) async -> [String] {
+    /// The IDs starting with `prefix`, or none. `deadline` is longer only in tests, where a
+    /// busy machine can make a debug build slower than a TAB may be.
+    static func candidates(
+        words: [String], prefix: String, environment: [String: String], deadline: Duration = Self.deadline
+    ) async -> [String] {
         guard let settings = settings(words: words, environment: environment), let token = settings.token
         else { return [] }
         let configuration = PolarClientConfiguration(

@@ -13,13 +13,13 @@ import Testing
             let expected = try await fixture.endpoints().map(\.id).sorted()
             #expect(!expected.isEmpty)
             let candidates = await EndpointIDCompletion.candidates(
-                words: words, prefix: "", environment: fixture.environment())
+                words: words, prefix: "", environment: fixture.environment(), deadline: .seconds(20))
             #expect(candidates.sorted() == expected)
 
             let first = try #require(expected.first)
             let prefix = String(first.prefix(4))
             let narrowed = await EndpointIDCompletion.candidates(
-                words: words, prefix: prefix, environment: fixture.environment())
+                words: words, prefix: prefix, environment: fixture.environment(), deadline: .seconds(20))
             #expect(narrowed.contains(first))
             #expect(narrowed.allSatisfy { $0.hasPrefix(prefix) })
         }
@@ -34,7 +34,7 @@ import Testing
                 "--token='\(EmulatorTokens.organization)'", "",
             ]
             let candidates = await EndpointIDCompletion.candidates(
-                words: words, prefix: "", environment: environment)
+                words: words, prefix: "", environment: environment, deadline: .seconds(20))
             #expect(candidates.sorted() == expected)
         }
     }
