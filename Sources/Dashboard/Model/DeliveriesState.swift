@@ -35,6 +35,9 @@ struct DeliveriesState: Sendable {
     var deliveries: [WebhookDelivery] = []
     /// What the server says matches the filters (more than `deliveries` while pages remain).
     var totalCount = 0
+    /// For a redelivery in flight whose event already has 9 or more deliveries: why Polar will
+    /// make one attempt only, said when the redelivery is queued.
+    var singleAttemptNotes: [RequestID: String] = [:]
     /// The last page fetched; the next one loads when the cursor reaches the end.
     var page = 0
     var maxPage = 1

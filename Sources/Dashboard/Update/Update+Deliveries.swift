@@ -253,6 +253,8 @@ func redeliver(_ state: inout DashboardState) -> [Effect] {
         return []
     }
     let id = state.makeRequest(.redeliver, label: "Redelivering \(event.type.rawValue)")
+    let seen = state.deliveries?.deliveries.count { $0.webhookEvent.id == event.id } ?? 0
+    state.deliveries?.singleAttemptNotes[id] = RedeliveryRule.singleAttemptNote(afterDeliveries: seen)
     return [.redeliver(id, eventID: event.id, eventType: event.type)]
 }
 
@@ -283,7 +285,9 @@ func handleDeliveriesResult(_ state: inout DashboardState, _ action: Action) -> 
     case .redelivered(let id, let eventType):
         if countBatchAnswer(&state, id, error: nil) { return [] }
         state.requests[id] = nil
-        state.status = .success("Redelivery queued for \(eventType.rawValue)", now: state.now)
+        let note = state.deliveries?.singleAttemptNotes.removeValue(forKey: id)
+        state.status = .success(
+            "Redelivery queued for \(eventType.rawValue)" + (note.map { ": \($0)" } ?? ""), now: state.now)
     default:
         break
     }

@@ -98,6 +98,16 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
             }
             var outcome = RedeliveryOutcome()
             guard !selection.events.isEmpty else { return outcome }
+            let single = selection.events.filter { event in
+                let seen = deliveries.count { $0.webhookEvent.id == event.id }
+                return RedeliveryRule.attempts(afterDeliveries: seen) == 1
+            }
+            if !single.isEmpty {
+                context.console.note(
+                    "\(single.count) of them already have \(RedeliveryRule.maximumAttempts - 1) or more deliveries: "
+                        + "Polar makes one attempt for each and does not retry it "
+                        + "(the \(RedeliveryRule.maximumAttempts)-attempt limit counts every delivery).")
+            }
             try context.confirm(
                 "Redeliver \(selection.events.count) failed event(s) since \(TimeText.short(start)) UTC?",
                 yes: confirmation.yes)
