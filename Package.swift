@@ -56,6 +56,7 @@ let package = Package(
                 "PolarAPI",
                 "PolarJSON",
                 "StandardWebhooks",
+                "SystemIO",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

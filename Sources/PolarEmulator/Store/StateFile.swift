@@ -1,12 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import SystemIO
 
 /// The optional JSON file the emulator keeps its state in.
 struct StateFile: Sendable {
@@ -36,26 +29,10 @@ struct StateFile: Sendable {
     /// Writes atomically: a private temporary file beside the target, then a rename.
     func save(_ snapshot: StoreSnapshot) throws {
         let data = try EmulatorJSON.encoder.encode(snapshot)
-        let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else {
-            throw StateFileWriteError(reason: String(cString: strerror(errno)))
-        }
-        var written = 0
-        let ok = data.withUnsafeBytes { raw -> Bool in
-            while written < raw.count {
-                let result = write(descriptor, raw.baseAddress?.advanced(by: written), raw.count - written)
-                if result <= 0 { return false }
-                written += result
-            }
-            return true
-        }
-        fsync(descriptor)
-        close(descriptor)
-        guard ok, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw StateFileWriteError(reason: reason)
+        do {
+            try PrivateFile.replace(path, with: Array(data))
+        } catch {
+            throw StateFileWriteError(reason: error.reason)
         }
     }
 
