@@ -120,7 +120,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PolarHooksTests",
-            dependencies: ["polar-hooks", "PolarAPI", "PolarEmulator", "StandardWebhooks", "WebhookListener"]
+            dependencies: [
+                "polar-hooks", "PolarAPI", "PolarEmulator", "StandardWebhooks", "WebhookListener",
+                // A local receiver whose answer a test can change (health end to end).
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
         ),
     ]
 )
