@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
+        // Writes the VERSION file (and, for the executable, the git commit) into Swift code.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "TerminalText"),
         .target(name: "SystemIO"),
@@ -45,7 +47,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
         .target(
             name: "PolarEmulator",
@@ -86,7 +89,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
         .testTarget(name: "StandardWebhooksTests", dependencies: ["StandardWebhooks"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),

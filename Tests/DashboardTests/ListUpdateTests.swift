@@ -90,6 +90,31 @@ import Testing
         #expect(state.status?.line.text == "Loaded 1 endpoint")
     }
 
+    @Test func unreadableEndpointsAreLeftOutAndSaidSo() {
+        var state = Fixtures.state()
+        guard case .loadEndpoints(let id) = state.press(.character("r")).first else {
+            Issue.record("expected a load")
+            return
+        }
+        let odd = UnreadableItem(id: "we_odd", page: 1, index: 1, problem: "expected true or false at enabled")
+        _ = update(&state, .endpointsPage(id, [Fixtures.slack], totalCount: 2, unreadable: [odd]))
+        _ = update(&state, .endpointsLoaded(id))
+        #expect(state.endpoints == [Fixtures.slack])
+        #expect(
+            state.status?.line.text
+                == "1 endpoint could not be read (a newer Polar, or a damaged answer); it is left out: "
+                + "we_odd: expected true or false at enabled")
+        // The next clean load forgets it.
+        guard case .loadEndpoints(let next) = state.press(.character("r")).first else {
+            Issue.record("expected a load")
+            return
+        }
+        _ = update(&state, .endpointsPage(next, [Fixtures.slack], totalCount: 1))
+        _ = update(&state, .endpointsLoaded(next))
+        #expect(state.unreadableEndpoints.isEmpty)
+        #expect(state.status?.line.text == "Loaded 1 endpoint")
+    }
+
     @Test func narrowEnterOpensDetailAndEscGoesBack() {
         var state = Fixtures.state(width: 80, height: 24)
         state.press(.enter)

@@ -15,7 +15,7 @@ import Testing
         ("", "Required: where Polar posts events"),
         ("example.com", "Must start with https://"),
         ("http://example.com", "Use https://, not http://"),
-        ("https:///path", "Needs a host after https://"),
+        ("https://:8443/path", "Needs a host after https://"),
         ("https://localhost:3000/x", "No localhost or private IPs"),
         ("https://127.0.0.1/x", "No localhost or private IPs"),
         ("https://192.168.1.10/x", "No localhost or private IPs"),

@@ -15,7 +15,8 @@ struct Layout {
     /// Wide: the detail on the right; narrow: the whole body.
     let detail: Rect
 
-    init(size: Size) {
+    /// `wideList`: the list gets more room, for the health column.
+    init(size: Size, wideList: Bool = false) {
         self.size = size
         let full = Rect(x: 0, y: 0, width: size.width, height: size.height)
         let (top, rest) = full.splitTop(1)
@@ -25,7 +26,8 @@ struct Layout {
         footer = Rect(x: 0, y: bottom.y, width: size.width, height: 1)
         status = Rect(x: 0, y: bottom.y + 1, width: size.width, height: 1)
         if size.width >= 100 {
-            let listWidth = min(60, max(38, size.width * 38 / 100))
+            let listWidth =
+                wideList ? min(72, max(38, size.width * 45 / 100)) : min(60, max(38, size.width * 38 / 100))
             (list, detail) = middle.splitLeft(listWidth)
         } else {
             list = middle

@@ -26,6 +26,8 @@ struct DashboardState: Sendable {
     /// Why the last load of the list failed, until one succeeds: an empty list then means
     /// "not loaded", never "no endpoints".
     var loadFailure: PolarError?
+    /// Items of the last load that could not be read: left out of the list, and said so.
+    var unreadableEndpoints: [UnreadableItem] = []
     var list = ScrollList()
     var filter = TextField()
     var isEditingFilter = false
@@ -51,6 +53,8 @@ struct DashboardState: Sendable {
     var loadReplacesList = false
     /// Say "Loaded N endpoints" when the load ends (a reload the user asked for).
     var announceLoad = false
+    /// Background refresh of the list and of delivery health (off in tests unless set).
+    var live = LiveRefresh.off
     /// Set when the loop is to end after this frame, and why.
     var quitReason: QuitReason?
     var shouldQuit: Bool { quitReason != nil }
@@ -129,6 +133,14 @@ struct DashboardState: Sendable {
         if let keep, let position = visible.firstIndex(where: { endpoints[$0].id == keep }) {
             list.select(position, visibleRows: rows)
         }
+    }
+
+    /// A fresh id for a background request: not in ``requests``, so no spinner turns and Esc
+    /// leaves it alone.
+    mutating func makeBackgroundRequest() -> RequestID {
+        let id = RequestID(nextRequestNumber)
+        nextRequestNumber += 1
+        return id
     }
 
     /// A fresh request id.

@@ -1,3 +1,4 @@
+import Foundation
 import PolarAPI
 import TerminalText
 import TerminalUI
@@ -59,6 +60,10 @@ struct DeliveriesState: Sendable {
     /// Whether the detail of a delivery replaces the list.
     var showingDetail: Bool { detail != nil }
     var detailScroll = 0
+    /// Deliveries that arrived by background refresh and that the cursor has not reached yet.
+    var newIDs: Set<String> = []
+    /// When background refresh last fetched the first page.
+    var refreshedAt: Date?
 
     init(endpointID: String, endpointName: String) {
         self.endpointID = endpointID
@@ -107,6 +112,27 @@ struct DeliveriesState: Sendable {
             }
         }
         return (sendable, archived)
+    }
+
+    /// Merges a freshly fetched first page: deliveries not seen before go in (newest first, so
+    /// at the top) marked new, and the cursor stays on its delivery.
+    mutating func addNew(_ items: [WebhookDelivery], totalCount: Int, visibleRows: Int) {
+        let known = Set(deliveries.map(\.id))
+        let fresh = items.filter { !known.contains($0.id) }
+        guard !fresh.isEmpty else { return }
+        let screenRow = list.selected - list.visibleRange(rows: visibleRows).lowerBound
+        let keep = selected?.id
+        add(fresh, replacing: false, visibleRows: visibleRows)
+        newIDs.formUnion(fresh.map(\.id))
+        if let keep, let index = deliveries.firstIndex(where: { $0.id == keep }) {
+            list.select(index, atScreenRow: screenRow, visibleRows: visibleRows)
+        }
+        self.totalCount = max(self.totalCount + fresh.count, totalCount)
+    }
+
+    /// The cursor has reached the delivery under it: it is no longer new.
+    mutating func markSeen() {
+        if let id = selected?.id { newIDs.remove(id) }
     }
 
     /// Adds a page, newest first whatever order it came in, keeping the cursor on the delivery

@@ -38,6 +38,9 @@ struct EndpointForm: Hashable, Sendable {
     var serverErrors: [FormField: String] = [:]
     /// The save in flight, if any; the form stays open and editable meanwhile.
     var saving: RequestID?
+    /// The endpoint being edited was deleted elsewhere (background refresh saw it go): the form
+    /// stays, with what was typed, and says so.
+    var endpointGone = false
     /// An empty URL is only called out once the user typed in it or tried to save.
     var urlEdited = false
     var attemptedSave = false

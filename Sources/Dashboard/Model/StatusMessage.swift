@@ -18,6 +18,11 @@ struct StatusMessage: Hashable, Sendable {
         StatusMessage(line: StatusLine(text, kind: .success), expiresAt: now + lifetime)
     }
 
+    /// Something to notice that goes away by itself, a little later than news.
+    static func warning(_ text: String, now: Date) -> StatusMessage {
+        StatusMessage(line: StatusLine(text, kind: .warning), expiresAt: now + 3 * lifetime)
+    }
+
     static func error(_ text: String) -> StatusMessage {
         StatusMessage(line: StatusLine(text, kind: .error), expiresAt: nil)
     }

@@ -65,6 +65,7 @@ final class DashboardLoop {
             case .redraw: terminal.redraw()
             case .suspend: terminal.suspend()
             case .copyToClipboard(let text): terminal.copyToClipboard(text)
+            case .bell: terminal.bell()
             case .quit: break
             default: runner.run(effect)
             }

@@ -9,7 +9,7 @@ func update(_ state: inout DashboardState, _ action: Action) -> [Effect] {
     case .tick(let now):
         state.now = now
         if let expiry = state.status?.expiresAt, expiry <= now { state.status = nil }
-        return []
+        return refreshIfDue(&state)
     case .resize(let size):
         state.size = size
         state.refreshVisible()
@@ -27,6 +27,8 @@ func update(_ state: inout DashboardState, _ action: Action) -> [Effect] {
         return []
     case .deliveriesPage, .redelivered:
         return handleDeliveriesResult(&state, action)
+    case .endpointsRefreshed, .healthLoaded, .deliveriesRefreshed:
+        return handleRefreshResult(&state, action)
     default:
         return handleResult(&state, action)
     }
@@ -44,7 +46,7 @@ func startLoading(_ state: inout DashboardState) -> [Effect] {
 /// next spinner frame while a request is in flight. nil: sleep until a key.
 func nextDeadline(_ state: DashboardState) -> Date? {
     let spinner = state.isBusy ? state.now + 0.1 : nil
-    return [state.status?.expiresAt, spinner].compactMap { $0 }.min()
+    return [state.status?.expiresAt, spinner, nextRefreshDeadline(state)].compactMap { $0 }.min()
 }
 
 func reload(_ state: inout DashboardState, announce: Bool) -> [Effect] {

@@ -12,6 +12,8 @@ enum FooterView {
         canvas.drawKeyHints(leading, trailing: trailing, in: hints)
         if let message = state.status {
             canvas.drawStatusLine(message.line, in: status)
+        } else if let notice = autoDisabledNotice(state) {
+            canvas.drawStatusLine(notice, in: status)
         } else if let request = state.requests.values.min(by: { $0.id.rawValue < $1.id.rawValue }) {
             let cancel = request.kind == .loadOrganizations ? "" : " · Esc cancels"
             canvas.put(
@@ -21,6 +23,17 @@ enum FooterView {
     }
 
     static func contexts(_ state: DashboardState) -> [KeyContext] { state.activeKeyContexts }
+
+    /// Stays while Polar keeps an endpoint disabled: which one, and the key that turns it back on.
+    static func autoDisabledNotice(_ state: DashboardState) -> StatusLine? {
+        let names = state.live.autoDisabled.map { endpointName(state, id: $0) }
+        guard let first = names.first else { return nil }
+        let text =
+            names.count == 1
+            ? "Polar disabled \(first) after 10 failed events in a row: select it and press t to enable it again."
+            : "Polar disabled \(counted(names.count, "endpoint")) after 10 failed events in a row (\(names.joined(separator: ", "))): t enables the selected one."
+        return StatusLine(text, kind: .error)
+    }
 
     /// Help and quit stay visible on a narrow screen; other hints give way first.
     static func trailingContexts(_ state: DashboardState) -> [KeyContext] {

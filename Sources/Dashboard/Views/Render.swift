@@ -7,7 +7,7 @@ func render(_ state: DashboardState, size: Size? = nil) -> Canvas {
     var state = state
     if let size { state.size = size }
     var canvas = Canvas(size: state.size)
-    let layout = Layout(size: state.size)
+    let layout = Layout(size: state.size, wideList: state.live.isOn)
     if layout.isTooSmall {
         TooSmallView.draw(into: &canvas, size: state.size)
         return canvas

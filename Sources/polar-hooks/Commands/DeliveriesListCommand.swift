@@ -33,7 +33,9 @@ struct DeliveriesListCommand: AsyncParsableCommand {
             try await context.withClient { client in
                 var stream = JSONArrayStream()
                 var count = 0
+                var unreadable: [UnreadableItem] = []
                 pages: for try await page in client.deliveryPages(filter, pageSize: pageSize) {
+                    unreadable += page.unreadable
                     for delivery in page.items {
                         if let limit, count >= limit { break pages }
                         stream.append(delivery)
@@ -41,23 +43,33 @@ struct DeliveriesListCommand: AsyncParsableCommand {
                     }
                 }
                 stream.finish()
+                Self.warn(unreadable, console: context.console)
             }
             return
         }
-        let deliveries = try await context.withClient { client in
+        let (deliveries, unreadable) = try await context.withClient { client in
             var all: [WebhookDelivery] = []
+            var unreadable: [UnreadableItem] = []
             pages: for try await page in client.deliveryPages(filter, pageSize: pageSize) {
+                unreadable += page.unreadable
                 for delivery in page.items {
                     if let limit, all.count >= limit { break pages }
                     all.append(delivery)
                 }
             }
-            return all
+            return (all, unreadable)
         }
+        Self.warn(unreadable, console: context.console)
         try context.emit(deliveries) {
             deliveries.isEmpty
                 ? "No deliveries match."
                 : DeliveryText.table(deliveries)
+        }
+    }
+
+    private static func warn(_ unreadable: [UnreadableItem], console: Console) {
+        if let text = UnreadableItem.summary(unreadable, singular: "delivery", plural: "deliveries") {
+            console.warn(text)
         }
     }
 }

@@ -78,7 +78,7 @@ struct EndpointsCreateCommand: AsyncParsableCommand {
         let endpoint = try await context.withClient { client in
             let organization = try await OrganizationChoice.forCreate(
                 explicit: organizationID, tokenKind: context.tokenKind,
-                configured: context.settings.organizationID, organizations: client.organizations)
+                configured: context.settings.organizationID, organizations: { try await client.organizations().items })
             let body = WebhookEndpointCreate(
                 url: checkedURL, name: name, apiVersion: version, format: format, events: eventTypes ?? [],
                 organizationId: organization, secret: suppliedSecret)

@@ -17,7 +17,7 @@ struct EndpointsUpdateCommand: AsyncParsableCommand {
                 --remove-event order.created
             """)
 
-    @Argument(help: ArgumentHelp("The endpoint's ID.", valueName: "endpoint-id"))
+    @Argument(help: ArgumentHelp("The endpoint's ID.", valueName: "endpoint-id"), completion: .endpointIDs)
     var endpointID: String
 
     @Option(help: ArgumentHelp("New URL (https).", valueName: "url"))

@@ -27,7 +27,8 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("endpoint"),
         help: ArgumentHelp(
-            "With --failed: only events of this endpoint; repeatable.", valueName: "endpoint-id"))
+            "With --failed: only events of this endpoint; repeatable.", valueName: "endpoint-id"),
+        completion: .endpointIDs)
     var endpointIDs: [String] = []
 
     @Option(
@@ -78,11 +79,16 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
 
         let outcome = try await context.withClient { client -> RedeliveryOutcome in
             var deliveries: [WebhookDelivery] = []
+            var unreadable: [UnreadableItem] = []
             // All attempts, not only failed ones: a later success means the event is fine.
             for try await page in client.deliveryPages(
                 DeliveryFilter(endpointIds: endpoints, start: start))
             {
                 deliveries += page.items
+                unreadable += page.unreadable
+            }
+            if let text = UnreadableItem.summary(unreadable, singular: "delivery", plural: "deliveries") {
+                context.console.warn(text + "; their events are not considered")
             }
             let selection = FailedEvents.select(from: deliveries)
             if !selection.archived.isEmpty {

@@ -62,7 +62,7 @@ import Testing
     @Test(arguments: [
         ("http://example.com/", "must start with https://"),
         ("example.com/hooks", "not an absolute URL"),
-        ("https:///path", "no host"),
+        ("https://:8443/path", "no host"),
         ("https://localhost/hooks", "localhost or private IP"),
         ("https://127.0.0.1/", "localhost or private IP"),
         ("https://127.1/", "localhost or private IP"),

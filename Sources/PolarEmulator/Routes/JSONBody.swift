@@ -1,7 +1,7 @@
 import PolarJSON
 
 /// Turns request bytes into a JSON object the way FastAPI reads a model body.
-enum RequestBody {
+enum JSONBody {
     /// The object's pairs; nil when there is no body and none is required.
     static func object(_ bytes: [UInt8], required: Bool) -> Result<[(String, JSONValue)]?, APIFailure> {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
