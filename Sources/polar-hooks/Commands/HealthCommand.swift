@@ -20,9 +20,10 @@ struct HealthCommand: AsyncParsableCommand {
             last_http_code, last_success_at, succeeded_24h, failed_24h, pending_24h.
 
             With --watch, fetches again every SECONDS (default 15), only the newer deliveries, \
-            spending at most --budget requests a minute; on a terminal the table is redrawn in \
-            place; with --json it prints one JSON line for each endpoint whose object changed (every \
-            endpoint the first time).
+            spending at most --refresh-budget N requests a minute (default 20, the dashboard's option; \
+            a 429 halves it); on a terminal the table is redrawn in place; with --json it prints one \
+            JSON line for each endpoint whose object changed (every endpoint the first time). When \
+            Polar cannot be reached it says so and tries again at the next round.
 
             Exit status: 0 when no selected endpoint trips --fail-on; 5 when one does; 1 API or \
             network error, 2 usage, 3 authentication, 4 an --endpoint that does not exist. --watch \
@@ -32,11 +33,13 @@ struct HealthCommand: AsyncParsableCommand {
               polar-hooks health
               polar-hooks health --json --fail-on auto-disabled
               polar-hooks health --endpoint ID --watch 30
+              polar-hooks health --watch --json --refresh-budget 60
             """)
 
     @Option(
         name: .customLong("endpoint"),
-        help: ArgumentHelp("Only this endpoint (repeatable); it must exist.", valueName: "endpoint-id"))
+        help: ArgumentHelp("Only this endpoint (repeatable); it must exist.", valueName: "endpoint-id"),
+        completion: .endpointIDs)
     var endpointIDs: [String] = []
 
     @Option(
@@ -52,14 +55,6 @@ struct HealthCommand: AsyncParsableCommand {
     var watch: Int?
 
     @Option(
-        name: .customLong("budget"),
-        help: ArgumentHelp(
-            "With --watch: at most this many requests a minute (default \(HealthCommand.defaultBudget)); "
-                + "a 429 halves it. Polar allows 500 a minute per token (100 in sandbox).",
-            valueName: "requests"))
-    var budget: Int?
-
-    @Option(
         name: .customLong("fail-on"),
         help: ArgumentHelp(
             "Which states make the exit status 5. " + HealthThreshold.helpText, valueName: "state"))
@@ -70,17 +65,10 @@ struct HealthCommand: AsyncParsableCommand {
     @ParentCommand var root: PolarHooks
 
     static let defaultInterval = 15
-    static let defaultBudget = 20
 
     func validate() throws {
         if let watch, !(1...86_400).contains(watch) {
             throw ValidationError("--watch takes a number of seconds from 1 to 86400.")
-        }
-        if let budget {
-            guard watch != nil else { throw ValidationError("--budget applies only to --watch.") }
-            guard (1...10_000).contains(budget) else {
-                throw ValidationError("--budget takes a number of requests a minute from 1 to 10000.")
-            }
         }
         if watch != nil, failOn != nil {
             throw ValidationError(
@@ -100,13 +88,15 @@ struct HealthCommand: AsyncParsableCommand {
         if let watch {
             try await HealthWatchRun(
                 context: context, organizations: organizations, endpointIDs: ids, interval: watch,
-                budget: budget ?? Self.defaultBudget
+                budget: root.refreshBudget
             ).run()
             return
         }
-        let rows = try await context.withClient { client in
+        let report = try await context.withClient { client in
             try await Self.check(HealthSource(client: client, organizationIDs: organizations, endpointIDs: ids))
         }
+        for warning in report.warnings { context.console.warn(warning) }
+        let rows = report.rows
         let now = Date()
         if context.printsJSON {
             let objects = rows.compactMap { row in row.health.map { HealthJSON.object(row.endpoint, $0) } }
@@ -122,16 +112,31 @@ struct HealthCommand: AsyncParsableCommand {
         }
     }
 
-    /// Every selected endpoint and its health: the list, then each one's newest deliveries.
-    static func check(_ source: HealthSource) async throws -> [HealthText.Row] {
-        let endpoints = try await source.endpoints(requireEveryID: true).endpoints ?? []
+    /// Every selected endpoint and its health, and what could not be read on the way.
+    struct Report {
+        var rows: [HealthText.Row]
+        /// Endpoints or deliveries that could not be read, in words for stderr.
+        var warnings: [String]
+    }
+
+    /// The list, then each endpoint's newest deliveries.
+    static func check(_ source: HealthSource) async throws -> Report {
+        let listing = try await source.endpoints(requireEveryID: true)
+        let endpoints = listing.endpoints ?? []
         let fetched = await source.histories(endpoints.map(\.id), from: [:])
         let now = Date()
-        return try zip(endpoints, fetched).map { endpoint, fetched in
-            HealthText.Row(
-                endpoint: endpoint,
-                health: EndpointHealth(endpoint: endpoint, history: try fetched.history.get(), now: now))
+        var warnings = [HealthText.unreadableEndpoints(listing.unreadable)].compactMap { $0 }
+        var rows: [HealthText.Row] = []
+        for (endpoint, fetched) in zip(endpoints, fetched.results) {
+            let refresh = try fetched.refresh.get()
+            rows.append(
+                HealthText.Row(
+                    endpoint: endpoint, health: EndpointHealth(endpoint: endpoint, history: refresh.history, now: now)))
+            if let warning = HealthText.unreadableDeliveries(refresh.unreadable, of: endpoint) {
+                warnings.append(warning)
+            }
         }
+        return Report(rows: rows, warnings: warnings)
     }
 
     /// `2 of 5 endpoints are failing or auto-disabled: Orders (failing 3/10), …` for stderr.

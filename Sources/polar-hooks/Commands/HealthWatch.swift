@@ -10,6 +10,9 @@ import PolarAPI
 /// the longest waiting; after the first fetch only what is newer. A failed round is shown and
 /// tried again at the next one; only what cannot get better by waiting ends the watch (a token
 /// refused, an `--endpoint` that does not exist).
+///
+/// The client must not retry on its own (``RetryPolicy/none``): every request is then one
+/// the budget counts, and a 429 reaches the budget instead of being waited out inside a round.
 struct HealthWatch {
     let source: HealthSource
     let interval: Int
@@ -39,6 +42,8 @@ struct HealthWatch {
                 }
                 problem = Self.describe(error, budget: monitor.budget.perMinute)
             }
+            // Ctrl-C cancels the requests in flight: that is no problem worth showing.
+            if Task.isCancelled { return }
             let now = Date()
             let nextRound = max(
                 roundStart.addingTimeInterval(TimeInterval(interval)), monitor.budget.nextAvailable(after: now))
@@ -46,9 +51,11 @@ struct HealthWatch {
             // otherwise look stuck.
             let heldBack = nextRound.timeIntervalSince(roundStart) > TimeInterval(interval) + 1
             display.show(
-                monitor.rows(now: now), now: now, fetchedAt: fetchedAt, problem: problem, nextRound: nextRound,
-                settings: heldBack ? settings + " · next fetch at \(TimeText.short(nextRound).suffix(8)) UTC" : settings
-            )
+                HealthWatchDisplay.Frame(
+                    rows: monitor.rows(now: now), now: now, fetchedAt: fetchedAt, problem: problem,
+                    warnings: monitor.warnings, nextRound: nextRound,
+                    settings: heldBack
+                        ? settings + " · next fetch at \(TimeText.short(nextRound).suffix(8)) UTC" : settings))
             try await Task.sleep(for: .seconds(max(nextRound.timeIntervalSince(Date()), 0)))
         }
     }
@@ -64,18 +71,21 @@ struct HealthWatch {
                 maxRequests: firstList ? .max : available, requireEveryID: firstList)
             for _ in 0..<listing.requests { monitor.budget.spend(at: Date()) }
             if let endpoints = listing.endpoints {
-                monitor.replaceEndpoints(endpoints)
+                monitor.replaceEndpoints(endpoints, unreadable: listing.unreadable)
                 fetched = true
             }
         }
-        let due = monitor.due(monitor.budget.available(at: Date()), now: start)
+        let left = monitor.budget.available(at: Date())
+        let due = monitor.due(left, now: start)
         guard !due.isEmpty else { return fetched }
-        let results = await source.histories(due, from: monitor.histories)
+        // What the budget has left after a request per endpoint may read older pages for a
+        // fresh history that needs them (an endpoint failing for a long time).
+        let fetchedHistories = await source.histories(due, from: monitor.histories, olderPages: left - due.count)
+        for _ in 0..<(due.count + fetchedHistories.olderPagesRead) { monitor.budget.spend(at: Date()) }
         var failure: PolarError?
-        for (id, result) in results {
-            monitor.budget.spend(at: Date())
+        for (id, result) in fetchedHistories.results {
             switch result {
-            case .success(let history): monitor.record(history, for: id, roundStart: start)
+            case .success(let refresh): monitor.record(refresh, for: id, roundStart: start)
             case .failure(let error): failure = failure ?? error
             }
         }
@@ -92,7 +102,7 @@ struct HealthWatch {
     /// The status line's words for a failed round; `budget` is the budget after it.
     static func describe(_ error: PolarError, budget: Int) -> String {
         switch error {
-        case .network, .timeout: "offline: " + PolarHooks.fragment(error.description)
+        case .network, .timeout, .connectionClosed: "offline: " + PolarHooks.fragment(error.description)
         case .rateLimited: "Polar answered 429 Too Many Requests; now at most \(budget) requests a minute"
         default: PolarHooks.fragment(error.description)
         }

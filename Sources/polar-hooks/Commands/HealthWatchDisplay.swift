@@ -5,15 +5,32 @@ import TerminalText
 /// What `health --watch` prints after each round.
 ///
 /// - `--json`: one line for each endpoint whose health object changed (all of them the first
-///   time), and problems on stderr when they change.
-/// - a terminal: the status line and the table, redrawn in place.
-/// - otherwise (a pipe, a log file): the status line and the table again whenever an
-///   endpoint's health changed (not merely the ages shown).
+///   time); problems and warnings on stderr when they change.
+/// - a terminal: the status line, the warnings and the table, redrawn in place.
+/// - otherwise (a pipe, a log file): the status line, the warnings and the table again
+///   whenever an endpoint's health changed (not merely the ages shown).
 struct HealthWatchDisplay {
+    /// One round's result.
+    struct Frame {
+        var rows: [HealthText.Row]
+        var now: Date
+        /// When data last came in.
+        var fetchedAt: Date?
+        /// Why the last round failed, if it did.
+        var problem: String?
+        /// What could not be read (endpoints, deliveries), in words.
+        var warnings: [String]
+        /// When the next round starts.
+        var nextRound: Date
+        /// The interval and the budget, in words.
+        var settings: String
+    }
+
     let console: Console
     let json: Bool
     private var printedJSON: [String: String] = [:]
     private var lastProblem: String?
+    private var lastWarnings: [String] = []
     /// What the last table printed to a pipe showed, as the JSON objects it stands for.
     private var lastPrinted: [String]?
     private var screen = InPlaceScreen()
@@ -23,38 +40,35 @@ struct HealthWatchDisplay {
         self.json = json
     }
 
-    /// One round's result. `fetchedAt`: when data last came in; `problem`: why the last round
-    /// failed, if it did; `nextRound`: when the next one starts.
-    mutating func show(
-        _ rows: [HealthText.Row], now: Date, fetchedAt: Date?, problem: String?, nextRound: Date,
-        settings: String
-    ) {
+    mutating func show(_ frame: Frame) {
+        defer {
+            lastProblem = frame.problem
+            lastWarnings = frame.warnings
+        }
         if json {
-            showJSON(rows, problem: problem)
+            showJSON(frame)
             return
         }
         let table =
-            rows.isEmpty
-            ? StyledText(fetchedAt == nil ? "Fetching…" : "No webhook endpoints.") : HealthText.table(rows, now: now)
-        let status = statusLine(
-            count: rows.count, fetchedAt: fetchedAt, problem: problem, nextRound: nextRound, now: now,
-            settings: settings)
+            frame.rows.isEmpty
+            ? StyledText(frame.fetchedAt == nil ? "Fetching…" : "No webhook endpoints.")
+            : HealthText.table(frame.rows, now: frame.now)
+        let status = statusLine(frame)
         if console.stdoutIsTerminal {
             screen.draw(status + "\n\n" + table, color: console.usesColor)
-        } else {
-            let shown = rows.map { row in
-                row.health.map { HealthJSON.object(row.endpoint, $0).serialized() } ?? row.endpoint.id
-            }
-            if shown != lastPrinted || problem != lastProblem {
-                console.print(status + "\n\n" + table + "\n")
-                lastPrinted = shown
-            }
+            return
         }
-        lastProblem = problem
+        let shown = frame.rows.map { row in
+            row.health.map { HealthJSON.object(row.endpoint, $0).serialized() } ?? row.endpoint.id
+        }
+        if shown != lastPrinted || frame.problem != lastProblem || frame.warnings != lastWarnings {
+            console.print(status + "\n\n" + table + "\n")
+            lastPrinted = shown
+        }
     }
 
-    private mutating func showJSON(_ rows: [HealthText.Row], problem: String?) {
-        for row in rows {
+    private mutating func showJSON(_ frame: Frame) {
+        for row in frame.rows {
             guard let health = row.health else { continue }
             let line = HealthJSON.object(row.endpoint, health).serialized()
             if printedJSON[row.endpoint.id] != line {
@@ -62,22 +76,24 @@ struct HealthWatchDisplay {
                 printedJSON[row.endpoint.id] = line
             }
         }
-        if let problem, problem != lastProblem { console.warn(problem) }
-        lastProblem = problem
+        if let problem = frame.problem, problem != lastProblem { console.warn(problem) }
+        for warning in frame.warnings where !lastWarnings.contains(warning) { console.warn(warning) }
     }
 
-    private func statusLine(
-        count: Int, fetchedAt: Date?, problem: String?, nextRound: Date, now: Date, settings: String
-    ) -> StyledText {
+    private func statusLine(_ frame: Frame) -> StyledText {
+        let count = frame.rows.count
         let title =
-            fetchedAt == nil && count == 0
+            frame.fetchedAt == nil && count == 0
             ? "Health of webhook endpoints" : "Health of \(count) endpoint\(count == 1 ? "" : "s")"
         var line = StyledText(title, style: .bold)
-        if let fetchedAt { line += " · fetched \(TimeText.short(fetchedAt)) UTC" }
-        line += " · \(settings) · Ctrl-C stops"
-        if let problem {
-            let wait = max(Int(nextRound.timeIntervalSince(now).rounded(.up)), 0)
+        if let fetchedAt = frame.fetchedAt { line += " · fetched \(TimeText.short(fetchedAt)) UTC" }
+        line += " · \(frame.settings) · Ctrl-C stops"
+        if let problem = frame.problem {
+            let wait = max(Int(frame.nextRound.timeIntervalSince(frame.now).rounded(.up)), 0)
             line += "\n" + StyledText("\(problem) · retrying in \(wait) s", style: .yellow)
+        }
+        for warning in frame.warnings {
+            line += "\n" + StyledText("warning: " + warning, style: .yellow)
         }
         return line
     }

@@ -21,7 +21,8 @@ struct HealthWatchRun {
 
     func run() async throws {
         let signals = TerminationSignals()
-        let client = try context.makeClient()
+        // No retries inside the client: the watch counts every request and retries a round itself.
+        let client = try context.makeClient(retryPolicy: .none)
         let (ends, ending) = AsyncStream<End>.makeStream()
         let waiter = Task {
             if let number = await signals.wait() { ending.yield(.signal(number)) }

@@ -59,6 +59,18 @@ enum HealthText {
         }
     }
 
+    /// `2 endpoints could not be read (…); they are left out: …`, or nil when all could.
+    static func unreadableEndpoints(_ unreadable: [UnreadableItem]) -> String? {
+        UnreadableItem.summary(unreadable, singular: "endpoint", plural: "endpoints")
+    }
+
+    /// `1 delivery of Orders could not be read (…); it is left out: …`: the endpoint's health
+    /// is counted without it. Nil when all could.
+    static func unreadableDeliveries(_ unreadable: [UnreadableItem], of endpoint: WebhookEndpoint) -> String? {
+        let name = displayName(endpoint)
+        return UnreadableItem.summary(unreadable, singular: "delivery of \(name)", plural: "deliveries of \(name)")
+    }
+
     /// The name, or the URL of an endpoint without one.
     static func displayName(_ endpoint: WebhookEndpoint) -> String {
         if let name = endpoint.name, !name.isEmpty { return name }

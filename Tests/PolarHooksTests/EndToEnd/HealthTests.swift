@@ -139,6 +139,86 @@ import Testing
         }
     }
 
+    /// The emulator's answer to `GET path`, with `extra` added to its items.
+    static func rawList(_ path: String, adding extra: [String: Any]? = nil, on fixture: EmulatorFixture) async throws
+        -> String
+    {
+        let url = try #require(URL(string: fixture.baseURL + path))
+        var request = URLRequest(url: url)
+        request.setValue("Bearer \(EmulatorTokens.organization)", forHTTPHeaderField: "Authorization")
+        let (data, _) = try await URLSession.shared.data(for: request)
+        var list = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        if let extra { list["items"] = try #require(list["items"] as? [Any]) + [extra] }
+        return String(decoding: try JSONSerialization.data(withJSONObject: list), as: UTF8.self)
+    }
+
+    @Test func endpointsAndDeliveriesThatCannotBeReadAreNamedOnStderrAndTheRestIsReported() async throws {
+        try await AnsweringReceiver.with(answering: 500) { receiver in
+            try await EmulatorFixture.with(Self.options) { fixture in
+                let endpoint = try await Self.createEndpoint("Orders", url: receiver.url, on: fixture)
+                try await Self.trigger(1, on: fixture)
+                try await Self.waitForCompletedEvents(1, of: endpoint, on: fixture)
+                // What a newer Polar (or a hostile server) might send: an item this version
+                // cannot read, whose id carries an escape sequence.
+                let endpoints = try await Self.rawList(
+                    "/v1/webhooks/endpoints?limit=100",
+                    adding: ["id": "bad-endpoint\u{1B}[2J", "enabled": "maybe"], on: fixture)
+                let deliveries = try await Self.rawList(
+                    "/v1/webhooks/deliveries?limit=100&endpoint_id=\(endpoint.id)",
+                    adding: ["id": "bad-delivery", "succeeded": 7], on: fixture)
+                try await FixedAnswers.with([
+                    "/v1/webhooks/endpoints": endpoints, "/v1/webhooks/deliveries": deliveries,
+                ]) { polar in
+                    let result = try await PolarHooksBinary.run(
+                        ["health", "--json"], environment: fixture.environment(extra: ["POLAR_API_URL": polar.baseURL]))
+                    #expect(result.status == 5, "\(result)")
+                    let objects = try Self.objects(result)
+                    #expect(objects.map { $0["id"] as? String } == [endpoint.id])
+                    #expect(objects.first?["consecutive_failures"] as? Int == 1)
+                    #expect(result.stderr.contains("warning: 1 endpoint could not be read"), "\(result.stderr)")
+                    #expect(result.stderr.contains("bad-endpoint"))
+                    #expect(
+                        result.stderr.contains("warning: 1 delivery of Orders could not be read"), "\(result.stderr)")
+                    #expect(result.stderr.contains("bad-delivery"))
+                    #expect(!result.stderr.contains("\u{1B}"))
+                }
+            }
+        }
+    }
+
+    @Test func theShellCompletesAnEndpointIDAfterEndpoint() async throws {
+        try await EmulatorFixture.with { fixture in
+            let expected = try await fixture.endpoints().map(\.id).sorted()
+            #expect(!expected.isEmpty)
+            // What the generated bash script runs on TAB after `polar-hooks health --endpoint `.
+            let result = try await fixture.run([
+                "---completion", "health", "--", "--endpoint", "3", "0", "polar-hooks", "health", "--endpoint", "",
+            ])
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout.split(separator: "\n").map(String.init).sorted() == expected, "\(result)")
+        }
+    }
+
+    @Test func anEndpointPolarDisabledReadsSoWhenItsTenFailedEventsSpanMoreThanAPage() async throws {
+        try await EmulatorFixture.with { fixture in
+            let analytics = try await fixture.endpoint(named: "Analytics pipeline")
+            // The sample's newest 100 deliveries hold only nine of its failed events: the two
+            // events Polar skipped when it disabled the endpoint take places too.
+            let newest = try await fixture.withClient { client in
+                try await client.listDeliveries(DeliveryFilter(endpointIds: [analytics.id]), limit: 100)
+            }
+            let failedOnFirstPage = Set(
+                newest.items.filter { $0.webhookEvent.succeeded == false }.map(\.webhookEvent.id))
+            #expect(failedOnFirstPage.count < 10, "the sample no longer needs a second page")
+
+            let result = try await fixture.run(["health", "--endpoint", analytics.id, "--json"])
+            #expect(result.status == 5, "\(result)")
+            let object = try #require(try Self.objects(result).first)
+            #expect(object["state"] as? String == "auto-disabled")
+            #expect(object["consecutive_failures"] as? Int == 10)
+        }
+    }
+
     @Test func anUnknownEndpointIsNotFoundAMalformedOneIsUsageAndNoTokenIsAuthentication() async throws {
         try await EmulatorFixture.with { fixture in
             let unknown = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
@@ -153,8 +233,8 @@ import Testing
             #expect(anonymous.stderr.contains("no access token"))
             let confused = try await fixture.run(["health", "--watch", "5", "--fail-on", "disabled"])
             #expect(confused.status == 2, "\(confused)")
-            let budgetAlone = try await fixture.run(["health", "--budget", "10"])
-            #expect(budgetAlone.status == 2, "\(budgetAlone)")
+            let noBudget = try await fixture.run(["health", "--watch", "5", "--refresh-budget", "0"])
+            #expect(noBudget.status == 2, "\(noBudget)")
         }
     }
 
@@ -162,39 +242,72 @@ import Testing
         try await AnsweringReceiver.with(answering: 500) { receiver in
             try await EmulatorFixture.with(Self.options) { fixture in
                 let endpoint = try await Self.createEndpoint("Orders", url: receiver.url, on: fixture)
-                let stdout = fixture.home.appendingPathComponent("watch.out")
-                let stderr = fixture.home.appendingPathComponent("watch.err")
-                var environment = fixture.environment()
-                environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-                let child = try TmuxHarness.ChildProcess.spawn(
-                    [PolarHooksBinary.url.path, "health", "--watch", "1", "--json", "--budget", "600"],
-                    environment: environment, stdout: stdout.path, stderr: stderr.path)
-                defer { child.stop() }
-                func lines() -> [[String: Any]] {
-                    let text = (try? String(contentsOf: stdout, encoding: .utf8)) ?? ""
-                    return text.split(separator: "\n").compactMap {
-                        try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-                    }
-                }
-                let first = try await TmuxHarness.poll { lines().first }
+                let watch = try JSONWatch(environment: fixture.environment(), in: fixture.home)
+                defer { watch.child.stop() }
+                let first = try await TmuxHarness.poll { watch.lines().first }
                 #expect(first?["id"] as? String == endpoint.id)
                 #expect(first?["state"] as? String == "idle")
 
                 try await Self.trigger(1, on: fixture)
                 let failed = try await TmuxHarness.poll {
-                    lines().first { $0["consecutive_failures"] as? Int == 1 }
+                    watch.lines().first { $0["consecutive_failures"] as? Int == 1 }
                 }
-                #expect(failed?["state"] as? String == "failing", "\(lines())")
+                #expect(failed?["state"] as? String == "failing", "\(watch.lines())")
                 // A line per change: no two consecutive lines are the same object.
-                let text = try String(contentsOf: stdout, encoding: .utf8)
-                let raw = text.split(separator: "\n")
-                #expect(zip(raw, raw.dropFirst()).allSatisfy { $0 != $1 }, "\(text)")
+                let raw = watch.output().split(separator: "\n")
+                #expect(zip(raw, raw.dropFirst()).allSatisfy { $0 != $1 }, "\(raw)")
 
-                kill(child.pid, SIGINT)
-                let stopped = try await TmuxHarness.poll { child.isRunning ? nil : true }
-                #expect(stopped == true, "health --watch did not stop after SIGINT")
-                #expect(child.wait() == 130)
+                #expect(try await watch.interrupt() == 130)
             }
+        }
+    }
+
+    @Test func aWatchThatCannotReachPolarSaysSoAndCarriesOnWhenItComesBack() async throws {
+        try await EmulatorFixture.with(Self.options) { fixture in
+            let endpoint = try await Self.createEndpoint("Orders", url: "http://127.0.0.1:9/hook", on: fixture)
+            let answers = [
+                "/v1/webhooks/endpoints": try await Self.rawList("/v1/webhooks/endpoints?limit=100", on: fixture),
+                "/v1/webhooks/deliveries": try await Self.rawList("/v1/webhooks/deliveries?limit=100", on: fixture),
+            ]
+            // A port that was just free: nothing answers there until the stand-in starts again.
+            let port = try await FixedAnswers.with(answers) { polar in
+                try #require(URLComponents(string: polar.baseURL)?.port)
+            }
+            let watch = try JSONWatch(
+                environment: fixture.environment(extra: ["POLAR_API_URL": "http://127.0.0.1:\(port)"]),
+                in: fixture.home)
+            defer { watch.child.stop() }
+            let offline = try await TmuxHarness.poll { watch.errors().contains("warning: offline: ") ? true : nil }
+            #expect(offline == true, "\(watch.errors())")
+            #expect(watch.child.isRunning)
+            #expect(watch.lines().isEmpty)
+            try await FixedAnswers.with(answers, port: port) { _ in
+                let first = try await TmuxHarness.poll { watch.lines().first }
+                #expect(first?["id"] as? String == endpoint.id, "\(watch.errors())")
+            }
+            #expect(try await watch.interrupt() == 130)
+        }
+    }
+
+    @Test func aWatchToldToSlowDownHalvesItsBudgetAndStillStopsAtCtrlC() async throws {
+        // Four requests a minute: creating the endpoint takes one, the first round two (the list
+        // and the endpoint's deliveries), so the second round's second request is refused.
+        var options = Self.options
+        options.rateLimitPerMinute = 4
+        try await EmulatorFixture.with(options) { fixture in
+            let endpoint = try await Self.createEndpoint("Orders", url: "http://127.0.0.1:9/hook", on: fixture)
+            let watch = try JSONWatch(environment: fixture.environment(), in: fixture.home)
+            defer { watch.child.stop() }
+            let first = try await TmuxHarness.poll { watch.lines().first }
+            #expect(first?["id"] as? String == endpoint.id)
+            let told = try await TmuxHarness.poll {
+                watch.errors().contains(
+                    "warning: Polar answered 429 Too Many Requests; now at most 250 requests a minute")
+                    ? true : nil
+            }
+            #expect(told == true, "\(watch.errors())")
+            // The wait Polar asked for (up to a minute) does not hold up Ctrl-C.
+            #expect(try await watch.interrupt() == 130)
         }
     }
 
@@ -204,7 +317,7 @@ import Testing
             try await EmulatorFixture.with(Self.options) { fixture in
                 _ = try await Self.createEndpoint("Orders", url: receiver.url, on: fixture)
                 let session = try TmuxHarness.Session(
-                    dashboardArguments: ["health", "--watch", "1", "--budget", "600"],
+                    dashboardArguments: ["health", "--watch", "1", "--refresh-budget", "500"],
                     environment: fixture.environment(), width: 160, height: 20)
                 defer { session.close() }
                 try await session.waitForScreen(containing: "idle")
@@ -220,5 +333,39 @@ import Testing
                 #expect(try await session.waitForExit() == 130)
             }
         }
+    }
+}
+
+/// `polar-hooks health --watch 1 --json` as a child process, its output in files.
+private struct JSONWatch {
+    let child: TmuxHarness.ChildProcess
+    private let stdout: URL
+    private let stderr: URL
+
+    init(environment: [String: String], in directory: URL) throws {
+        stdout = directory.appendingPathComponent("watch.out")
+        stderr = directory.appendingPathComponent("watch.err")
+        var environment = environment
+        environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        child = try TmuxHarness.ChildProcess.spawn(
+            [PolarHooksBinary.url.path, "health", "--watch", "1", "--json", "--refresh-budget", "500"],
+            environment: environment, stdout: stdout.path, stderr: stderr.path)
+    }
+
+    func output() -> String { (try? String(contentsOf: stdout, encoding: .utf8)) ?? "" }
+    func errors() -> String { (try? String(contentsOf: stderr, encoding: .utf8)) ?? "" }
+
+    /// The JSON lines printed so far.
+    func lines() -> [[String: Any]] {
+        output().split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+    }
+
+    /// Ctrl-C; the exit status, or nil when the watch did not stop.
+    func interrupt() async throws -> Int32? {
+        kill(child.pid, SIGINT)
+        let stopped = try await TmuxHarness.poll { child.isRunning ? nil : true }
+        return stopped == true ? child.wait() : nil
     }
 }

@@ -135,12 +135,46 @@ import Testing
         monitor.replaceEndpoints(endpoints)
         #expect(monitor.due(3, now: Self.now) == ["id-1", "id-2", "id-3"])
         for id in ["id-1", "id-2", "id-3"] {
-            monitor.record(DeliveryHistory([]), for: id, roundStart: Self.now)
+            monitor.record(
+                HistoryRefresh(history: DeliveryHistory([]), unreadable: [], startedOver: true, requests: 1), for: id,
+                roundStart: Self.now)
         }
         #expect(monitor.due(3, now: Self.now.addingTimeInterval(1)) == ["id-4", "id-5"])
         #expect(monitor.due(10, now: Self.now.addingTimeInterval(15)) == ["id-4", "id-5", "id-1", "id-2", "id-3"])
         monitor.replaceEndpoints(Array(endpoints.prefix(2)))
         #expect(monitor.rows(now: Self.now).map(\.endpoint.id) == ["id-1", "id-2"])
         #expect(monitor.histories.keys.sorted() == ["id-1", "id-2"])
+    }
+
+    @Test func aWatchNamesUnreadableItemsOnceAndForgetsThemWhenTheHistoryStartsOver() {
+        var monitor = HealthMonitor(budget: RefreshBudget(perMinute: 20), interval: 15)
+        let orders = Self.endpoint("id-1", name: "Orders")
+        monitor.replaceEndpoints(
+            [orders],
+            unreadable: [UnreadableItem(id: "bad-endpoint", page: 1, index: 1, problem: "expected a string at id")])
+        let bad = UnreadableItem(id: "bad-delivery", page: 1, index: 0, problem: "expected true or false at succeeded")
+        monitor.record(
+            HistoryRefresh(history: DeliveryHistory([]), unreadable: [bad], startedOver: true, requests: 1),
+            for: "id-1",
+            roundStart: Self.now)
+        // Each fetch reads the newest second again: the same delivery is not counted twice.
+        var again = bad
+        again.index = 3
+        monitor.record(
+            HistoryRefresh(history: DeliveryHistory([]), unreadable: [again], startedOver: false, requests: 1),
+            for: "id-1",
+            roundStart: Self.now)
+        #expect(
+            monitor.warnings == [
+                "1 endpoint could not be read (a newer Polar, or a damaged answer); it is left out: "
+                    + "bad-endpoint: expected a string at id",
+                "1 delivery of Orders could not be read (a newer Polar, or a damaged answer); it is left out: "
+                    + "bad-delivery: expected true or false at succeeded",
+            ])
+        monitor.record(
+            HistoryRefresh(history: DeliveryHistory([]), unreadable: [], startedOver: true, requests: 1), for: "id-1",
+            roundStart: Self.now)
+        monitor.replaceEndpoints([orders])
+        #expect(monitor.warnings.isEmpty)
     }
 }
