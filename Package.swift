@@ -10,8 +10,9 @@ let package = Package(
         .library(name: "StandardWebhooks", targets: ["StandardWebhooks"]),
     ],
     dependencies: [
-        // @ParentCommand, used by the subcommands, arrived in 1.7.0.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.7.0"),
+        // @ParentCommand, used by the subcommands, arrived in 1.7.0; options that work as a
+        // bare flag too (`health --watch [SECONDS]`) in 1.8.0.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
@@ -81,6 +82,7 @@ let package = Package(
                 "Dashboard",
                 "PolarAPI",
                 "PolarEmulator",
+                "PolarJSON",
                 "StandardWebhooks",
                 "SystemIO",
                 "TerminalText",
@@ -123,7 +125,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PolarHooksTests",
-            dependencies: ["polar-hooks", "PolarAPI", "PolarEmulator", "StandardWebhooks", "WebhookListener"]
+            dependencies: [
+                "polar-hooks", "PolarAPI", "PolarEmulator", "StandardWebhooks", "WebhookListener",
+                // A local receiver whose answer a test can change (health end to end).
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
         ),
     ]
 )

@@ -17,7 +17,7 @@ struct PolarHooks: AsyncParsableCommand {
             profile in $XDG_CONFIG_HOME/polar-hooks/config.toml (see 'login' and 'profiles').
 
             Exit status: 0 success, 1 API or network error, 2 usage or invalid input, \
-            3 authentication (401/403), 4 not found.
+            3 authentication (401/403), 4 not found, 5 an endpoint is unhealthy ('health').
             """,
         version: versionText,
         subcommands: RootSubcommands.all)
@@ -153,7 +153,7 @@ enum DemoTraffic: String, ExpressibleByArgument, CaseIterable {
 /// The subcommands, in the order `--help` lists them.
 enum RootSubcommands {
     static let all: [any ParsableCommand.Type] = [
-        EndpointsCommand.self, DeliveriesCommand.self, EventsCommand.self, EventTypesCommand.self,
+        EndpointsCommand.self, DeliveriesCommand.self, EventsCommand.self, EventTypesCommand.self, HealthCommand.self,
         ListenCommand.self, VerifyCommand.self, LoginCommand.self, LogoutCommand.self, ProfilesCommand.self,
         EmulatorCommand.self,
     ]

@@ -3,26 +3,33 @@ import Foundation
 
 /// Waits for SIGINT or SIGTERM.
 final class TerminationSignals {
-    private let stream: AsyncStream<Void>
+    private let stream: AsyncStream<Int32>
     private let sources: [any DispatchSourceSignal]
 
     init() {
-        let (stream, continuation) = AsyncStream<Void>.makeStream()
+        let (stream, continuation) = AsyncStream<Int32>.makeStream()
         self.stream = stream
         sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield() }
+            source.setEventHandler { continuation.yield(number) }
             source.resume()
             return source
         }
     }
 
-    func wait() async {
-        for await _ in stream { break }
+    /// The signal that came (SIGINT or SIGTERM), or nil when the waiting task was cancelled.
+    @discardableResult
+    func wait() async -> Int32? {
+        var received: Int32?
+        for await number in stream {
+            received = number
+            break
+        }
         for source in sources { source.cancel() }
         // Shutting down may take a moment; a second Ctrl-C ends the program at once.
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
+        return received
     }
 }
