@@ -92,6 +92,7 @@ let package = Package(
         ),
         .testTarget(name: "StandardWebhooksTests", dependencies: ["StandardWebhooks"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(name: "PolarJSONTests", dependencies: ["PolarJSON"]),
         .testTarget(
             name: "PolarAPITests",
             dependencies: [
