@@ -41,6 +41,7 @@ let package = Package(
         .target(
             name: "PolarAPI",
             dependencies: [
+                "PolarJSON",
                 "StandardWebhooks",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -80,6 +81,7 @@ let package = Package(
                 "Dashboard",
                 "PolarAPI",
                 "PolarEmulator",
+                "PolarJSON",
                 "StandardWebhooks",
                 "SystemIO",
                 "TerminalText",
