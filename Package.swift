@@ -74,7 +74,7 @@ let package = Package(
             ]
         ),
         .target(name: "TerminalUI", dependencies: ["CNcurses", "SystemIO", "TerminalText"]),
-        .target(name: "Dashboard", dependencies: ["TerminalUI", "TerminalText", "PolarAPI"]),
+        .target(name: "Dashboard", dependencies: ["TerminalUI", "TerminalText", "PolarAPI", "PolarJSON"]),
         .executableTarget(
             name: "polar-hooks",
             dependencies: [

@@ -1,4 +1,5 @@
 import PolarAPI
+import PolarJSON
 
 /// The long texts of an open delivery detail, prepared once by `update` when the detail opens
 /// (indenting a large payload on every frame would make scrolling it slow).
@@ -13,7 +14,7 @@ struct DeliveryDetailText: Hashable, Sendable {
     init(_ delivery: WebhookDelivery) {
         deliveryID = delivery.id
         let event = delivery.webhookEvent
-        payload = event.isArchived ? nil : event.payload.map { JSONReindenter.indent($0) ?? $0 }
-        response = delivery.response.flatMap { $0.isEmpty ? nil : (JSONReindenter.indent($0) ?? $0) }
+        payload = event.isArchived ? nil : event.payload.map { JSONPrettyPrinter.indent($0) ?? $0 }
+        response = delivery.response.flatMap { $0.isEmpty ? nil : (JSONPrettyPrinter.indent($0) ?? $0) }
     }
 }
