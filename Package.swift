@@ -67,6 +67,7 @@ let package = Package(
             name: "WebhookListener",
             dependencies: [
                 "BackgroundServer",
+                "PolarJSON",
                 "StandardWebhooks",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -125,7 +126,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PolarHooksTests",
-            dependencies: ["polar-hooks", "PolarAPI", "PolarEmulator", "StandardWebhooks", "WebhookListener"]
+            dependencies: [
+                "polar-hooks", "PolarAPI", "PolarEmulator", "PolarJSON", "StandardWebhooks", "WebhookListener",
+            ]
         ),
     ]
 )
