@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// The state of one ``OrderedJSONEncoder/encode(_:into:)``: the bytes written so far and the
 /// containers still open, innermost last.
 ///
@@ -13,7 +7,7 @@
 /// to again (a nested container has no end call).
 final class EncodingSink {
     var bytes: [UInt8] = []
-    let dateFormat: JSONDateFormat?
+    let stringFormat: JSONStringFormat?
     let writesAbsentAsNull: Bool
 
     /// An open object or array.
@@ -39,8 +33,8 @@ final class EncodingSink {
     /// A misuse found where the `Encoder` API cannot throw; thrown at the next chance.
     private var failure: EncodingError?
 
-    init(dateFormat: JSONDateFormat?, writesAbsentAsNull: Bool) {
-        self.dateFormat = dateFormat
+    init(stringFormat: JSONStringFormat?, writesAbsentAsNull: Bool) {
+        self.stringFormat = stringFormat
         self.writesAbsentAsNull = writesAbsentAsNull
     }
 
@@ -63,12 +57,13 @@ final class EncodingSink {
         }
     }
 
-    /// Writes `value` into `slot`, which is open. Dates and ``JSONValue``s are written directly;
+    /// Writes `value` into `slot`, which is open. The string format's type, ``JSONValue``s and
+    /// strings are written directly;
     /// anything else encodes itself, and whatever it left open is closed after it.
     func encodeValue<Value: Encodable>(_ value: Value, slot: Int, parentFrame: Int?, key: (any CodingKey)?) throws {
-        if Value.self == Date.self, let dateFormat, let date = value as? Date {
+        if let stringFormat, stringFormat.applies(to: Value.self), let text = stringFormat.text(of: value) {
             fill(slot)
-            JSONTextWriter.writeString(dateFormat.format(date), into: &bytes)
+            JSONTextWriter.writeString(text, into: &bytes)
             return
         }
         if Value.self == JSONValue.self, let json = value as? JSONValue {

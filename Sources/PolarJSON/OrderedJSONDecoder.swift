@@ -5,11 +5,12 @@
 /// `[String: Any]`, a list with `[Any]`), and their descriptions never quote a value (a value
 /// may be a secret). Keys a type does not ask for are ignored.
 public struct OrderedJSONDecoder: Sendable {
-    /// How `Date`s are read; nil lets a date decode itself (a number).
-    public var dateFormat: JSONDateFormat?
+    /// The type read from a string in a format of the caller's (dates, for PolarAPI); nil lets
+    /// every value decode itself (a `Date` then from a number).
+    public var stringFormat: JSONStringFormat?
 
-    public init(dateFormat: JSONDateFormat? = nil) {
-        self.dateFormat = dateFormat
+    public init(stringFormat: JSONStringFormat? = nil) {
+        self.stringFormat = stringFormat
     }
 
     /// Parses `bytes` and decodes a `Value` from them. Text that is not JSON is a
@@ -32,14 +33,14 @@ public struct OrderedJSONDecoder: Sendable {
 
     /// Decodes a `Value` from a parsed JSON value.
     public func decode<Value: Decodable>(_ type: Value.Type, from value: JSONValue) throws -> Value {
-        try ValueDecoder(value: value, parentPath: [], key: nil, options: DecodingOptions(dateFormat: dateFormat))
+        try ValueDecoder(value: value, parentPath: [], key: nil, options: DecodingOptions(stringFormat: stringFormat))
             .decode(Value.self)
     }
 }
 
 /// What every level of one decode shares, by reference (cheap to hand down).
 final class DecodingOptions: Sendable {
-    let dateFormat: JSONDateFormat?
+    let stringFormat: JSONStringFormat?
 
-    init(dateFormat: JSONDateFormat?) { self.dateFormat = dateFormat }
+    init(stringFormat: JSONStringFormat?) { self.stringFormat = stringFormat }
 }

@@ -16,12 +16,13 @@ public struct OrderedJSONEncoder: Sendable {
         case omitted
     }
 
-    /// How `Date`s are written; nil lets a date encode itself (a number).
-    public var dateFormat: JSONDateFormat?
+    /// The type written as a string in a format of the caller's (dates, for PolarAPI); nil lets
+    /// every value encode itself (a `Date` then is a number).
+    public var stringFormat: JSONStringFormat?
     public var absentOptionals: AbsentOptionals
 
-    public init(dateFormat: JSONDateFormat? = nil, absentOptionals: AbsentOptionals = .omitted) {
-        self.dateFormat = dateFormat
+    public init(stringFormat: JSONStringFormat? = nil, absentOptionals: AbsentOptionals = .omitted) {
+        self.stringFormat = stringFormat
         self.absentOptionals = absentOptionals
     }
 
@@ -34,7 +35,7 @@ public struct OrderedJSONEncoder: Sendable {
 
     /// Appends the value as compact JSON; on failure `bytes` is left as it was.
     public func encode<Value: Encodable>(_ value: Value, into bytes: inout [UInt8]) throws {
-        let sink = EncodingSink(dateFormat: dateFormat, writesAbsentAsNull: absentOptionals == .null)
+        let sink = EncodingSink(stringFormat: stringFormat, writesAbsentAsNull: absentOptionals == .null)
         let start = bytes.count
         swap(&bytes, &sink.bytes)
         defer { swap(&bytes, &sink.bytes) }

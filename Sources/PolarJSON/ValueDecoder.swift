@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// The `Decoder` of one JSON value; it is also that value's single-value container.
 struct ValueDecoder: Decoder, SingleValueDecodingContainer {
     let value: JSONValue
@@ -80,22 +74,21 @@ struct ValueDecoder: Decoder, SingleValueDecodingContainer {
     func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(UInt64.self) }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        if T.self == Date.self, let dateFormat = options.dateFormat, let date = try decodeDate(dateFormat) as? T {
-            return date
-        }
+        if let format = options.stringFormat, format.applies(to: T.self) { return try decodeFormatted(T.self, format) }
         if T.self == String.self, let text = try decode(String.self) as? T { return text }
         if T.self == JSONValue.self, let value = value as? T { return value }
         return try T(from: self)
     }
 
-    /// A date read from a string, as a custom strategy of Foundation's decoder reads one.
-    private func decodeDate(_ format: JSONDateFormat) throws -> Date {
+    /// A value read from a string in the caller's format, as a custom date strategy of
+    /// Foundation's decoder reads a date: not a string is a mismatch with `String`.
+    private func decodeFormatted<T>(_ type: T.Type, _ format: JSONStringFormat) throws -> T {
         let text = try decode(String.self)
-        guard let date = format.parse(text) else {
+        guard let value = format.value(T.self, from: text) else {
             throw DecodingError.dataCorrupted(
                 DecodingError.Context(codingPath: codingPath, debugDescription: format.failureDescription))
         }
-        return date
+        return value
     }
 
     /// An integer; a number with a fraction or out of the type's range does not fit.

@@ -125,12 +125,12 @@ import Testing
     }
 
     @Test func datesGoThroughTheGivenFormat() throws {
-        let format = JSONDateFormat(
-            failureDescription: "Not a t-stamp", format: { _ in "" },
+        let format = JSONStringFormat(
+            for: Date.self, failureDescription: "Not a t-stamp", format: { _ in "" },
             parse: { text in
                 text.hasPrefix("t") ? Int(text.dropFirst()).map { Date(timeIntervalSince1970: Double($0)) } : nil
             })
-        let decoder = OrderedJSONDecoder(dateFormat: format)
+        let decoder = OrderedJSONDecoder(stringFormat: format)
         let value = try Self.decode(Stamped.self, #"{"at":"t10","until":null}"#, decoder)
         #expect(value.at == Date(timeIntervalSince1970: 10))
         #expect(value.until == nil)

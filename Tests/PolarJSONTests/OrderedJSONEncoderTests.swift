@@ -83,8 +83,8 @@ import Testing
     }
 
     @Test func datesGoThroughTheGivenFormat() throws {
-        let format = JSONDateFormat(
-            failureDescription: "Not seconds", format: { "t\(Int($0.timeIntervalSince1970))" },
+        let format = JSONStringFormat(
+            for: Date.self, failureDescription: "Not seconds", format: { "t\(Int($0.timeIntervalSince1970))" },
             parse: { _ in nil })
         let value = Stamped(
             at: Date(timeIntervalSince1970: 10), until: Date(timeIntervalSince1970: 20),
@@ -92,7 +92,7 @@ import Testing
                 Date(timeIntervalSince1970: 30)
             ])
         #expect(
-            try Self.text(value, OrderedJSONEncoder(dateFormat: format))
+            try Self.text(value, OrderedJSONEncoder(stringFormat: format))
                 == #"{"at":"t10","until":"t20","history":["t30"]}"#)
         // Without a format a date encodes itself, as a number.
         #expect(try Self.text(Date(timeIntervalSinceReferenceDate: 2.5)) == "2.5")
