@@ -42,6 +42,7 @@ let package = Package(
         .target(
             name: "PolarAPI",
             dependencies: [
+                "PolarJSON",
                 "StandardWebhooks",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -68,6 +69,7 @@ let package = Package(
             name: "WebhookListener",
             dependencies: [
                 "BackgroundServer",
+                "PolarJSON",
                 "StandardWebhooks",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -75,7 +77,7 @@ let package = Package(
             ]
         ),
         .target(name: "TerminalUI", dependencies: ["CNcurses", "SystemIO", "TerminalText"]),
-        .target(name: "Dashboard", dependencies: ["TerminalUI", "TerminalText", "PolarAPI"]),
+        .target(name: "Dashboard", dependencies: ["TerminalUI", "TerminalText", "PolarAPI", "PolarJSON"]),
         .executableTarget(
             name: "polar-hooks",
             dependencies: [
@@ -95,6 +97,7 @@ let package = Package(
         ),
         .testTarget(name: "StandardWebhooksTests", dependencies: ["StandardWebhooks"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(name: "PolarJSONTests", dependencies: ["PolarJSON"]),
         .testTarget(
             name: "PolarAPITests",
             dependencies: [
@@ -126,7 +129,7 @@ let package = Package(
         .testTarget(
             name: "PolarHooksTests",
             dependencies: [
-                "polar-hooks", "PolarAPI", "PolarEmulator", "StandardWebhooks", "WebhookListener",
+                "polar-hooks", "PolarAPI", "PolarEmulator", "PolarJSON", "StandardWebhooks", "WebhookListener",
                 // A local receiver whose answer a test can change (health end to end).
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import PolarJSON
 import StandardWebhooks
 import Synchronization
 
@@ -104,8 +105,7 @@ struct ListenerResponder: HTTPResponder {
 
     /// The payload's `type`, read without trusting the body to be JSON at all.
     static func eventType(of body: [UInt8]) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { return nil }
-        return object["type"] as? String
+        (try? JSONParser.parse(body))?["type"]?.stringValue
     }
 
     static func text(_ status: Int, _ text: String, headers: [(HTTPFields.Element.Name, String)] = []) -> Response {

@@ -1,4 +1,6 @@
 import Foundation
+import PolarAPI
+import PolarJSON
 import SystemIO
 
 /// The optional JSON file the emulator keeps its state in.
@@ -16,7 +18,7 @@ struct StateFile: Sendable {
         }
         let snapshot: StoreSnapshot
         do {
-            snapshot = try EmulatorJSON.decoder.decode(StoreSnapshot.self, from: data)
+            snapshot = try PolarCoding.decoder.decode(StoreSnapshot.self, from: Array(data))
         } catch {
             throw .corruptStateFile(path: path, reason: Self.describe(error))
         }
@@ -28,7 +30,7 @@ struct StateFile: Sendable {
 
     /// Writes atomically: a private temporary file beside the target, then a rename.
     func save(_ snapshot: StoreSnapshot) throws {
-        let data = try EmulatorJSON.encoder.encode(snapshot)
+        let data = try PolarCoding.answerEncoder.encode(snapshot)
         do {
             try PrivateFile.replace(path, with: Array(data))
         } catch {
@@ -39,8 +41,8 @@ struct StateFile: Sendable {
     private static func describe(_ error: any Error) -> String {
         switch error {
         case DecodingError.dataCorrupted(let context):
-            return context.underlyingError.map { "not JSON: \($0.localizedDescription)" }
-                ?? context.debugDescription
+            if let failure = context.underlyingError as? JSONParser.Failure { return "not JSON: \(failure)" }
+            return context.debugDescription
         case DecodingError.keyNotFound(let key, let context):
             return "missing \"\(key.stringValue)\" at \(path(context.codingPath))"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
