@@ -76,6 +76,7 @@ let package = Package(
         .executableTarget(
             name: "polar-hooks",
             dependencies: [
+                "BackgroundServer",
                 "Dashboard",
                 "PolarAPI",
                 "PolarEmulator",
@@ -106,8 +107,10 @@ let package = Package(
         .testTarget(
             name: "WebhookListenerTests",
             dependencies: [
-                "WebhookListener", "StandardWebhooks",
+                "BackgroundServer", "WebhookListener", "StandardWebhooks",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -4,14 +4,17 @@ import NIOCore
 import StandardWebhooks
 import Synchronization
 
-/// Takes webhooks: checks the signature, forwards or answers, and reports each to the feed.
+/// Takes webhooks: checks the signature, tells repeats, forwards or answers, and reports each
+/// to the feed.
 struct ListenerResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
     let path: String?
     let verifier: WebhookVerifier?
+    let seen: SeenWebhooks
     let forwarder: WebhookForwarder?
-    let feed: AsyncStream<ReceivedWebhook>.Continuation
+    let maxBodyBytes: Int
+    let feed: WebhookFeed
     let counter: Counter
 
     /// Numbers the webhooks in the order they arrive.
@@ -37,36 +40,60 @@ struct ListenerResponder: HTTPResponder {
         }
         let body: [UInt8]
         do {
-            body = Array(buffer: try await request.body.collect(upTo: ListenerOptions.maxBodyBytes))
+            // A body that says it is too large is refused by the server before it gets here.
+            body = Array(buffer: try await request.body.collect(upTo: maxBodyBytes))
         } catch {
-            return Self.text(413, "The body is larger than \(ListenerOptions.maxBodyBytes / 1024 / 1024) MB.")
+            return Self.text(413, "The body is larger than \(maxBodyBytes) bytes.")
         }
         let headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
-        let verification = verify(headers: headers, body: body)
-        let (response, forwarding) = await answer(
-            verification: verification, path: requestPath, headers: headers, body: body)
-        feed.yield(
+        // One value per name, the first, for everything that follows: the check, the memory of
+        // repeats and the forward all see the same webhook-id, however often it is repeated.
+        var byName: [String: String] = [:]
+        for header in headers { byName[header.name.lowercased()] = byName[header.name.lowercased()] ?? header.value }
+        let verification = verify(headers: byName, body: body)
+        let recurrence = remember(verification, headers: byName)
+        let (response, forwarding) =
+            recurrence == .duplicate
+            ? duplicateAnswer()
+            : await answer(verification: verification, path: requestPath, headers: headers, body: body)
+        feed.report(
             ReceivedWebhook(
                 sequence: counter.next(), receivedAt: Date(), path: requestPath,
-                webhookID: Self.value("webhook-id", in: headers),
-                timestamp: Self.value("webhook-timestamp", in: headers),
-                signature: Self.value("webhook-signature", in: headers),
-                apiVersion: Self.value("webhook-api-version", in: headers),
+                webhookID: byName["webhook-id"], timestamp: byName["webhook-timestamp"],
+                signature: byName["webhook-signature"], apiVersion: byName["webhook-api-version"],
                 eventType: Self.eventType(of: body), body: body, verification: verification,
-                forwarding: forwarding, answeredStatus: Int(response.status.code),
+                recurrence: recurrence, forwarding: forwarding, answeredStatus: Int(response.status.code),
                 headers: headers.map { ReceivedWebhook.Header(name: $0.name, value: $0.value) }))
         return response
     }
 
-    private func verify(headers: [(name: String, value: String)], body: [UInt8]) -> ReceivedWebhook.Verification {
+    private func verify(headers byName: [String: String], body: [UInt8]) -> ReceivedWebhook.Verification {
         guard let verifier else { return .notChecked }
-        var byName: [String: String] = [:]
-        for header in headers { byName[header.name.lowercased()] = header.value }
         do {
             return .verified(try verifier.verify(headers: byName, body: body))
         } catch {
             return .failed(error)
         }
+    }
+
+    /// Remembers a verified webhook's attempt and says whether it repeats one; anything not
+    /// verified is not remembered (a stranger could otherwise crowd out Polar's ids).
+    private func remember(_ verification: ReceivedWebhook.Verification, headers byName: [String: String])
+        -> ReceivedWebhook.Recurrence
+    {
+        guard case .verified = verification, let id = byName["webhook-id"],
+            let timestamp = byName["webhook-timestamp"].flatMap({ Int64($0) })
+        else { return .first }
+        return seen.record(id: id, timestamp: timestamp)
+    }
+
+    /// The same signed request again: acknowledged, so a sender that repeats it stops, and
+    /// not forwarded, so the user's server handles it once.
+    private func duplicateAnswer() -> (Response, ReceivedWebhook.Forwarding) {
+        (
+            Self.text(200, "ok (already received: the same webhook-id and webhook-timestamp; not handled again)"),
+            forwarder == nil ? .notForwarded : .skippedDuplicate
+        )
     }
 
     private func answer(
@@ -96,10 +123,6 @@ struct ListenerResponder: HTTPResponder {
                 .unreachable(reason: error.reason)
             )
         }
-    }
-
-    static func value(_ name: String, in headers: [(name: String, value: String)]) -> String? {
-        headers.first { $0.name.lowercased() == name }?.value
     }
 
     /// The payload's `type`, read without trusting the body to be JSON at all.

@@ -23,11 +23,18 @@ enum ListenFeedLine {
             case .answered(let status, let milliseconds):
                 "→ " + paint("\(status)", (200..<300).contains(status) ? .green : .red) + " in \(milliseconds) ms"
             case .unreachable(let reason): paint("→ not forwarded: \(Sanitizer.clean(reason))", .red) + ", answered 502"
+            case .skippedDuplicate: "not forwarded again, answered \(webhook.answeredStatus)"
+            }
+        let recurrence: String =
+            switch webhook.recurrence {
+            case .first: ""
+            case .redelivery: "  " + paint("↻ redelivery", .yellow)
+            case .duplicate: "  " + paint("⧉ duplicate (same id and timestamp)", .yellow)
             }
         let id = webhook.webhookID.map { "  " + paint(Sanitizer.clean($0), .dim) } ?? ""
         let time = TimeText.short(webhook.receivedAt).suffix(8)
         return
-            "\(time)  \(type.padding(toLength: max(type.count, 28), withPad: " ", startingAt: 0))  \(check)  \(outcome)\(id)"
+            "\(time)  \(type.padding(toLength: max(type.count, 28), withPad: " ", startingAt: 0))  \(check)  \(outcome)\(recurrence)\(id)"
     }
 
     static func schemeName(_ scheme: SigningScheme) -> String {
@@ -37,13 +44,31 @@ enum ListenFeedLine {
         }
     }
 
-    /// The JSON object of one webhook, on one line.
+    /// The JSON object of one webhook, on one line. The values are as received, but every
+    /// character the sanitizer counts as a control is written as a `\u` escape (JSON's own
+    /// encoder leaves DEL, C1 and bidi controls raw), so the line is safe on a terminal and
+    /// still decodes to the exact text.
     static func json(_ webhook: ReceivedWebhook) -> String {
         let record = Record(webhook)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(record) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return escapingControls(String(decoding: data, as: UTF8.self))
+    }
+
+    /// `json` with each control scalar left in it as `\uXXXX`; outside strings JSON has none.
+    static func escapingControls(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: Sanitizer.isControl) else { return json }
+        var escaped = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            guard Sanitizer.isControl(scalar) else {
+                escaped.append(scalar)
+                continue
+            }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            escaped.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+        }
+        return String(escaped)
     }
 
     private struct Record: Encodable {
@@ -58,6 +83,8 @@ enum ListenFeedLine {
         var verified: Bool?
         var signing: String?
         var verificationError: String?
+        var duplicate: Bool
+        var redelivery: Bool
         var forwardedStatus: Int?
         var forwardError: String?
         var answeredStatus: Int
@@ -82,10 +109,12 @@ enum ListenFeedLine {
             case .notChecked:
                 break
             }
+            duplicate = webhook.recurrence == .duplicate
+            redelivery = webhook.recurrence == .redelivery
             switch webhook.forwarding {
             case .answered(let status, _): forwardedStatus = status
             case .unreachable(let reason): forwardError = reason
-            case .notForwarded, .withheld: break
+            case .notForwarded, .withheld, .skippedDuplicate: break
             }
             answeredStatus = webhook.answeredStatus
             body = String(decoding: webhook.body, as: UTF8.self)
@@ -105,6 +134,8 @@ enum ListenFeedLine {
             try container.encode(verified, forKey: .verified)
             try container.encode(signing, forKey: .signing)
             try container.encode(verificationError, forKey: .verificationError)
+            try container.encode(duplicate, forKey: .duplicate)
+            try container.encode(redelivery, forKey: .redelivery)
             try container.encode(forwardedStatus, forKey: .forwardedStatus)
             try container.encode(forwardError, forKey: .forwardError)
             try container.encode(answeredStatus, forKey: .answeredStatus)
@@ -112,7 +143,7 @@ enum ListenFeedLine {
         }
 
         enum CodingKeys: String, CodingKey {
-            case sequence, path, timestamp, type, verified, signing, body
+            case sequence, path, timestamp, type, verified, signing, body, duplicate, redelivery
             case receivedAt = "received_at"
             case webhookId = "webhook_id"
             case signature = "webhook_signature"
