@@ -22,6 +22,7 @@ public final class BackgroundServer: Sendable {
     }
 
     private let running = Mutex<Task<Void, any Error>?>(nil)
+    private let keptConnections = Mutex<Int?>(nil)
 
     public init() {}
 
@@ -41,6 +42,7 @@ public final class BackgroundServer: Sendable {
         var logger = Logger(label: logLabel)
         logger.logLevel = .critical
         let registry = ConnectionRegistry(limit: DescriptorLimit.fit(limits.maxConnections))
+        keptConnections.withLock { $0 = registry.limit }
         let app = Application(
             responder: responder,
             server: HTTPServerBuilder { respond in
@@ -77,6 +79,10 @@ public final class BackgroundServer: Sendable {
             throw .cannotListen(reason: "the server stopped at once")
         }
     }
+
+    /// The connections kept open at once since ``start(_:host:port:logLabel:limits:)``: the
+    /// limit asked for, or fewer where the process may not open that many descriptors.
+    public var connectionLimit: Int? { keptConnections.withLock { $0 } }
 
     /// Stops serving and waits until the server is down. Safe to call more than once.
     public func stop() async {

@@ -76,6 +76,10 @@ public final class WebhookListener: Sendable {
         return nil
     }
 
+    /// The connections kept open at once once started: `options.limits.maxConnections`, or
+    /// fewer where the process may not open that many descriptors.
+    public var connectionLimit: Int? { server.connectionLimit }
+
     /// Webhooks answered but left out of ``webhooks`` because its reader fell behind.
     public var unreportedCount: Int { feed.droppedCount }
 

@@ -111,6 +111,11 @@ struct ListenCommand: AsyncParsableCommand {
             throw CLIError.failure(error.description)
         }
         let console = Console.current(noColor: noColor)
+        if let kept = listener.connectionLimit, kept < limits.maxConnections {
+            console.warn(
+                "at most \(kept) connections at once, not \(limits.maxConnections): "
+                    + "this process may not open more files (ulimit -n)")
+        }
         printBanner(url: url, secret: secret, console: console)
         let feed = Task { await printFeed(listener.webhooks, archive: archive, console: console) }
         await signals.wait()

@@ -18,13 +18,17 @@ import WebhookListener
         let stdout: URL
         let stderr: URL
 
-        static func start(_ arguments: [String], fixture: EmulatorFixture) async throws -> Listener {
+        /// - Parameter launcher: a command that runs `listen` (its arguments follow), like a shell
+        ///   that lowers a limit first.
+        static func start(_ arguments: [String], fixture: EmulatorFixture, launcher: [String] = []) async throws
+            -> Listener
+        {
             let stdout = fixture.home.appendingPathComponent("listen-\(UUID().uuidString).out")
             let stderr = fixture.home.appendingPathComponent("listen-\(UUID().uuidString).err")
             var environment = fixture.environment()
             environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
             let child = try TmuxHarness.ChildProcess.spawn(
-                [PolarHooksBinary.url.path, "listen", "--port", "0"] + arguments, environment: environment,
+                launcher + [PolarHooksBinary.url.path, "listen", "--port", "0"] + arguments, environment: environment,
                 stdout: stdout.path, stderr: stderr.path)
             // With --json the banner is on stderr: the URL first, "Press Ctrl-C to stop." last.
             let prefix = "Listening for webhooks on "
@@ -267,6 +271,29 @@ import WebhookListener
             #expect(answer.contains("the limit is 1 KiB"))
             let port = try #require(URLComponents(string: listener.url)?.port)
             #expect(try await LoopbackSocket.closesWhenSilent(port: port, within: .seconds(10)))
+        }
+    }
+
+    @Test func saysSoWhenTheDescriptorLimitKeepsFewerConnectionsThanAskedFor() async throws {
+        try await EmulatorFixture.with { fixture in
+            // 300 descriptors, 128 of them kept for everything else: 172 connections fit.
+            let listener = try await Listener.start(
+                ["--json", "--max-connections", "1000"], fixture: fixture,
+                launcher: ["/bin/sh", "-c", #"ulimit -n 300 && exec "$@""#, "sh"])
+            defer { listener.child.stop() }
+            let said = try String(contentsOf: listener.stderr, encoding: .utf8)
+            #expect(said.contains("warning: at most 172 connections at once, not 1000"), "\(said)")
+        }
+    }
+
+    @Test func saysNothingOfTheDescriptorLimitWhenTheConnectionsFit() async throws {
+        try await EmulatorFixture.with { fixture in
+            let listener = try await Listener.start(
+                ["--json", "--max-connections", "100"], fixture: fixture,
+                launcher: ["/bin/sh", "-c", #"ulimit -n 300 && exec "$@""#, "sh"])
+            defer { listener.child.stop() }
+            let said = try String(contentsOf: listener.stderr, encoding: .utf8)
+            #expect(!said.contains("connections at once"), "\(said)")
         }
     }
 
