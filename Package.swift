@@ -10,7 +10,8 @@ let package = Package(
         .library(name: "StandardWebhooks", targets: ["StandardWebhooks"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // @ParentCommand, used by the subcommands, arrived in 1.7.0.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.7.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
@@ -20,8 +21,11 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
+        // Writes the VERSION file (and, for the executable, the git commit) into Swift code.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "TerminalText"),
+        .target(name: "SystemIO"),
         .target(name: "PolarJSON"),
         .target(
             name: "StandardWebhooks",
@@ -42,11 +46,13 @@ let package = Package(
         .target(
             name: "PolarAPI",
             dependencies: [
+                "StandardWebhooks",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
         .target(
             name: "PolarEmulator",
@@ -71,7 +77,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .target(name: "TerminalUI", dependencies: ["CNcurses", "TerminalText"]),
+        .target(name: "TerminalUI", dependencies: ["CNcurses", "SystemIO", "TerminalText"]),
         .target(name: "Dashboard", dependencies: ["TerminalUI", "TerminalText", "PolarAPI"]),
         .executableTarget(
             name: "polar-hooks",
@@ -81,14 +87,17 @@ let package = Package(
                 "PolarAPI",
                 "PolarEmulator",
                 "StandardWebhooks",
+                "SystemIO",
                 "TerminalText",
                 "WebhookListener",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
         .testTarget(name: "StandardWebhooksTests", dependencies: ["StandardWebhooks"]),
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(
             name: "PolarAPITests",
             dependencies: [
@@ -109,6 +118,7 @@ let package = Package(
             dependencies: [
                 "BackgroundServer", "WebhookListener", "StandardWebhooks",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -116,11 +126,12 @@ let package = Package(
         .testTarget(
             name: "DashboardTests",
             dependencies: ["Dashboard", "TerminalUI", "PolarAPI"],
-            resources: [.copy("Snapshots")]
+            // The snapshots are read from the source tree (#filePath), never as resources.
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "PolarHooksTests",
-            dependencies: ["polar-hooks", "PolarAPI", "PolarEmulator", "StandardWebhooks", "WebhookListener"]
+            dependencies: ["polar-hooks", "PolarAPI", "PolarEmulator", "StandardWebhooks", "TerminalText", "WebhookListener"]
         ),
     ]
 )

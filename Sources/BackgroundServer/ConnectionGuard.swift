@@ -105,11 +105,16 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         switch unwrapInboundIn(data) {
         case .head(let head):
             if case .discarding = reading { return }
+            var keepAlive = head.isKeepAlive
             if let declared = head.headers.first(name: "content-length"), !fits(declared) {
-                refuseBody(context: context)
-                return
+                guard limits.oversizedBodyAnswer == .responder else {
+                    refuseBody(context: context)
+                    return
+                }
+                // The responder refuses it in its own words; what follows its answer is not read.
+                keepAlive = false
             }
-            unanswered.append(Manners(version: head.version, keepAlive: head.isKeepAlive))
+            unanswered.append(Manners(version: head.version, keepAlive: keepAlive))
             reading = .body(bytes: 0)
             let now = NIODeadline.now()
             ticket?.enter(.readingBody, at: now)
@@ -238,6 +243,16 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private func closeAfterWriting(_ data: NIOAny, context: ChannelHandlerContext, promise: EventLoopPromise<Void>?) {
         let written = promise ?? context.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(data, promise: written)
+        guard case .nothing = reading else {
+            // Answered before the body ended: closing now, with the body's bytes unread, would
+            // reset the connection and could lose the answer. Half-close and drop the rest.
+            reading = .discarding
+            written.futureResult.assumeIsolated().whenComplete { _ in
+                context.close(mode: .output, promise: nil)
+            }
+            setDeadline(.now() + Self.lingerAfterRefusal)
+            return
+        }
         written.futureResult.assumeIsolated().whenComplete { _ in
             context.close(promise: nil)
         }

@@ -19,6 +19,19 @@ public struct ServerLimits: Sendable, Equatable {
     /// A body larger than this is refused with 413: before a byte of it is read when its
     /// Content-Length says so, else as soon as it grows past the limit.
     public var maxBodyBytes: Int
+    /// Who answers a request whose Content-Length is over ``maxBodyBytes``.
+    public var oversizedBodyAnswer: OversizedBodyAnswer
+
+    /// Who answers a request whose Content-Length is over ``ServerLimits/maxBodyBytes``.
+    public enum OversizedBodyAnswer: Sendable, Equatable {
+        /// The server, with a plain-text 413, before a byte of the body is read.
+        case server
+        /// The responder, in its own words, for a server that must answer as another does (the
+        /// emulator answers as Polar). It gets the request and must judge it by its
+        /// Content-Length; no more than ``ServerLimits/maxBodyBytes`` of the body reaches it,
+        /// and the connection closes after the answer.
+        case responder
+    }
 
     /// - Parameters:
     ///   - headerTimeout: 10 s: an honest client sends its head in one packet; Polar waits 10 s
@@ -30,15 +43,18 @@ public struct ServerLimits: Sendable, Equatable {
     ///   - maxConnections: 1,024: far beyond the handful a developer's tools open, and a small
     ///     share of the descriptors a process may have.
     ///   - maxBodyBytes: 10 MiB: the API's requests and Polar's webhooks are a few kilobytes.
+    ///   - oversizedBodyAnswer: the server answers.
     public init(
         headerTimeout: Duration = .seconds(10), bodyTimeout: Duration = .seconds(30),
-        idleTimeout: Duration = .seconds(75), maxConnections: Int = 1024, maxBodyBytes: Int = 10 * 1024 * 1024
+        idleTimeout: Duration = .seconds(75), maxConnections: Int = 1024, maxBodyBytes: Int = 10 * 1024 * 1024,
+        oversizedBodyAnswer: OversizedBodyAnswer = .server
     ) {
         self.headerTimeout = headerTimeout
         self.bodyTimeout = bodyTimeout
         self.idleTimeout = idleTimeout
         self.maxConnections = maxConnections
         self.maxBodyBytes = maxBodyBytes
+        self.oversizedBodyAnswer = oversizedBodyAnswer
     }
 
     /// Why a limit cannot be used, in words; nil when all can.

@@ -20,18 +20,13 @@
 static inline WINDOW *ph_stdscr(void) { return stdscr; }
 static inline int ph_lines(void) { return LINES; }
 static inline int ph_cols(void) { return COLS; }
-static inline int ph_colors(void) { return COLORS; }
 static inline int ph_color_pairs(void) { return COLOR_PAIRS; }
-static inline int ph_getmaxy(WINDOW *w) { return getmaxy(w); }
-static inline int ph_getmaxx(WINDOW *w) { return getmaxx(w); }
 
 static inline attr_t ph_a_normal(void) { return A_NORMAL; }
 static inline attr_t ph_a_bold(void) { return A_BOLD; }
 static inline attr_t ph_a_dim(void) { return A_DIM; }
 static inline attr_t ph_a_reverse(void) { return A_REVERSE; }
 static inline attr_t ph_a_underline(void) { return A_UNDERLINE; }
-static inline attr_t ph_a_italic(void) { return A_ITALIC; }
-static inline attr_t ph_color_pair(int n) { return (attr_t)COLOR_PAIR(n); }
 
 static inline int ph_key_f(int n) { return KEY_F(n); }
 static inline int ph_key_resize(void) { return KEY_RESIZE; }
@@ -43,25 +38,9 @@ static inline int ph_mvadd_cell(int y, int x, const wchar_t *text, attr_t attrs,
     return mvadd_wch(y, x, &cell);
 }
 
-/// Draws a line-drawing character from the alternate character set.
-static inline int ph_mvadd_acs(int y, int x, char which, attr_t attrs, short pair) {
-    chtype ch;
-    switch (which) {
-    case 'q': ch = ACS_HLINE; break;
-    case 'x': ch = ACS_VLINE; break;
-    case 'l': ch = ACS_ULCORNER; break;
-    case 'k': ch = ACS_URCORNER; break;
-    case 'm': ch = ACS_LLCORNER; break;
-    case 'j': ch = ACS_LRCORNER; break;
-    default: ch = (chtype)which; break;
-    }
-    return mvaddch(y, x, ch | attrs | COLOR_PAIR(pair));
-}
-
 static inline WINDOW *ph_curscr(void) { return curscr; }
 static inline FILE *ph_stdin(void) { return stdin; }
 static inline FILE *ph_stdout(void) { return stdout; }
-static inline int ph_err(void) { return ERR; }
 static inline int ph_ok(void) { return OK; }
 static inline int ph_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int ph_key_mouse(void) { return KEY_MOUSE; }
@@ -83,6 +62,5 @@ static inline int ph_get_winsize(int fd, struct winsize *size) { return ioctl(fd
 
 static inline int ph_wget_wch(WINDOW *w, wint_t *out) { return wget_wch(w, out); }
 static inline int ph_setlocale_all(void) { return setlocale(LC_ALL, "") != NULL; }
-static inline int ph_wcwidth(wchar_t c) { return wcwidth(c); }
 
 #endif

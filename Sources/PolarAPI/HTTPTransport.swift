@@ -39,7 +39,12 @@ struct APIResponse: Sendable {
     var body: Data
 }
 
-/// Sends single attempts over a shared `HTTPClient`; knows headers and timeouts, not retries.
+/// Sends single attempts over a shared `HTTPClient`; knows headers, timeouts and limits, not
+/// retries.
+///
+/// Every wait is bounded by one deadline per attempt (`timeout`): the connection, the head
+/// and the whole body, so a server that trickles an endless body is cut off like one that
+/// never answers. A body is read up to ``maxBodyBytes`` and no further.
 struct HTTPTransport: Sendable {
     let httpClient: HTTPClient
     let baseURL: String
@@ -47,8 +52,13 @@ struct HTTPTransport: Sendable {
     let apiVersion: APIVersion
     let timeout: Duration
     let proxy: ProxyAddress?
-    /// The largest body we read; a delivery page with 100 payloads stays far below it.
-    static let maxBodyBytes = 64 * 1024 * 1024
+    /// The largest body read; a longer one ends in ``PolarError/answerTooLarge(limitBytes:)``.
+    var maxBodyBytes = Self.defaultMaxBodyBytes
+
+    /// A page of 100 deliveries, each with its event's payload, is a few MB; endpoints and
+    /// organizations far less. 32 MiB leaves room for unusually large payloads and bounds
+    /// what a hostile server can make us hold (times the paging window).
+    static let defaultMaxBodyBytes = 32 * 1024 * 1024
 
     /// The `User-Agent` sent with every request.
     static let userAgent = "polar-hooks/\(PolarClient.version)"
@@ -67,26 +77,81 @@ struct HTTPTransport: Sendable {
         return headers
     }
 
-    /// One attempt. Any status comes back as a response; only a missing answer throws.
+    /// The first header that cannot be sent, as the error to throw, or nil. The token's
+    /// problem is told in words that never contain it.
+    func headerProblem(in headers: [(String, String)]) -> PolarError? {
+        for (name, value) in headers {
+            if name == "Authorization" {
+                if let problem = HeaderValueCheck.problem(inAccessToken: token) {
+                    return .invalidAccessToken(problem: problem)
+                }
+            } else if let problem = HeaderValueCheck.problem(inFieldValue: value) {
+                return .invalidHeaderValue(name: name, problem: problem)
+            }
+        }
+        return nil
+    }
+
+    /// One attempt. Any status comes back as a response; only a missing, broken, late or
+    /// oversized answer throws.
     func perform(_ request: APIRequest) async throws(PolarError) -> APIResponse {
         if Task.isCancelled { throw .cancelled }
+        let fields = headers(for: request)
+        if let problem = headerProblem(in: fields) { throw problem }
         var httpRequest = HTTPClientRequest(url: baseURL + request.target)
         httpRequest.method = .init(rawValue: request.method.rawValue)
-        for (name, value) in headers(for: request) { httpRequest.headers.add(name: name, value: value) }
+        for (name, value) in fields { httpRequest.headers.add(name: name, value: value) }
         if let body = request.body {
             httpRequest.body = .bytes(ByteBuffer(data: body))
         }
+        let deadline = ContinuousClock.now + timeout
+        var headArrived = false
         do {
-            let response = try await httpClient.execute(httpRequest, timeout: Self.timeAmount(timeout))
-            var buffer = try await response.body.collect(upTo: Self.maxBodyBytes)
-            let data = buffer.readData(length: buffer.readableBytes) ?? Data()
+            let response = try await httpClient.execute(httpRequest, deadline: .now() + Self.timeAmount(timeout))
+            headArrived = true
             var headers: [String: String] = [:]
             for (name, value) in response.headers where headers[name.lowercased()] == nil {
                 headers[name.lowercased()] = value
             }
-            return APIResponse(status: Int(response.status.code), headers: headers, body: data)
+            if let declared = headers["content-length"].flatMap({ Int($0.trimmingWhitespace()) }),
+                declared > maxBodyBytes
+            {
+                throw PolarError.answerTooLarge(limitBytes: maxBodyBytes)
+            }
+            let body = try await Self.readBody(response.body, upTo: maxBodyBytes, before: deadline)
+            return APIResponse(status: Int(response.status.code), headers: headers, body: body)
         } catch {
-            throw ErrorMapping.error(forTransportFailure: error, target: targetDescription, viaProxy: proxy)
+            throw ErrorMapping.error(
+                forTransportFailure: error, target: targetDescription, viaProxy: proxy, afterHead: headArrived)
+        }
+    }
+
+    /// The whole body, read until `deadline` and up to `limit` bytes; past either it throws
+    /// ``PolarError/timeout`` or ``PolarError/answerTooLarge(limitBytes:)`` and the
+    /// connection is dropped.
+    static func readBody(
+        _ body: HTTPClientResponse.Body, upTo limit: Int, before deadline: ContinuousClock.Instant
+    ) async throws -> Data {
+        try await withThrowingTaskGroup(of: Data?.self) { group in
+            group.addTask {
+                var collected = ByteBuffer()
+                for try await chunk in body {
+                    guard chunk.readableBytes <= limit - collected.readableBytes else {
+                        throw PolarError.answerTooLarge(limitBytes: limit)
+                    }
+                    collected.writeImmutableBuffer(chunk)
+                }
+                // A cancelled read ends early; that is not a complete body.
+                try Task.checkCancellation()
+                return Data(buffer: collected, byteTransferStrategy: .automatic)
+            }
+            group.addTask {
+                try await Task.sleep(until: deadline, clock: .continuous)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let data = first else { throw PolarError.timeout }
+            return data
         }
     }
 

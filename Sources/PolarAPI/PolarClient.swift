@@ -6,9 +6,15 @@ import Foundation
 /// Every method maps HTTP failures to ``PolarError``. Reads, updates and deletes are retried
 /// per the ``RetryPolicy``; a create, a redelivery or a secret reset is never sent twice.
 /// Call ``shutdown()`` once when done: the client owns a connection pool.
+///
+/// The server is not trusted: every answer is bounded in time and size, lists are walked
+/// within ``PagingLimits``, an item that cannot be read is reported beside the others
+/// (``UnreadableItem``), and no error carries the access token (everything thrown passes
+/// through `send`, `encode`, `decode` or a page stream, and each removes it).
 public final class PolarClient: Sendable {
-    /// This program's version, sent in the `User-Agent` header.
-    public static let version = "0.1.0"
+    /// This program's version, sent in the `User-Agent` header: the repository's VERSION file,
+    /// read at build time by the BuildInfo plugin.
+    public static let version = PackageVersion.number
     /// How many list pages are fetched at once after the first.
     public static let defaultPageConcurrency = 4
 
@@ -24,6 +30,8 @@ public final class PolarClient: Sendable {
     private let sleep: Sleeper
     private let unitRandom: @Sendable () -> Double
     private let pageConcurrency: Int
+    private let pagingCeilings: PagingCeilings
+    private let redactor: SecretRedactor
 
     /// A client with its own connection pool, honouring the process's proxy variables.
     public convenience init(configuration: PolarClientConfiguration) {
@@ -46,7 +54,8 @@ public final class PolarClient: Sendable {
         configuration: PolarClientConfiguration, httpClient injected: HTTPClient?,
         environmentVariables: [String: String], sleep: @escaping Sleeper = Sleepers.task,
         unitRandom: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
-        pageConcurrency: Int = PolarClient.defaultPageConcurrency
+        pageConcurrency: Int = PolarClient.defaultPageConcurrency, pagingCeilings: PagingCeilings = PagingCeilings(),
+        maxBodyBytes: Int = HTTPTransport.defaultMaxBodyBytes
     ) {
         let baseURL = configuration.environment.baseURL
         let settings = ProxySettings(environment: environmentVariables)
@@ -59,10 +68,13 @@ public final class PolarClient: Sendable {
         self.ownsHTTPClient = injected == nil
         self.transport = HTTPTransport(
             httpClient: httpClient, baseURL: baseURL, token: configuration.token,
-            apiVersion: configuration.apiVersion, timeout: configuration.timeout, proxy: proxy)
+            apiVersion: configuration.apiVersion, timeout: configuration.timeout, proxy: proxy,
+            maxBodyBytes: maxBodyBytes)
         self.sleep = sleep
         self.unitRandom = unitRandom
         self.pageConcurrency = max(pageConcurrency, 1)
+        self.pagingCeilings = pagingCeilings
+        self.redactor = SecretRedactor(secret: configuration.token)
     }
 
     private static func makeHTTPClient(timeout: Duration, proxy: ProxyAddress?) -> HTTPClient {
@@ -99,26 +111,30 @@ public final class PolarClient: Sendable {
     {
         let query =
             organizationIds.map { ("organization_id", $0) } + [("page", String(page)), ("limit", String(limit))]
-        return try await decode(
-            ListResource<WebhookEndpoint>.self,
+        return try await decodeList(
+            WebhookEndpoint.self,
             from: send(
                 APIRequest(method: .get, path: "/v1/webhooks/endpoints", query: query, repeatability: .idempotent)),
             what: "the endpoint list")
     }
 
     /// Every endpoint, page by page in server order. After the first page the rest are
-    /// fetched concurrently (bounded).
+    /// fetched concurrently (bounded). Repeats are dropped; a server whose pages contradict
+    /// themselves, or that goes past ``PagingLimits/endpoints``, ends the stream with
+    /// ``PolarError/untrustworthyPaging(_:)`` after the pages before.
     public func endpointPages(organizationIds: [String] = [], pageSize: Int = 100)
         -> AsyncThrowingStream<ListResource<WebhookEndpoint>, any Error>
     {
-        Paging.pages(concurrency: pageConcurrency) { [self] page async throws(PolarError) in
+        let list = PagedList.endpoints(pagingCeilings.endpoints, pageSize: pageSize)
+        return Paging.pages(of: list, concurrency: pageConcurrency, redact: redact) {
+            [self] page async throws(PolarError) in
             try await listEndpoints(organizationIds: organizationIds, page: page, limit: pageSize)
         }
     }
 
-    /// Every endpoint of every page, newest first.
+    /// Every endpoint of every page, newest first, with those that could not be read.
     public func allEndpoints(organizationIds: [String] = [], pageSize: Int = 100)
-        async throws(PolarError) -> [WebhookEndpoint]
+        async throws(PolarError) -> CollectedList<WebhookEndpoint>
     {
         try await Paging.collect(endpointPages(organizationIds: organizationIds, pageSize: pageSize))
     }
@@ -183,24 +199,28 @@ public final class PolarClient: Sendable {
         async throws(PolarError) -> ListResource<WebhookDelivery>
     {
         let query = filter.queryItems + [("page", String(page)), ("limit", String(limit))]
-        return try await decode(
-            ListResource<WebhookDelivery>.self,
+        return try await decodeList(
+            WebhookDelivery.self,
             from: send(
                 APIRequest(method: .get, path: "/v1/webhooks/deliveries", query: query, repeatability: .idempotent)),
             what: "the delivery list")
     }
 
+    /// Every delivery matching `filter`, page by page in server order, within
+    /// ``PagingLimits/deliveries`` (see ``endpointPages(organizationIds:pageSize:)``).
     public func deliveryPages(_ filter: DeliveryFilter = DeliveryFilter(), pageSize: Int = 100)
         -> AsyncThrowingStream<ListResource<WebhookDelivery>, any Error>
     {
-        Paging.pages(concurrency: pageConcurrency) { [self] page async throws(PolarError) in
+        let list = PagedList.deliveries(pagingCeilings.deliveries, pageSize: pageSize)
+        return Paging.pages(of: list, concurrency: pageConcurrency, redact: redact) {
+            [self] page async throws(PolarError) in
             try await listDeliveries(filter, page: page, limit: pageSize)
         }
     }
 
-    /// Every delivery matching `filter`, newest first.
+    /// Every delivery matching `filter`, newest first, with those that could not be read.
     public func allDeliveries(_ filter: DeliveryFilter = DeliveryFilter(), pageSize: Int = 100)
-        async throws(PolarError) -> [WebhookDelivery]
+        async throws(PolarError) -> CollectedList<WebhookDelivery>
     {
         try await Paging.collect(deliveryPages(filter, pageSize: pageSize))
     }
@@ -213,12 +233,16 @@ public final class PolarClient: Sendable {
 
     // MARK: Organizations
 
-    /// Every organization the token can see (id, name, slug).
-    public func organizations() async throws(PolarError) -> [Organization] {
-        let pages = Paging.pages(concurrency: pageConcurrency) { [self] page async throws(PolarError) in
-            let query = [("page", String(page)), ("limit", "100")]
-            return try await decode(
-                ListResource<Organization>.self,
+    /// Every organization the token can see (id, name, slug), with those that could not be
+    /// read, within ``PagingLimits/organizations``.
+    public func organizations() async throws(PolarError) -> CollectedList<Organization> {
+        let pageSize = 100
+        let list = PagedList.organizations(pagingCeilings.organizations, pageSize: pageSize)
+        let pages = Paging.pages(of: list, concurrency: pageConcurrency, redact: redact) {
+            [self] page async throws(PolarError) in
+            let query = [("page", String(page)), ("limit", String(pageSize))]
+            return try await decodeList(
+                Organization.self,
                 from: send(
                     APIRequest(method: .get, path: "/v1/organizations/", query: query, repeatability: .idempotent)),
                 what: "the organization list")
@@ -233,8 +257,16 @@ public final class PolarClient: Sendable {
     }
 
     /// Sends a request, retrying per the policy and the request's repeatability; returns the
-    /// first 2xx answer and throws the mapped error otherwise.
+    /// first 2xx answer and throws the mapped error, without the token, otherwise.
     private func send(_ request: APIRequest) async throws(PolarError) -> APIResponse {
+        do {
+            return try await sendAttempts(request)
+        } catch {
+            throw redact(error)
+        }
+    }
+
+    private func sendAttempts(_ request: APIRequest) async throws(PolarError) -> APIResponse {
         let policy = configuration.retryPolicy
         var attempt = 0
         var mayHaveBeenApplied = false
@@ -245,7 +277,8 @@ public final class PolarClient: Sendable {
                 let response = try await transport.perform(request)
                 if (200..<300).contains(response.status) { return response }
                 error = ErrorMapping.error(
-                    status: response.status, retryAfter: response.headers["retry-after"], body: response.body)
+                    status: response.status, retryAfter: response.headers["retry-after"],
+                    contentType: response.headers["content-type"], body: response.body, redactor: redactor)
             } catch let failure {
                 error = failure
             }
@@ -258,7 +291,7 @@ public final class PolarClient: Sendable {
                 after: error, attempt: attempt, repeatability: request.repeatability, unitRandom: unitRandom())
             switch decision {
             case .fail:
-                throw error.redacting(configuration.token)
+                throw error
             case .retry(let wait):
                 do {
                     try await sleep(wait)
@@ -270,42 +303,40 @@ public final class PolarClient: Sendable {
         }
     }
 
+    /// The error without any form of the token: the one door every thrown error passes.
+    private var redact: @Sendable (PolarError) -> PolarError {
+        { [redactor] error in error.redacting(redactor) }
+    }
+
     private func encode(_ body: some Encodable) throws(PolarError) -> Data {
         do {
             return try PolarJSON.encoder().encode(body)
         } catch {
-            throw .undecodableBody("could not encode the request body: \(error)")
+            // EncodingError quotes the value; the request body may hold a secret.
+            throw redact(.undecodableBody("could not encode the request body"))
         }
     }
 
+    /// A single object; one that cannot be read is an error in words (where and what, never
+    /// the values).
     private func decode<T: Decodable>(_ type: T.Type, from response: APIResponse, what: String) throws(PolarError) -> T
     {
         do {
             return try PolarJSON.decoder().decode(T.self, from: response.body)
         } catch {
-            throw PolarError.undecodableBody("\(what): \(Self.describe(error))").redacting(configuration.token)
+            throw redact(.undecodableBody("\(what): \(DecodingProblem.describe(error))"))
         }
     }
 
-    /// A short account of a decoding failure: where and what, never the values.
-    private static func describe(_ error: any Error) -> String {
-        guard let error = error as? DecodingError else { return String(describing: error) }
-        func path(_ codingPath: [any CodingKey]) -> String {
-            let text = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return text.isEmpty ? "the top level" : String(text.drop(while: { $0 == "." }))
+    /// A list page, item by item: unreadable items are described beside the others. Only a
+    /// page whose shape is wrong (no `items` list, no `pagination`) is an error.
+    private func decodeList<Item: Codable & Sendable>(
+        _ type: Item.Type, from response: APIResponse, what: String
+    ) throws(PolarError) -> ListResource<Item> {
+        var page = try decode(ListResource<Item>.self, from: response, what: what)
+        for index in page.unreadable.indices {
+            page.unreadable[index].id = page.unreadable[index].id.map(redactor.clean)
         }
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "missing \"\(key.stringValue)\" at \(path(context.codingPath))"
-        case .typeMismatch(let type, let context):
-            return "expected \(type) at \(path(context.codingPath))"
-        case .valueNotFound(let type, let context):
-            return "null where \(type) was expected at \(path(context.codingPath))"
-        case .dataCorrupted(let context):
-            return context.codingPath.isEmpty
-                ? "not JSON" : "\(context.debugDescription) at \(path(context.codingPath))"
-        @unknown default:
-            return "not the expected JSON"
-        }
+        return page
     }
 }

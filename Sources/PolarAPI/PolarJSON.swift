@@ -34,9 +34,19 @@ public enum PolarJSON {
 
 /// Formats and parses RFC 3339 timestamps as Polar's API writes them.
 public enum PolarTimestamp {
+    /// `0001-01-01T00:00:00Z`, the first instant a timestamp can name.
+    public static let earliest = Date(timeIntervalSince1970: -62_135_596_800)
+    /// `9999-12-31T23:59:59Z`, the last whole second.
+    public static let latest = Date(timeIntervalSince1970: 253_402_300_799)
+
     /// `2026-09-10T12:03:04.567890Z`, or `2026-09-10T12:03:04Z` when the microseconds are zero.
+    /// A date outside years 1–9999 is written as the nearest of ``earliest`` and ``latest``.
     public static func format(_ date: Date) -> String {
-        let totalMicros = (date.timeIntervalSince1970 * 1_000_000).rounded()
+        let interval = date.timeIntervalSince1970
+        let clamped =
+            interval.isNaN
+            ? 0 : min(max(interval, earliest.timeIntervalSince1970), latest.timeIntervalSince1970)
+        let totalMicros = (clamped * 1_000_000).rounded()
         var seconds = Int64((totalMicros / 1_000_000).rounded(.down))
         var micros = Int64(totalMicros) - seconds * 1_000_000
         if micros < 0 {
@@ -69,8 +79,8 @@ public enum PolarTimestamp {
         guard let year = number(0, 4), bytes[4] == 45, let month = number(5, 2), bytes[7] == 45,
             let day = number(8, 2), bytes[10] == 84 || bytes[10] == 116 || bytes[10] == 32,
             let hour = number(11, 2), bytes[13] == 58, let minute = number(14, 2), bytes[16] == 58,
-            let second = number(17, 2), (1...12).contains(month), (1...31).contains(day), hour < 24,
-            minute < 60, second < 61
+            let second = number(17, 2), year >= 1, (1...12).contains(month),
+            (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
         var index = 19
         var fraction = 0.0
@@ -101,6 +111,14 @@ public enum PolarTimestamp {
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    private static func daysIn(month: Int64, year: Int64) -> Int64 {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     private static func pad(_ value: Int64, _ width: Int) -> String {

@@ -137,42 +137,25 @@ public struct ProxyAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `proxy:3128`, `http://user:pass@proxy:3128/` or `socks5://proxy:1080`.
     public static func parse(_ text: String) -> Result<ProxyAddress, ProxyParseFailure> {
-        var rest = Substring(text.trimmingWhitespace())
-        var kind = Kind.http
-        var defaultPort = 80
-        if let schemeEnd = rest.range(of: "://") {
-            let scheme = rest[..<schemeEnd.lowerBound].lowercased()
-            switch scheme {
-            case "http": break
-            case "socks5", "socks5h":
-                kind = .socks5
-                defaultPort = 1080
-            default:
-                return .failure(ProxyParseFailure("unsupported proxy scheme \"\(scheme)\" (use http:// or socks5://)"))
-            }
-            rest = rest[schemeEnd.upperBound...]
+        let trimmed = text.trimmingWhitespace()
+        // `proxy:3128` has no scheme; read as is, `proxy` would be taken for one.
+        let url = trimmed.contains("://") ? trimmed : "http://" + trimmed
+        let kind: Kind
+        switch url.prefix(while: { $0 != ":" }).lowercased() {
+        case "http": kind = .http
+        case "socks5", "socks5h": kind = .socks5
+        case let scheme:
+            return .failure(ProxyParseFailure("unsupported proxy scheme \"\(scheme)\" (use http:// or socks5://)"))
         }
-        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
-        var username: String?
-        var password: String?
-        if let at = rest.lastIndex(of: "@") {
-            let credentials = rest[..<at]
-            rest = rest[rest.index(after: at)...]
-            if let colon = credentials.firstIndex(of: ":") {
-                username = String(credentials[..<colon]).removingPercentEncoding
-                password = String(credentials[credentials.index(after: colon)...]).removingPercentEncoding
-            } else {
-                username = String(credentials).removingPercentEncoding
-            }
-        }
-        guard let target = HostAndPort(String(rest), defaultPort: defaultPort) else {
+        guard let target = URLTarget(url, defaultPort: kind == .socks5 ? 1080 : 80) else {
             return .failure(ProxyParseFailure("not a proxy address (expected host:port)"))
         }
-        if kind == .socks5, username != nil {
+        if kind == .socks5, target.user != nil {
             return .failure(ProxyParseFailure("SOCKS5 proxies with credentials are not supported"))
         }
         return .success(
-            ProxyAddress(kind: kind, host: target.host, port: target.port, username: username, password: password))
+            ProxyAddress(
+                kind: kind, host: target.host, port: target.port, username: target.user, password: target.password))
     }
 }
 
@@ -182,55 +165,33 @@ public struct ProxyParseFailure: Error, Sendable, Hashable, CustomStringConverti
     init(_ description: String) { self.description = description }
 }
 
-/// `host[:port]` or `[v6]:port`.
-struct HostAndPort: Hashable {
-    var host: String
-    var port: Int
-
-    init?(_ text: String, defaultPort: Int) {
-        guard !text.isEmpty else { return nil }
-        if text.hasPrefix("[") {
-            guard let close = text.firstIndex(of: "]") else { return nil }
-            host = String(text[text.index(after: text.startIndex)..<close])
-            let rest = text[text.index(after: close)...]
-            if rest.isEmpty {
-                port = defaultPort
-            } else if rest.hasPrefix(":"), let value = Int(rest.dropFirst()) {
-                port = value
-            } else {
-                return nil
-            }
-        } else if let colon = text.lastIndex(of: ":") {
-            guard let value = Int(text[text.index(after: colon)...]) else { return nil }
-            host = String(text[..<colon])
-            port = value
-        } else {
-            host = text
-            port = defaultPort
-        }
-        guard !host.isEmpty, (1...65_535).contains(port) else { return nil }
-    }
-}
-
-/// The scheme, host and port of a base URL such as `https://api.polar.sh` or `http://127.0.0.1:8787`.
+/// The scheme, host, port and credentials of a trusted URL: a base URL such as
+/// `https://api.polar.sh` or `http://127.0.0.1:8787`, or a proxy setting. Read with
+/// `URLComponents`; webhook URLs, which Polar judges by its own rules, are `WebhookURL`'s.
 struct URLTarget: Hashable {
     var scheme: String
+    /// Lowercased, without the brackets of an IPv6 literal.
     var host: String
     var port: Int
+    /// Percent-decoded.
+    var user: String?
+    /// Percent-decoded; never shown.
+    var password: String?
 
-    init?(_ url: String) {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        scheme = url[..<schemeEnd.lowerBound].lowercased()
-        var authority = url[schemeEnd.upperBound...]
-        if let slash = authority.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
-            authority = authority[..<slash]
-        }
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        guard let target = HostAndPort(String(authority), defaultPort: scheme == "https" ? 443 : 80) else {
-            return nil
-        }
-        host = target.host.lowercased()
-        port = target.port
+    /// Nil unless `url` has a scheme, a host and a port in 1...65535 (the scheme's default when
+    /// absent: 443 for https, `defaultPort` otherwise).
+    init?(_ url: String, defaultPort: Int = 80) {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+            var host = components.host, !host.isEmpty
+        else { return nil }
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        let port = components.port ?? (scheme == "https" ? 443 : defaultPort)
+        guard !host.isEmpty, (1...65_535).contains(port) else { return nil }
+        self.scheme = scheme
+        self.host = host.lowercased()
+        self.port = port
+        user = components.user
+        password = components.password
     }
 
     /// `127.0.0.1:8787`, `[::1]:8787`.

@@ -1,4 +1,4 @@
-/// RFC 3492 Punycode encoding, for IDN host names (`münchen` → `xn--mnchen-3ya`).
+/// RFC 3492 Punycode, for IDN host names (`münchen` ⇄ `xn--mnchen-3ya`).
 package enum Punycode {
     private static let base = 36
     private static let tMin = 1
@@ -72,5 +72,56 @@ package enum Punycode {
             n += 1
         }
         return output
+    }
+
+    /// The scalars a Punycode string (without `xn--`) stands for; nil when it is malformed.
+    package static func decode(_ text: String) -> [Unicode.Scalar]? {
+        let input = Array(text.unicodeScalars)
+        guard input.allSatisfy(\.isASCII) else { return nil }
+        var output: [UInt32] = []
+        var position = 0
+        if let delimiter = input.lastIndex(of: "-") {
+            output = input[..<delimiter].map(\.value)
+            position = delimiter + 1
+        }
+        var n = initialN
+        var i = 0
+        var bias = initialBias
+        while position < input.count {
+            let oldI = i
+            var weight = 1
+            var k = base
+            while true {
+                guard position < input.count, let digit = digitValue(input[position]) else { return nil }
+                position += 1
+                let (product, overflow) = digit.multipliedReportingOverflow(by: weight)
+                guard !overflow, i <= Int(Int32.max) - product else { return nil }
+                i += product
+                let t = k <= bias ? tMin : (k >= bias + tMax ? tMax : k - bias)
+                if digit < t { break }
+                let (nextWeight, weightOverflow) = weight.multipliedReportingOverflow(by: base - t)
+                guard !weightOverflow, nextWeight <= Int(Int32.max) else { return nil }
+                weight = nextWeight
+                k += base
+            }
+            let count = output.count + 1
+            bias = adapt(i - oldI, count, oldI == 0)
+            guard i / count <= 0x10FFFF - n else { return nil }
+            n += i / count
+            i %= count
+            output.insert(UInt32(n), at: i)
+            i += 1
+        }
+        let scalars = output.compactMap(Unicode.Scalar.init)
+        return scalars.count == output.count ? scalars : nil
+    }
+
+    private static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "a"..."z": Int(scalar.value - 97)
+        case "A"..."Z": Int(scalar.value - 65)
+        case "0"..."9": Int(scalar.value - 22)
+        default: nil
+        }
     }
 }

@@ -38,7 +38,7 @@ extension RetryPolicy {
     ) -> RetryDecision {
         guard repeatability != .never, attempt < maxAttempts else { return .fail }
         switch error {
-        case .network:
+        case .network, .connectionClosed:
             return .retry(after: backoff(afterAttempt: attempt, unitRandom: unitRandom))
         case .server(let status, _) where [502, 503, 504].contains(status):
             return .retry(after: backoff(afterAttempt: attempt, unitRandom: unitRandom))
@@ -57,7 +57,7 @@ extension PolarError {
     /// a repeat of a delete may find its work already done.
     var mayHaveBeenApplied: Bool {
         switch self {
-        case .network, .timeout: true
+        case .network, .connectionClosed, .timeout: true
         case .server(let status, _): [502, 503, 504].contains(status)
         default: false
         }

@@ -1,13 +1,37 @@
 import Foundation
 
 /// How Polar shapes the body it sends to an endpoint.
-public enum WebhookFormat: String, Codable, Sendable, CaseIterable, Hashable {
+///
+/// Forward-compatible: Polar may add formats, so any string decodes and is written back
+/// unchanged (`"json"` stays `"json"` in `--json` output). ``allCases`` and ``isKnown`` are
+/// the formats this version knows; only those are offered for a create or an update.
+public struct WebhookFormat: RawRepresentable, Hashable, Sendable, Codable, CaseIterable,
+    CustomStringConvertible, ExpressibleByStringLiteral
+{
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(from decoder: Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+    public var description: String { rawValue }
+
     /// The JSON event as it is.
-    case raw
+    public static let raw: WebhookFormat = "raw"
     /// A Discord webhook message.
-    case discord
+    public static let discord: WebhookFormat = "discord"
     /// A Slack incoming-webhook message.
-    case slack
+    public static let slack: WebhookFormat = "slack"
+
+    /// The formats this version knows, in Polar's order.
+    public static let allCases: [WebhookFormat] = [.raw, .discord, .slack]
+
+    /// Whether this version knows the format (false for one Polar added later).
+    public var isKnown: Bool { Self.allCases.contains(self) }
 
     /// The format a URL implies, as Polar's dashboard guesses it: Discord and Slack webhook
     /// URLs select their format; anything else says nothing.

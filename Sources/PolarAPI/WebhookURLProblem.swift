@@ -2,15 +2,16 @@
 public enum WebhookURLProblem: Equatable, Sendable, CustomStringConvertible {
     /// Nothing but whitespace.
     case empty
-    /// More than ``WebhookURLRules/maximumLength`` characters (after stripping whitespace).
+    /// More than ``WebhookURLRules/maximumLength`` UTF-8 bytes (after stripping whitespace);
+    /// `count` is that length in bytes.
     case tooLong(count: Int)
     /// No scheme: not an absolute URL.
     case notAbsolute
     /// A scheme other than `https` (as typed, e.g. `http`).
     case schemeNotHTTPS(scheme: String)
-    /// Nothing between `https://` and the path.
+    /// Nothing between `https://` and the port or path.
     case noHost
-    /// A host that is not a valid domain name or IP address (or a malformed port).
+    /// A host that is not a valid domain name (IDNA 2008) or IP address, or a malformed port.
     case invalidHost
     /// `localhost` or an IP literal that is not globally routable (host as normalised).
     case localOrPrivate(host: String)
@@ -20,7 +21,7 @@ public enum WebhookURLProblem: Equatable, Sendable, CustomStringConvertible {
         case .empty:
             "the URL is empty; give an https URL such as https://example.com/webhooks"
         case .tooLong(let count):
-            "the URL is \(count) characters long; Polar accepts at most \(WebhookURLRules.maximumLength)"
+            "the URL is \(count) bytes long (UTF-8); Polar accepts at most \(WebhookURLRules.maximumLength)"
         case .notAbsolute:
             "the URL is not an absolute URL; give one like https://example.com/webhooks"
         case .schemeNotHTTPS(let scheme):
@@ -28,7 +29,7 @@ public enum WebhookURLProblem: Equatable, Sendable, CustomStringConvertible {
         case .noHost:
             "the URL has no host name"
         case .invalidHost:
-            "the URL's host name contains characters not allowed in domain names"
+            "the URL's host is not a valid domain name or IP address (or its port is not a number up to 65535)"
         case .localOrPrivate(let host):
             "webhook URLs cannot point to localhost or private IP addresses ('\(host)' is not public)"
         }

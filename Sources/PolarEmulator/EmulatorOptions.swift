@@ -25,12 +25,22 @@ public struct EmulatorOptions: Sendable {
     public var retryDelayScale: Double
     /// How long a "slow answer" fault waits, in milliseconds.
     public var slowFaultMilliseconds: Int
+    /// Events the emulator makes up on its own, per minute (0: none), each of a type some
+    /// enabled endpoint subscribes to, delivered like any other.
+    public var trafficPerMinute: Double
+    /// Seeds the made-up traffic, so a test sees the same sequence; nil picks one at random.
+    public var trafficSeed: UInt64?
+    /// Endpoint host → loopback URL the deliveries for that host really go to (the endpoint's
+    /// path is appended). The endpoint keeps its URL on screen and in Polar's error texts;
+    /// the demo uses this so nothing leaves the machine.
+    public var deliveryRedirects: [String: String]
 
     public init(
         host: String = "127.0.0.1", port: Int = 8787, sampleData: Bool = true, seedEndpoints: Int = 0,
         statePath: String? = nil, rateLimitPerMinute: Int? = nil, faultRate: Double = 0,
         latencyMilliseconds: Int = 0, allowInsecureURLs: Bool = false, deliverExternally: Bool = false,
-        retryDelayScale: Double = 1, slowFaultMilliseconds: Int = 3000
+        retryDelayScale: Double = 1, slowFaultMilliseconds: Int = 3000, trafficPerMinute: Double = 0,
+        trafficSeed: UInt64? = nil, deliveryRedirects: [String: String] = [:]
     ) {
         self.host = host
         self.port = port
@@ -44,5 +54,8 @@ public struct EmulatorOptions: Sendable {
         self.deliverExternally = deliverExternally
         self.retryDelayScale = retryDelayScale
         self.slowFaultMilliseconds = slowFaultMilliseconds
+        self.trafficPerMinute = trafficPerMinute
+        self.trafficSeed = trafficSeed
+        self.deliveryRedirects = deliveryRedirects
     }
 }

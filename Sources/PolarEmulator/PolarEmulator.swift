@@ -21,6 +21,7 @@ public final class PolarEmulator: Sendable {
 
     let store: EmulatorStore
     let worker: DeliveryWorker
+    private let traffic: TrafficGenerator?
     private let logger: Logger
     private let server = BackgroundServer()
 
@@ -47,10 +48,18 @@ public final class PolarEmulator: Sendable {
             urlRules: URLValidation(allowInsecure: options.allowInsecureURLs),
             logger: logger)
         self.store = store
-        self.worker = DeliveryWorker(
+        let worker = DeliveryWorker(
             store: store, deliverExternally: options.deliverExternally,
-            retryDelayScale: options.retryDelayScale,
+            retryDelayScale: options.retryDelayScale, redirects: DeliveryRedirects(options.deliveryRedirects),
             logger: logger)
+        self.worker = worker
+        traffic =
+            options.trafficPerMinute > 0
+            ? TrafficGenerator(
+                plan: TrafficPlan(
+                    perMinute: options.trafficPerMinute, seed: options.trafficSeed ?? UInt64.random(in: .min ... .max)),
+                store: store, worker: worker)
+            : nil
         if let stateFile, loaded == nil {
             do {
                 try stateFile.save(snapshot)
@@ -76,8 +85,16 @@ public final class PolarEmulator: Sendable {
         if let limit = options.rateLimitPerMinute, limit < 1 {
             throw .invalidOption("The rate limit must be at least 1 request per minute.")
         }
-        guard options.retryDelayScale >= 0 else {
-            throw .invalidOption("The retry delay scale cannot be negative.")
+        guard options.retryDelayScale >= 0, options.retryDelayScale.isFinite else {
+            throw .invalidOption("The retry delay scale must be a number of 0 or more.")
+        }
+        guard (0...TrafficPlan.maxPerMinute).contains(options.trafficPerMinute) else {
+            throw .invalidOption(
+                "The traffic must be between 0 and \(Int(TrafficPlan.maxPerMinute)) events per minute.")
+        }
+        for (host, target) in options.deliveryRedirects where !DeliveryRedirects.isLoopback(target) {
+            throw .invalidOption(
+                "Deliveries for \(host) can only be redirected to a loopback http(s) URL, not \(target).")
         }
     }
 
@@ -89,21 +106,29 @@ public final class PolarEmulator: Sendable {
         let seedEndpoints = options.seedEndpoints
         let startedAt = startedAt
         let urlRules = URLValidation(allowInsecure: options.allowInsecureURLs)
-        let responder = EmulatorResponder(
-            api: EmulatorAPI(store: store, worker: worker, urlRules: urlRules),
+        let counters = TrafficCounters()
+        let routes = EmulatorRoutes.table(
+            api: EmulatorAPI(store: store, worker: worker, urlRules: urlRules, startedAt: startedAt),
             admin: AdminRoutes(
                 store: store, worker: worker,
                 initialState: {
                     SampleData.build(now: startedAt, sample: sampleData, seedEndpoints: seedEndpoints)
-                }),
-            rateLimiter: options.rateLimitPerMinute.map(RateLimiter.init(perMinute:)),
-            faults: FaultInjector(rate: options.faultRate),
-            latency: .milliseconds(options.latencyMilliseconds),
-            slowFault: .milliseconds(options.slowFaultMilliseconds), startedAt: startedAt)
+                }, counters: counters))
+        let responder = EmulatorResponder(
+            routes: routes,
+            polarLayers: EmulatorResponder.polarLayers(
+                faults: FaultInjector(
+                    rate: options.faultRate, slowness: .milliseconds(options.slowFaultMilliseconds), counters: counters),
+                rateLimiter: options.rateLimitPerMinute.map(RateLimiter.init(perMinute:)),
+                latency: .milliseconds(options.latencyMilliseconds), counters: counters))
 
         do {
+            // Polar answers a declared body over 10 MiB itself, in JSON (BodyLengthMiddleware).
             let port = try await server.start(
-                responder, host: options.host, port: options.port, logLabel: "polar-emulator.http")
+                responder, host: options.host, port: options.port, logLabel: "polar-emulator.http",
+                limits: ServerLimits(
+                    maxBodyBytes: BodyLengthMiddleware.maxBodyBytes, oversizedBodyAnswer: .responder))
+            traffic?.start()
             return "http://\(BackgroundServer.urlHost(options.host)):\(port)"
         } catch {
             switch error {
@@ -116,6 +141,7 @@ public final class PolarEmulator: Sendable {
 
     /// Stops serving and cancels deliveries in flight. Safe to call more than once.
     public func stop() async {
+        await traffic?.stop()
         await server.stop()
         await worker.shutdown()
         await store.persist()

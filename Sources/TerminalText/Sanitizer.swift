@@ -22,6 +22,40 @@ public enum Sanitizer {
         return String(output)
     }
 
+    /// JSON text made safe for a terminal without changing what it means: a control character
+    /// (DEL, a C1 control, a bidi override) can only stand inside a JSON string, so it is
+    /// written as its `\\uXXXX` escape, which a JSON reader turns back into the same character.
+    /// Line breaks and tabs (JSON whitespace) are kept.
+    public static func terminalSafeJSON(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { isControl($0) && !isJSONWhitespace($0) }) else { return json }
+        var output = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            guard isControl(scalar), !isJSONWhitespace(scalar) else {
+                output.append(scalar)
+                continue
+            }
+            let hex = String(scalar.value, radix: 16)
+            output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+        }
+        return String(output)
+    }
+
+    /// ``terminalSafeJSON(_:)`` for UTF-8 bytes; returns them unchanged (no copy of the work)
+    /// when no byte can start a control character.
+    public static func terminalSafeJSON(bytes: [UInt8]) -> [UInt8] {
+        // C0 controls, DEL, and the lead bytes of C1 controls (0xC2) and bidi overrides (0xE2).
+        let suspicious = bytes.contains { byte in
+            (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D) || byte == 0x7F || byte == 0xC2
+                || byte == 0xE2
+        }
+        guard suspicious else { return bytes }
+        return Array(terminalSafeJSON(String(decoding: bytes, as: UTF8.self)).utf8)
+    }
+
+    private static func isJSONWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\n" || scalar == "\t" || scalar == "\r"
+    }
+
     /// True for C0 controls, DEL, C1 controls, and the bidi overrides that can disguise text.
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value

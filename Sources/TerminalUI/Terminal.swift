@@ -1,4 +1,5 @@
 import CNcurses
+import SystemIO
 
 #if canImport(Glibc)
     import Glibc
@@ -216,16 +217,6 @@ public final class Terminal: @unchecked Sendable {
     /// Writes bytes straight to the tty, past ncurses (which has flushed its own output at
     /// the end of every `doupdate`).
     func writeToTerminal(_ bytes: [UInt8]) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            if written > 0 {
-                offset += written
-            } else if written < 0, errno == EINTR || errno == EAGAIN {
-                continue
-            } else {
-                return
-            }
-        }
+        FileDescriptorWriter.writeAll(bytes, to: STDOUT_FILENO)
     }
 }

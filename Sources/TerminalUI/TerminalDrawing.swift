@@ -36,6 +36,12 @@ extension Terminal {
         writeToTerminal(ClipboardSequence.osc52(text, insideTmux: insideTmux))
     }
 
+    /// Rings the terminal bell once (or flashes, as the terminal is set up to).
+    public func bell() {
+        guard isActive else { return }
+        beep()
+    }
+
     private func attributes(_ set: TerminalRendition.Attributes) -> attr_t {
         var result = ph_a_normal()
         for (attribute, bits) in attributeBits where set.contains(attribute) { result |= bits }

@@ -19,7 +19,9 @@ struct DashboardLauncher {
         }
         // Nothing may write log lines over the full-screen dashboard.
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
-        let options = DashboardOptions(color: console.usesColor, mouse: command.mouse)
+        let options = DashboardOptions(
+            color: console.usesColor, mouse: command.mouse, refreshInterval: command.refresh,
+            refreshBudget: command.refreshBudget, bell: command.bell)
         let resources = DashboardResources()
         let signal: Int32?
         do {
@@ -34,7 +36,8 @@ struct DashboardLauncher {
 
     private func open(options: DashboardOptions, resources: DashboardResources) async throws -> Int32? {
         if command.demo {
-            return try await DashboardApp.run(try await resources.startDemo(), options: options)
+            return try await DashboardApp.run(
+                try await resources.startDemo(traffic: command.demoTraffic == .on), options: options)
         }
         let context = try CommandContext(connection: command.connection)
         if let token = context.settings.token {
@@ -47,6 +50,7 @@ struct DashboardLauncher {
         }
         let settings = context.settings
         let store = context.store
+        let demoTraffic = command.demoTraffic == .on
         return try await DashboardApp.runFirstRun(
             options: options,
             useToken: { token in
@@ -58,6 +62,6 @@ struct DashboardLauncher {
                 return DashboardConnection(
                     client: client, environment: settings.environment, tokenKind: TokenKind(token: token))
             },
-            startDemo: { try await resources.startDemo() })
+            startDemo: { try await resources.startDemo(traffic: demoTraffic) })
     }
 }

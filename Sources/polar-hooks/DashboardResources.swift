@@ -5,19 +5,19 @@ import PolarEmulator
 /// Clients and the demo emulator the dashboard used, released when it ends.
 actor DashboardResources {
     private var clients: [PolarClient] = []
-    private var emulators: [PolarEmulator] = []
+    private var demos: [DemoEmulator] = []
 
     func keep(_ client: PolarClient) {
         clients.append(client)
     }
 
-    /// Starts the in-process emulator with its sample data on a free loopback port and
-    /// connects with its organization token: no token of the user's, no network.
-    func startDemo() async throws -> DashboardConnection {
-        let emulator = try PolarEmulator(options: EmulatorOptions(port: 0))
-        let baseURL = try await emulator.start()
-        emulators.append(emulator)
-        let environment = PolarEnvironment.custom(baseURL)
+    /// Starts the in-process emulator with its sample data (and its receivers, and with
+    /// `traffic` a trickle of events) on free loopback ports and connects with its organization
+    /// token: no token of the user's, no network.
+    func startDemo(traffic: Bool) async throws -> DashboardConnection {
+        let demo = try await DemoEmulator.start(traffic: traffic)
+        demos.append(demo)
+        let environment = PolarEnvironment.custom(demo.baseURL)
         let client = PolarClient(
             configuration: PolarClientConfiguration(
                 environment: environment, token: EmulatorTokens.organization))
@@ -27,8 +27,8 @@ actor DashboardResources {
 
     func release() async {
         for client in clients { await client.shutdown() }
-        for emulator in emulators { await emulator.stop() }
+        for demo in demos { await demo.stop() }
         clients = []
-        emulators = []
+        demos = []
     }
 }

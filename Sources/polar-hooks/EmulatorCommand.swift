@@ -71,6 +71,30 @@ struct EmulatorCommand: AsyncParsableCommand {
         help: "Also send webhooks to non-loopback hosts (off: recorded as failed, nothing sent).")
     var deliverExternally = false
 
+    @Option(
+        name: .customLong("retry-scale"),
+        help: ArgumentHelp(
+            "Multiply Polar's retry delays (2 s, 4 s, … up to 20 min) by F; e.g. 0.001 spends an event's 10 attempts in about a second.",
+            valueName: "F"))
+    var retryScale = 1.0
+
+    @Option(
+        name: .customLong("traffic"),
+        help: ArgumentHelp(
+            "Make up about RATE events a minute (each of a type some enabled endpoint subscribes to) and deliver them; 0 or off for none.",
+            valueName: "RATE"))
+    var traffic = "off"
+
+    @Option(
+        name: .customLong("traffic-seed"),
+        help: ArgumentHelp("Seed the made-up traffic, for a repeatable sequence.", valueName: "N"))
+    var trafficSeed: UInt64?
+
+    /// `--traffic` as events per minute: a number, or `off`.
+    var trafficPerMinute: Double? {
+        traffic.lowercased() == "off" ? 0 : Double(traffic).flatMap { $0.isFinite ? $0 : nil }
+    }
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535.")
@@ -83,6 +107,12 @@ struct EmulatorCommand: AsyncParsableCommand {
             throw ValidationError("--latency-ms cannot be negative.")
         }
         if let rateLimit, rateLimit < 1 { throw ValidationError("--rate-limit must be at least 1.") }
+        guard retryScale >= 0, retryScale.isFinite else {
+            throw ValidationError("--retry-scale must be a number of 0 or more (1 is Polar's real schedule).")
+        }
+        guard let rate = trafficPerMinute, (0...6000).contains(rate) else {
+            throw ValidationError("--traffic must be a number of events per minute from 0 to 6000, or off.")
+        }
     }
 
     func run() async throws {
@@ -90,7 +120,8 @@ struct EmulatorCommand: AsyncParsableCommand {
             host: host, port: port, sampleData: !noSampleData, seedEndpoints: seedEndpoints,
             statePath: statePath,
             rateLimitPerMinute: rateLimit, faultRate: faultRate, latencyMilliseconds: latencyMilliseconds,
-            allowInsecureURLs: allowInsecureURLs, deliverExternally: deliverExternally)
+            allowInsecureURLs: allowInsecureURLs, deliverExternally: deliverExternally,
+            retryDelayScale: retryScale, trafficPerMinute: trafficPerMinute ?? 0, trafficSeed: trafficSeed)
         let emulator: PolarEmulator
         do {
             emulator = try PolarEmulator(options: options)
@@ -105,15 +136,18 @@ struct EmulatorCommand: AsyncParsableCommand {
         } catch {
             throw EmulatorCommandError(message: "\(error)")
         }
-        let lines = [
+        var lines = [
             "Polar emulator listening on \(baseURL)",
             "Tokens (send as Authorization: Bearer <token>):",
             "  \(EmulatorTokens.organization)  organization token for Acme Demo (webhooks:read, webhooks:write)",
             "  \(EmulatorTokens.user)  personal token seeing Acme Demo and Side Project (organization_id required on create)",
             "  \(EmulatorTokens.readOnly)  organization token for Acme Demo, webhooks:read only (writes get 403)",
             "Admin: POST \(baseURL)/_emulator/trigger {\"type\":\"order.paid\"}, GET /_emulator/health, POST /_emulator/reset",
-            "Press Ctrl-C to stop.",
         ]
+        if let rate = trafficPerMinute, rate > 0 {
+            lines.append("Making up about \(rate.formatted()) events a minute for the enabled endpoints (--traffic).")
+        }
+        lines.append("Press Ctrl-C to stop.")
         // Unbuffered, so a script reading the first line sees it at once.
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         await signals.wait()

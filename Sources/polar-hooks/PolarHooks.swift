@@ -19,10 +19,22 @@ struct PolarHooks: AsyncParsableCommand {
             Exit status: 0 success, 1 API or network error, 2 usage or invalid input, \
             3 authentication (401/403), 4 not found.
             """,
+        version: versionText,
         subcommands: RootSubcommands.all)
+
+    /// What `--version` prints: the VERSION file, and the commit when built from git,
+    /// e.g. "0.2.0 (abc1234)".
+    static var versionText: String {
+        BuildInfo.commit.map { "\(PolarClient.version) (\($0))" } ?? PolarClient.version
+    }
 
     @Flag(help: "Open the dashboard on a built-in emulator with sample data (no token, no network).")
     var demo = false
+
+    @Option(
+        name: .customLong("demo-traffic"),
+        help: "With --demo: a trickle of made-up events to receivers inside the program, so health changes (on|off).")
+    var demoTraffic: DemoTraffic = .on
 
     @Flag(help: "Let the dashboard use the mouse.")
     var mouse = false
@@ -30,7 +42,33 @@ struct PolarHooks: AsyncParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colours (also env NO_COLOR).")
     var noColor = false
 
+    @Option(
+        name: .customLong("refresh"),
+        help: ArgumentHelp(
+            "Refresh the endpoints and their delivery health in the background every N seconds; 0 turns it off.",
+            valueName: "seconds"))
+    var refresh: Double = 15
+
+    @Option(
+        name: .customLong("refresh-budget"),
+        help: ArgumentHelp(
+            "Spend at most N API requests a minute on background refresh (Polar allows 500 a minute in production, 100 in sandbox).",
+            valueName: "N"))
+    var refreshBudget = 20
+
+    @Flag(help: "Ring the terminal bell when an endpoint starts failing or nears Polar's disable threshold.")
+    var bell = false
+
     @OptionGroup(title: "Connection") var connection: ConnectionOptions
+
+    func validate() throws {
+        guard refresh.isFinite, refresh == 0 || (1...86_400).contains(refresh) else {
+            throw ValidationError("--refresh must be 0 (off) or between 1 and 86400 seconds.")
+        }
+        guard (1...500).contains(refreshBudget) else {
+            throw ValidationError("--refresh-budget must be between 1 and 500 requests a minute.")
+        }
+    }
 
     func run() async throws {
         try await DashboardLauncher(command: self).run()
@@ -41,7 +79,8 @@ struct PolarHooks: AsyncParsableCommand {
     static func main() async {
         let status: Int32
         do {
-            var command = try parseAsRoot()
+            // The async parse: completing an endpoint ID asks the account (see EndpointIDCompletion).
+            var command = try await asyncParseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -62,21 +101,28 @@ struct PolarHooks: AsyncParsableCommand {
     }
 
     private static func report(_ message: String, status: Int32) -> Int32 {
-        Console.write("error: \(fragment(message))\n", to: STDERR_FILENO)
+        Console.error(fragment(message))
         return status
     }
 
     /// A message as it reads after "error: ": the modules word theirs as sentences ("The port
-    /// must …."), so the first letter is lowered (not in "HTTPS …") and a closing full stop dropped.
+    /// must …."), so the first letter is lowered (not in "HTTPS …" nor in a name such as
+    /// "Polar") and a closing full stop dropped.
     static func fragment(_ message: String) -> String {
         var text = message
         let start = text.prefix(2)
-        if start.count == 2, start.first?.isUppercase == true, start.last?.isLowercase == true {
+        let firstWord = text.prefix { $0.isLetter }
+        if start.count == 2, start.first?.isUppercase == true, start.last?.isLowercase == true,
+            !properNouns.contains(String(firstWord))
+        {
             text = text.prefix(1).lowercased() + text.dropFirst()
         }
         if text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }
         return text
     }
+
+    /// Words that keep their capital letter at the start of a message.
+    private static let properNouns: Set<String> = ["Polar", "Discord", "Slack", "Standard"]
 
     /// ArgumentParser's own errors: help and completions go to stdout with status 0;
     /// usage errors keep its text (with the usage line) but exit with 2, not 64.
@@ -84,7 +130,8 @@ struct PolarHooks: AsyncParsableCommand {
         let code = exitCode(for: error)
         let text = fullMessage(for: error)
         if code == .success {
-            if !text.isEmpty { Console.write(text + "\n", to: STDOUT_FILENO) }
+            // Help and completion scripts: our own text, written as it is.
+            if !text.isEmpty { Console.out(text + "\n") }
             return ExitStatus.success
         }
         var message = text
@@ -92,9 +139,15 @@ struct PolarHooks: AsyncParsableCommand {
             let rest = text.dropFirst("Error: ".count)
             message = "error: " + rest.prefix(1).lowercased() + rest.dropFirst()
         }
-        Console.write(message + "\n", to: STDERR_FILENO)
+        // A usage error can quote what was typed, escape sequences included.
+        Console.writeParserText(message + "\n", toStandardError: true)
         return code == .validationFailure ? ExitStatus.usage : code.rawValue
     }
+}
+
+/// `--demo-traffic on|off`.
+enum DemoTraffic: String, ExpressibleByArgument, CaseIterable {
+    case on, off
 }
 
 /// The subcommands, in the order `--help` lists them.

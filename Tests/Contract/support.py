@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import http.client
 import http.server
 import json
 import os
 import pathlib
 import queue
 import re
+import socket
 import subprocess
 import tempfile
 import threading
@@ -187,3 +189,140 @@ class Receiver:
 
 def payload_type(webhook: ReceivedWebhook) -> str:
     return json.loads(webhook.body)["type"]
+
+
+class RawResponse(typing.NamedTuple):
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> typing.Any:
+        return json.loads(self.body)
+
+
+def raw_request(
+    base_url: str,
+    method: str,
+    path: str,
+    *,
+    headers: dict[str, str] | None = None,
+    body: bytes = b"",
+    timeout: float = 10.0,
+) -> RawResponse:
+    """Sends exactly the given request line, headers and body bytes (no Content-Length is added),
+    for what the SDK and httpx cannot express: no Content-Length, chunked bodies, lying lengths."""
+    host, port = base_url.removeprefix("http://").rsplit(":", 1)
+    lines = [f"{method} {path} HTTP/1.1", f"Host: {host}:{port}", "Connection: close"]
+    lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
+    request = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+    with socket.create_connection((host, int(port)), timeout=timeout) as connection:
+        connection.sendall(request)
+        response = http.client.HTTPResponse(connection)
+        response.begin()
+        answer = response.read()
+        return RawResponse(response.status, {k.lower(): v for k, v in response.getheaders()}, answer)
+
+
+def health(emulator: Emulator) -> dict[str, typing.Any]:
+    return httpx.get(f"{emulator.base_url}/_emulator/health", timeout=5.0).json()
+
+
+def wait_until_idle(emulator: Emulator, timeout: float = 30.0) -> None:
+    """Waits until the emulator has no delivery attempting or waiting to retry."""
+    wait_until(lambda: health(emulator)["active_deliveries"] == 0, timeout=timeout, what="no active deliveries")
+
+
+class Step(typing.NamedTuple):
+    """One scripted answer: a status line, headers and body, or `disconnect` (close without answering).
+    `hold_until` keeps the request waiting until that many requests have arrived in all (or `hold_seconds`)."""
+
+    status: int = 200
+    reason: str = "OK"
+    body: bytes = b""
+    headers: tuple[tuple[str, str], ...] = ()
+    disconnect: bool = False
+    hold_until: int = 0
+    hold_seconds: float = 0.0
+
+
+class Arrival(typing.NamedTuple):
+    path: str
+    headers: dict[str, str]
+    body: bytes
+    sequence: int
+
+
+class ScriptedReceiver:
+    """A raw HTTP/1.1 receiver on 127.0.0.1 that answers each path with its script, one step per
+    request (the last step repeats), and logs events in order: ("arrived", path, n) and ("answered", path, n)."""
+
+    def __init__(self, scripts: dict[str, list[Step]]) -> None:
+        self._scripts = scripts
+        self._lock = threading.Condition()
+        self._arrivals: list[Arrival] = []
+        self.log: list[tuple[str, str, int]] = []
+        self._socket = socket.create_server(("127.0.0.1", 0))
+        self.port = self._socket.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self._socket.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(connection,), daemon=True).start()
+
+    def _serve(self, connection: socket.socket) -> None:
+        with connection:
+            connection.settimeout(15)
+            reader = connection.makefile("rb")
+            request_line = reader.readline().decode("latin-1").split()
+            if len(request_line) < 2:
+                return
+            headers: dict[str, str] = {}
+            while (line := reader.readline()) not in (b"\r\n", b"\n", b""):
+                name, _, value = line.decode("latin-1").partition(":")
+                headers[name.strip().lower()] = value.strip()
+            body = reader.read(int(headers.get("content-length") or 0))
+            path = request_line[1]
+            with self._lock:
+                sequence = len(self._arrivals) + 1
+                same_path = sum(1 for a in self._arrivals if a.path == path)
+                self._arrivals.append(Arrival(path, headers, body, sequence))
+                self.log.append(("arrived", path, sequence))
+                self._lock.notify_all()
+            script = self._scripts.get(path, [Step()])
+            step = script[min(same_path, len(script) - 1)]
+            if step.hold_until or step.hold_seconds:
+                with self._lock:
+                    self._lock.wait_for(
+                        lambda: step.hold_until and len(self._arrivals) >= step.hold_until,
+                        timeout=step.hold_seconds or 15,
+                    )
+            if step.disconnect:
+                with self._lock:
+                    self.log.append(("answered", path, sequence))
+                return
+            head = f"HTTP/1.1 {step.status} {step.reason}\r\nContent-Length: {len(step.body)}\r\nConnection: close\r\n"
+            head += "".join(f"{name}: {value}\r\n" for name, value in step.headers)
+            connection.sendall(head.encode("latin-1") + b"\r\n" + step.body)
+            with self._lock:
+                self.log.append(("answered", path, sequence))
+
+    def arrivals(self, path: str | None = None) -> list[Arrival]:
+        with self._lock:
+            return [a for a in self._arrivals if path is None or a.path == path]
+
+    def wait_for(self, path: str, count: int = 1, timeout: float = 30.0) -> list[Arrival]:
+        def enough() -> list[Arrival] | None:
+            hits = self.arrivals(path)
+            return hits if len(hits) >= count else None
+
+        return wait_until(enough, timeout=timeout, what=f"{count} request(s) at {path}")
+
+    def close(self) -> None:
+        self._socket.close()

@@ -92,6 +92,45 @@ import Testing
         #expect(state.status?.line.kind == .success)
     }
 
+    @Test func redeliveringAnEventWithTenDeliveriesSaysItIsOneAttempt() {
+        var state = Fixtures.state()
+        let failed = DeliveryFixtures.serverError
+        let attempts = (0..<10).map { index in
+            var attempt = failed
+            attempt.id = "d2b3c4d5-0000-4000-8000-0000000001\(10 + index)"
+            attempt.createdAt = failed.createdAt + Double(index)
+            return attempt
+        }
+        DeliveryFixtures.answer(&state, state.press(.character("D")), with: attempts)
+        guard case .redeliver(let id, _, let type) = state.press(.character("r")).first else {
+            Issue.record("expected a redeliver effect")
+            return
+        }
+        _ = update(&state, .redelivered(id, eventType: type))
+        #expect(
+            state.status?.line.text
+                == "Redelivery queued for subscription.canceled: it already has 10 deliveries, so Polar makes "
+                + "one attempt and does not retry it (the 10-attempt limit counts every delivery)")
+        #expect(state.deliveries?.singleAttemptNotes.isEmpty == true)
+    }
+
+    @Test func polarsNoteOnAFailureIsNotShownAsTheReceiversBody() {
+        let state = DeliveryFixtures.browsing()
+        let note = DeliveryFixtures.unreachable
+        let noteLines = DeliveryDetailView.lines(
+            for: note, texts: DeliveryDetailText(note), state: state, width: 80
+        ).map(\.text)
+        #expect(noteLines.contains("Polar's note on the failure"))
+        #expect(noteLines.contains("No HTTP answer came; Polar stored this instead of a body:"))
+        #expect(!noteLines.contains("Response"))
+        let body = DeliveryFixtures.serverError
+        let bodyLines = DeliveryDetailView.lines(
+            for: body, texts: DeliveryDetailText(body), state: state, width: 80
+        ).map(\.text)
+        #expect(bodyLines.contains("Response"))
+        #expect(!bodyLines.contains("Polar's note on the failure"))
+    }
+
     @Test func anArchivedEventIsRefusedInWords() {
         var state = DeliveryFixtures.browsing()
         state.press(.character("G"))

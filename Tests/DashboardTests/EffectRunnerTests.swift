@@ -30,15 +30,6 @@ import Testing
         return condition()
     }
 
-    @Test func generatedSecretsAreStrongAndDistinct() {
-        let first = EffectRunner.generateSecret()
-        let second = EffectRunner.generateSecret()
-        #expect(first.hasPrefix("whsec_"))
-        #expect(Data(base64Encoded: String(first.dropFirst(6)))?.count == 32)
-        #expect(first.count >= 32)
-        #expect(first != second)
-    }
-
     @Test func generateSecretPostsItsAction() {
         let inbox = Inbox()
         let runner = EffectRunner(connection: nil, post: inbox.push)
@@ -60,6 +51,49 @@ import Testing
         }
         #expect(id == RequestID(7))
         #expect(error == .network("not connected"))
+    }
+
+    /// Found by the fault soak: a request that failed at once (the emulator's instant 500)
+    /// could end before the loop thread recorded its task; its answer was then dropped as if
+    /// cancelled, and the form said "Creating endpoint…" for ever.
+    @Test func anAnswerThatComesBeforeTheTaskIsRecordedIsPosted() async {
+        // Nothing listens on this loopback port: the request fails at once.
+        let target = "http://127.0.0.1:1"
+        let client = PolarClient(
+            configuration: PolarClientConfiguration(
+                environment: .custom(target), token: "polar_oat_test", timeout: .seconds(5), retryPolicy: .none))
+        let connection = DashboardConnection(client: client, environment: .custom(target), tokenKind: .organization)
+        let inbox = Inbox()
+        let id = RequestID(3)
+        let answered: @Sendable () -> Bool = {
+            inbox.all.contains {
+                switch $0 {
+                case .failed(id, _), .organizationsLoaded(id, _): true
+                default: false
+                }
+            }
+        }
+        // The loop thread loses the processor right after creating the task, until the task
+        // has answered (or 5 s have passed, when the answer was dropped).
+        let runner = EffectRunner(
+            connection: connection, post: inbox.push,
+            afterTaskCreated: { _ in
+                for _ in 0..<500 where !answered() { usleep(10_000) }
+            })
+        // From a thread of its own, as the dashboard's loop thread does: the hook blocks it.
+        let loopThread = Thread { runner.run(.loadOrganizations(id)) }
+        loopThread.start()
+        #expect(await eventually(answered))
+        runner.run(.cancel(id))
+        let answers = inbox.all.filter {
+            switch $0 {
+            case .failed(id, _), .organizationsLoaded(id, _): true
+            default: false
+            }
+        }
+        #expect(answers.count == 1)
+        runner.cancelAll()
+        await client.shutdown()
     }
 
     @Test func cancelAnswersAtOnceAndOnlyOnce() async {

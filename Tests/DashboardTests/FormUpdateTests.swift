@@ -328,3 +328,15 @@ import Testing
         #expect(changed.press(.character("q"), .character("y")) == [.quit])
     }
 }
+
+/// The form reads token kinds only through PolarAPI's ``TokenKind`` (the commands' tests walk
+/// the same table): only a user's token chooses the organization.
+@Suite struct FormTokenKindTests {
+    @Test(arguments: TokenKind.prefixes.map(\.prefix))
+    func onlyAUsersTokenChoosesTheOrganization(_ prefix: String) {
+        let kind = TokenKind(token: prefix + "abc")
+        var state = Fixtures.state(tokenKind: kind)
+        state.press(.character("n"))
+        #expect(state.form?.organizationEditable == (kind == .user), "\(prefix)")
+    }
+}

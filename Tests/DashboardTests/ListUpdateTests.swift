@@ -90,6 +90,31 @@ import Testing
         #expect(state.status?.line.text == "Loaded 1 endpoint")
     }
 
+    @Test func unreadableEndpointsAreLeftOutAndSaidSo() {
+        var state = Fixtures.state()
+        guard case .loadEndpoints(let id) = state.press(.character("r")).first else {
+            Issue.record("expected a load")
+            return
+        }
+        let odd = UnreadableItem(id: "we_odd", page: 1, index: 1, problem: "expected true or false at enabled")
+        _ = update(&state, .endpointsPage(id, [Fixtures.slack], totalCount: 2, unreadable: [odd]))
+        _ = update(&state, .endpointsLoaded(id))
+        #expect(state.endpoints == [Fixtures.slack])
+        #expect(
+            state.status?.line.text
+                == "1 endpoint could not be read (a newer Polar, or a damaged answer); it is left out: "
+                + "we_odd: expected true or false at enabled")
+        // The next clean load forgets it.
+        guard case .loadEndpoints(let next) = state.press(.character("r")).first else {
+            Issue.record("expected a load")
+            return
+        }
+        _ = update(&state, .endpointsPage(next, [Fixtures.slack], totalCount: 1))
+        _ = update(&state, .endpointsLoaded(next))
+        #expect(state.unreadableEndpoints.isEmpty)
+        #expect(state.status?.line.text == "Loaded 1 endpoint")
+    }
+
     @Test func narrowEnterOpensDetailAndEscGoesBack() {
         var state = Fixtures.state(width: 80, height: 24)
         state.press(.enter)
@@ -187,5 +212,47 @@ import Testing
         #expect(state.selectedEndpoint?.id == other.id)
         state.press(.character("o"))
         #expect(state.visible.count == 2)
+    }
+}
+
+/// After a 500, 429, 401, a closed connection or a timeout the dashboard must not say there
+/// are no endpoints; a later load that works clears the failure.
+@Suite struct FailedLoadTests {
+    static let failures: [PolarError] = [
+        .server(status: 500, body: "Internal Server Error"), .rateLimited(retryAfter: 30),
+        .unauthorized(detail: "Unauthorized"), .network("the connection closed before an answer"), .timeout,
+    ]
+
+    @Test(arguments: failures)
+    func aFailedFirstLoadIsNeverAnEmptyAccount(_ failure: PolarError) {
+        var state = DashboardState(
+            size: Size(width: 120, height: 40), now: Fixtures.now, timeZone: Fixtures.utc, environment: .sandbox,
+            tokenKind: .organization)
+        for case .loadEndpoints(let id) in startLoading(&state) { _ = update(&state, .failed(id, failure)) }
+        let screen = render(state).text
+        #expect(!screen.contains("No endpoints yet"))
+        #expect(!screen.contains("0 endpoints"))
+        #expect(screen.contains("Could not load the endpoints"))
+        #expect(screen.contains("not loaded"))
+    }
+
+    @Test func aLoadThatWorksAfterwardsClearsTheFailure() {
+        var state = DashboardState(
+            size: Size(width: 120, height: 40), now: Fixtures.now, timeZone: Fixtures.utc, environment: .sandbox,
+            tokenKind: .organization)
+        for case .loadEndpoints(let id) in startLoading(&state) { _ = update(&state, .failed(id, .timeout)) }
+        for case .loadEndpoints(let id) in state.press(.character("r")) {
+            _ = update(&state, .endpointsPage(id, [], totalCount: 0))
+            _ = update(&state, .endpointsLoaded(id))
+        }
+        #expect(state.loadFailure == nil)
+        #expect(render(state).text.contains("No endpoints yet"))
+    }
+
+    @Test func aFailedReloadKeepsTheRowsOnScreen() {
+        var state = Fixtures.state()
+        for case .loadEndpoints(let id) in state.press(.character("r")) { _ = update(&state, .failed(id, .timeout)) }
+        #expect(state.endpoints.count == Fixtures.endpoints.count)
+        #expect(render(state).text.contains("Production hook"))
     }
 }

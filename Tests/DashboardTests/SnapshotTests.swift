@@ -1,3 +1,4 @@
+import Foundation
 import PolarAPI
 import TerminalUI
 import Testing
@@ -45,6 +46,41 @@ import Testing
 
     @Test func emptyList() {
         check("empty") { size in Fixtures.state(width: size.width, height: size.height, endpoints: []) }
+    }
+
+    /// Background refresh on: the health column, its strip, and the detail's Health section.
+    @Test func liveHealth() {
+        check("live_health") { size in
+            var state = loaded(size)
+            state.live = LiveRefresh(interval: 15, budget: 20, bell: false)
+            state.live.nextListRefresh = state.now + 15
+            let start = state.now - 5 * 3600
+            var history = LiveRefreshTests.deliveries(3, code: 200, from: start, prefix: "a")
+            history += LiveRefreshTests.deliveries(4, code: 502, from: start + 3600, prefix: "b")
+            for case .loadHealth(let id, let endpointID, _) in update(&state, .tick(state.now + 0.1)) {
+                let deliveries: [WebhookDelivery] =
+                    switch endpointID {
+                    case Fixtures.production.id: history
+                    case Fixtures.slack.id: LiveRefreshTests.deliveries(10, code: 500, from: start, prefix: "c")
+                    default: []
+                    }
+                _ = update(&state, .healthLoaded(id, endpointID: endpointID, deliveries))
+            }
+            return state
+        }
+    }
+
+    /// A load that failed says so, and never that there are no endpoints.
+    @Test func failedLoad() {
+        check("load_failed") { size in
+            var state = DashboardState(
+                size: size, now: Fixtures.now, timeZone: Fixtures.utc, environment: .sandbox,
+                tokenKind: .organization)
+            for case .loadEndpoints(let id) in startLoading(&state) {
+                _ = update(&state, .failed(id, .server(status: 500, body: "Internal Server Error")))
+            }
+            return state
+        }
     }
 
     @Test func loading() {

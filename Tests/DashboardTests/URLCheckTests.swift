@@ -15,7 +15,7 @@ import Testing
         ("", "Required: where Polar posts events"),
         ("example.com", "Must start with https://"),
         ("http://example.com", "Use https://, not http://"),
-        ("https:///path", "Needs a host after https://"),
+        ("https://:8443/path", "Needs a host after https://"),
         ("https://localhost:3000/x", "No localhost or private IPs"),
         ("https://127.0.0.1/x", "No localhost or private IPs"),
         ("https://192.168.1.10/x", "No localhost or private IPs"),
@@ -33,11 +33,5 @@ import Testing
         let base = "https://example.com/"
         #expect(URLCheck.problem(with: base + String(repeating: "a", count: 2083 - base.count)) == nil)
         #expect(URLCheck.problem(with: base + String(repeating: "a", count: 2084 - base.count)) != nil)
-    }
-
-    @Test func tokenKindFromPrefix() {
-        #expect(TokenKind(token: "polar_oat_abc") == .organization)
-        #expect(TokenKind(token: "polar_pat_abc") == .user)
-        #expect(TokenKind(token: "abc") == .unknown)
     }
 }

@@ -60,7 +60,7 @@ import Testing
         try await withStub({ request, _ in
             Self.page(Int(request.query("page").first ?? "") ?? 0, of: 5, size: 3)
         }) { _, client in
-            endpoints = try await client.allEndpoints(pageSize: 3)
+            endpoints = try await client.allEndpoints(pageSize: 3).items
         }
         #expect(
             endpoints.map(\.id)

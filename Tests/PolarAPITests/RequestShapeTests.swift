@@ -176,7 +176,7 @@ import Testing
                 #"{"id":"org-\#(page)","name":"Org \#(page)","slug":"org\#(page)","created_at":"2026-01-01T00:00:00Z","feature_settings":{}}"#
             return .json(200, Fixtures.list([item], total: 3, maxPage: 3))
         }) { server, client in
-            organizations = try await client.organizations()
+            organizations = try await client.organizations().items
             seen = await server.requests
         }
         #expect(organizations == (1...3).map { Organization(id: "org-\($0)", name: "Org \($0)", slug: "org\($0)") })

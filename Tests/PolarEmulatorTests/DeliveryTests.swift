@@ -8,41 +8,38 @@ import Testing
 @Suite struct DeliveryTests {
     @Test func deliveriesAreNewestFirstAndFilterable() async throws {
         try await withEmulator { emulator in
-            let all = try await emulator.deliveries("?limit=100")
-            #expect(all.items.count == all.pagination.totalCount && all.items.count > 10)
-            #expect(all.items.map(\.createdAt) == all.items.map(\.createdAt).sorted(by: >))
-            #expect(all.items.contains { $0.httpCode == nil })
-            #expect(all.items.contains { $0.webhookEvent.isArchived && $0.webhookEvent.payload == nil })
+            let all = try await emulator.allDeliveries()
+            let total = try await emulator.deliveries().pagination.totalCount
+            #expect(all.count == total && total > 100)
+            #expect(all.map(\.createdAt) == all.map(\.createdAt).sorted(by: >))
+            #expect(all.contains { $0.httpCode == nil })
+            #expect(all.contains { $0.webhookEvent.isArchived && $0.webhookEvent.payload == nil })
 
-            let failed = try await emulator.deliveries("?limit=100&succeeded=false")
-            #expect(!failed.items.isEmpty && failed.items.allSatisfy { !$0.succeeded })
-            let serverErrors = try await emulator.deliveries("?limit=100&http_code_class=5xx")
-            #expect(
-                !serverErrors.items.isEmpty
-                    && serverErrors.items.allSatisfy { ($0.httpCode ?? 0) / 100 == 5 })
-            let types = try await emulator.deliveries(
-                "?limit=100&event_type=order.paid&event_type=refund.created")
-            #expect(Set(types.items.map(\.webhookEvent.type)) == ["order.paid", "refund.created"])
+            let failed = try await emulator.allDeliveries("&succeeded=false")
+            #expect(!failed.isEmpty && failed.allSatisfy { !$0.succeeded })
+            let serverErrors = try await emulator.allDeliveries("&http_code_class=5xx")
+            #expect(!serverErrors.isEmpty && serverErrors.allSatisfy { ($0.httpCode ?? 0) / 100 == 5 })
+            let types = try await emulator.allDeliveries("&event_type=order.paid&event_type=refund.created")
+            #expect(Set(types.map(\.webhookEvent.type)) == ["order.paid", "refund.created"])
 
-            let sample = try #require(all.items.first)
+            let sample = try #require(all.first)
             let byEvent = try await emulator.deliveries(
                 "?query=\(sample.webhookEvent.id.prefix(13).uppercased())")
             #expect(byEvent.items.allSatisfy { $0.webhookEvent.id == sample.webhookEvent.id })
-            let byCode = try await emulator.deliveries("?limit=100&query=410")
-            #expect(!byCode.items.isEmpty && byCode.items.allSatisfy { $0.httpCode == 410 })
+            // ILIKE on the ids and the code as text: every 410 is found (ids may match too).
+            let byCode = try await emulator.allDeliveries("&query=410")
+            #expect(Set(all.filter { $0.httpCode == 410 }.map(\.id)).isSubset(of: byCode.map(\.id)))
 
-            let middle = all.items[all.items.count / 2].createdAt
+            let middle = all[all.count / 2].createdAt
             let start = PolarTimestamp.format(middle).replacingOccurrences(of: "+", with: "%2B")
-            let after = try await emulator.deliveries("?limit=100&start_timestamp=\(start)")
-            #expect(
-                after.items.allSatisfy { $0.createdAt > middle } && after.items.count == all.items.count / 2
-            )
-            let before = try await emulator.deliveries("?limit=100&end_timestamp=\(start)")
-            #expect(before.items.count + after.items.count + 1 == all.items.count)
+            let after = try await emulator.allDeliveries("&start_timestamp=\(start)")
+            #expect(after.allSatisfy { $0.createdAt > middle } && after.count == all.count / 2)
+            let before = try await emulator.allDeliveries("&end_timestamp=\(start)")
+            #expect(before.count + after.count + 1 == all.count)
 
             let endpointId = try await emulator.endpoints("?limit=100").items[0].id
-            let one = try await emulator.deliveries("?limit=100&endpoint_id=\(endpointId)")
-            #expect(one.items.count < all.items.count)
+            let one = try await emulator.allDeliveries("&endpoint_id=\(endpointId)")
+            #expect(one.count < all.count)
         }
     }
 
@@ -90,7 +87,7 @@ import Testing
                 unknown.status == 404
                     && unknown.text == #"{"error":"ResourceNotFound","detail":"Not found"}"#)
             let archived = try #require(
-                try await emulator.deliveries("?limit=100").items.first { $0.webhookEvent.isArchived })
+                try await emulator.allDeliveries().first { $0.webhookEvent.isArchived })
             let before = try await emulator.deliveries("?limit=100").pagination.totalCount
             let response = try await emulator.send(
                 "POST", "/v1/webhooks/events/\(archived.webhookEvent.id)/redeliver")
@@ -98,7 +95,7 @@ import Testing
             #expect(response.headers["content-type"] == "application/json")
             #expect(try await emulator.deliveries("?limit=100").pagination.totalCount == before)
             let otherOrg = try #require(
-                try await emulator.deliveries("?limit=100", token: EmulatorTokens.user).items.first {
+                try await emulator.allDeliveries(token: EmulatorTokens.user).first {
                     delivery in
                     delivery.webhookEvent.type == "checkout.created"
                 })
@@ -217,5 +214,23 @@ import Testing
             #expect(body["content"] as? String == "order.paid" && body["embeds"] is [Any])
         }
         await receiver.stop()
+    }
+
+    @Test func refusedConnectionsKeepTheLastHTTPCode() async throws {
+        // Port 1: nothing listens there.
+        try await withEmulator(EmulatorOptions(sampleData: false, allowInsecureURLs: true, retryDelayScale: 0)) {
+            emulator in
+            let endpoint = try await emulator.create(
+                #"{"url":"http://127.0.0.1:1/hook","format":"raw","events":["order.paid"]}"#
+            ).decode(WebhookEndpoint.self)
+            _ = try await emulator.send("POST", "/_emulator/trigger", token: nil, body: #"{"type":"order.paid"}"#)
+            try await emulator.waitUntil("ten attempts are made") {
+                try await emulator.deliveries("?endpoint_id=\(endpoint.id)").pagination.totalCount == 10
+                    && emulator.emulator.activeDeliveries == 0
+            }
+            let rows = try await emulator.deliveries("?endpoint_id=\(endpoint.id)").items
+            #expect(rows.allSatisfy { $0.httpCode == nil && $0.response == "All connection attempts failed" })
+            #expect(rows[0].webhookEvent.lastHttpCode == nil && rows[0].webhookEvent.succeeded == false)
+        }
     }
 }

@@ -171,8 +171,12 @@ import Testing
             let nulls = try await emulator.send(
                 "PATCH", path, body: #"{"name":null,"url":null,"bogus":1}"#)
             let unchanged = try nulls.decode(WebhookEndpoint.self)
+            // Nothing non-null: the row is not updated, so modified_at stays null (CONTRACT.md §2.5).
             #expect(
-                unchanged.name == "Hook" && unchanged.url == created.url && unchanged.modifiedAt != nil)
+                unchanged.name == "Hook" && unchanged.url == created.url && unchanged.modifiedAt == nil)
+            let same = try await emulator.send("PATCH", path, body: #"{"name":"Hook"}"#).decode(
+                WebhookEndpoint.self)
+            #expect(same.modifiedAt != nil)
             let changed = try await emulator.send(
                 "PATCH", path, body: #"{"name":"","events":["order.created"],"enabled":false}"#
             ).decode(WebhookEndpoint.self)
@@ -196,18 +200,27 @@ import Testing
 
     @Test func enablingAnEndpointWithAnInvalidStoredURLFails() async throws {
         try await withEmulator { emulator in
+            // The sample endpoint disabled by hand, on a private address.
             let disabled = try #require(
-                try await emulator.endpoints("?limit=100").items.first { !$0.enabled })
+                try await emulator.endpoints("?limit=100").items.first { !$0.enabled && $0.url.contains("192.168.") })
             let response = try await emulator.send(
                 "PATCH", "/v1/webhooks/endpoints/\(disabled.id)", body: #"{"enabled":true}"#)
             #expect(
                 response.text
                     == #"{"error":"PolarRequestValidationError","detail":[{"type":"value_error","loc":["body","enabled"],"msg":"Cannot enable a webhook endpoint with an invalid URL. Please update the URL first.","input":true}]}"#
             )
-            let fixed = try await emulator.send(
+            // The stored URL is checked before the PATCH applies: a new url in the same body fails.
+            let together = try await emulator.send(
                 "PATCH", "/v1/webhooks/endpoints/\(disabled.id)",
                 body: #"{"enabled":true,"url":"https://staging.acme-demo.example/hooks"}"#)
-            #expect(try fixed.decode(WebhookEndpoint.self).enabled)
+            #expect(together.status == 422 && together.text == response.text)
+            let fixedURL = try await emulator.send(
+                "PATCH", "/v1/webhooks/endpoints/\(disabled.id)",
+                body: #"{"url":"https://staging.acme-demo.example/hooks"}"#)
+            #expect(fixedURL.status == 200)
+            let enabled = try await emulator.send(
+                "PATCH", "/v1/webhooks/endpoints/\(disabled.id)", body: #"{"enabled":true}"#)
+            #expect(try enabled.decode(WebhookEndpoint.self).enabled)
         }
     }
 

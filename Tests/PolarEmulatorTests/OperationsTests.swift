@@ -89,6 +89,37 @@ import Testing
         }
     }
 
+    @Test func healthCountsRequestsAndFaults() async throws {
+        let options = EmulatorOptions(rateLimitPerMinute: 3, faultRate: 1, slowFaultMilliseconds: 1)
+        try await withEmulator(options) { emulator in
+            for _ in 0..<5 { _ = try? await emulator.send("GET", "/v1/webhooks/endpoints") }
+            // Admin routes are not counted.
+            _ = try await emulator.send("GET", "/_emulator/health", token: nil)
+            let health = try #require(
+                try await emulator.send("GET", "/_emulator/health", token: nil).json() as? [String: Any])
+            // The client may send a request again after a dropped connection, so "at least".
+            let requests = try #require(health["requests"] as? Int)
+            #expect(requests >= 5)
+            // Faults stand for the network in front of Polar: every request meets one there,
+            // before the rate limit (a slow answer then goes on through it).
+            let faults = try #require(health["faults"] as? [String: Int])
+            #expect(
+                Set(faults.keys) == ["internal_error", "unavailable", "dropped_connection", "slow"])
+            #expect(faults.values.reduce(0, +) == requests)
+            #expect(health["rate_limited"] as? Int ?? -1 <= faults["slow"] ?? 0)
+        }
+    }
+
+    @Test func healthCountsRateLimitedRequests() async throws {
+        try await withEmulator(EmulatorOptions(rateLimitPerMinute: 3)) { emulator in
+            for _ in 0..<5 { _ = try await emulator.send("GET", "/v1/webhooks/endpoints") }
+            let health = try #require(
+                try await emulator.send("GET", "/_emulator/health", token: nil).json() as? [String: Any])
+            #expect(health["requests"] as? Int == 5)
+            #expect(health["rate_limited"] as? Int == 2)
+        }
+    }
+
     @Test func resetRestoresTheSampleData() async throws {
         try await withEmulator { emulator in
             let before = try await emulator.endpoints("?limit=100")

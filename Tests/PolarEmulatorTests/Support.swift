@@ -39,6 +39,11 @@ final class EmulatorHarness: Sendable {
         return EmulatorHarness(emulator: emulator, baseURL: baseURL)
     }
 
+    /// A harness for an emulator someone else started (and will stop).
+    static func attach(_ emulator: PolarEmulator, baseURL: String) async throws -> EmulatorHarness {
+        EmulatorHarness(emulator: emulator, baseURL: baseURL)
+    }
+
     private init(emulator: PolarEmulator, baseURL: String) {
         self.emulator = emulator
         self.baseURL = baseURL
@@ -83,6 +88,19 @@ final class EmulatorHarness: Sendable {
         let response = try await send("GET", "/v1/webhooks/deliveries" + query, token: token)
         #expect(response.status == 200, "\(response.text)")
         return try response.decode(ListResource<WebhookDelivery>.self)
+    }
+
+    /// Every delivery matching `filters` (e.g. `&succeeded=false`), newest first, page by page.
+    func allDeliveries(_ filters: String = "", token: String = EmulatorTokens.organization) async throws
+        -> [WebhookDelivery]
+    {
+        var items: [WebhookDelivery] = []
+        for page in 1...50 {
+            let list = try await deliveries("?limit=100&page=\(page)" + filters, token: token)
+            items += list.items
+            if page >= list.pagination.maxPage { break }
+        }
+        return items
     }
 
     func create(_ body: String, token: String = EmulatorTokens.organization, version: String? = nil)

@@ -317,6 +317,18 @@ struct DashboardE2ETests {
         }
     }
 
+    @Test("Ctrl-C quits at once with status 130, as an interrupted program does, and gives the terminal back")
+    func controlCExitsWith130() async throws {
+        try await TmuxHarness.withDashboard(emulatorArguments: ["--no-sample-data"]) { dashboard in
+            let session = dashboard.session
+            try await waitForList(session)
+            try session.send(keys: "C-c")
+            #expect(try await session.waitForExit() == 130)
+            try await session.waitForScreen(containing: TmuxHarness.Session.endMarker)
+            try expectTerminalRestored(session)
+        }
+    }
+
     @Test("--demo starts without a token, on its own emulator")
     func demoStartsWithoutToken() async throws {
         let configHome = try TmuxHarness.makeTemporaryDirectory("polar-e2e-demo")

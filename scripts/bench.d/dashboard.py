@@ -29,7 +29,7 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 class Dashboard:
     """The dashboard in a pty, with a byte counter and a screen model."""
 
-    def __init__(self, binary, url, token):
+    def __init__(self, binary, url, token, arguments=()):
         self.config_home = tempfile.TemporaryDirectory(prefix="polar-bench-")
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -44,7 +44,7 @@ class Dashboard:
         pid, fd = pty.fork()
         if pid == 0:
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
-            os.execve(binary, [binary], env)
+            os.execve(binary, [binary, *arguments], env)
         self.pid, self.fd = pid, fd
         self.total = 0
         self.screen = pyte.Screen(COLUMNS, ROWS)
@@ -125,7 +125,9 @@ def main():
     args = parser.parse_args()
 
     with Emulator(args.bin, "--no-sample-data", "--seed-endpoints", str(args.endpoints)) as emulator:
-        dashboard = Dashboard(args.bin, emulator.url, "polar_oat_emulator")
+        # Background refresh off: these figures are about drawing; scripts/bench.d/live.py
+        # measures what watching costs.
+        dashboard = Dashboard(args.bin, emulator.url, "polar_oat_emulator", arguments=["--refresh", "0"])
         try:
             _, shown_at = dashboard.read_until_screen(header_shows(args.endpoints))
             dashboard.read_until_quiet(quiet=0.5)

@@ -1,10 +1,10 @@
 # The five scenes, in order. Sourced by scripts/screenshots once the terminal is up; uses
-# keys, literal, wait_for_text and shoot from there. The demo data is fixed (5 endpoints of
+# keys, literal, wait_for_text and shoot from there. The demo data is fixed (7 endpoints of
 # Acme Demo), so each step can wait for the exact text it produces. The form comes last, so
 # no status message ("Discarded the changes.") shows in the other pictures.
 
 # 1. The list with the detail pane of the selected endpoint.
-wait_for_text "5 endpoints"
+wait_for_text "7 endpoints"
 wait_for_text "Signing"
 shoot dashboard
 

@@ -1,27 +1,40 @@
 import TerminalUI
 
 /// Where the user is, as the key table's contexts: what the footer hints at, what `?` shows
-/// first. The order is the order of precedence.
+/// first. The overlay on top wins; otherwise the screen decides.
 extension DashboardState {
     var activeKeyContexts: [KeyContext] {
-        if help != nil { return [.help] }
-        if confirmation != nil { return [.dialog] }
-        if let form {
-            if form.isEditingEventFilter { return [.filter] }
-            switch form.focus {
-            case .url, .name: return [.form]
-            case .secret: return [.secret, .form]
-            case .format, .organization: return [.choice, .form]
-            case .events: return [.picker, .form]
-            case .save, .cancel: return [.form]
-            }
+        switch overlays.last {
+        case .help?: return [.help]
+        case .confirmation?: return [.dialog]
+        case nil: break
         }
-        if let deliveries {
+        switch screen {
+        case .firstRun: return []
+        case .form(let form): return form.isEditingEventFilter ? [.filter] : form.focus.keyContexts
+        case .deliveries(let deliveries):
             if deliveries.isEditingSearch { return [.deliverySearch] }
-            if deliveries.typePicker != nil { return deliveries.isEditingTypeFilter ? [.filter] : [.eventTypePicker] }
+            if deliveries.typePicker != nil {
+                return deliveries.isEditingTypeFilter ? [.filter] : [.eventTypePicker]
+            }
             return deliveries.showingDetail ? [.deliveryDetail] : [.deliveries]
+        case .endpoints: return isEditingFilter ? [.filter] : [.endpoints, .lists]
         }
-        if isEditingFilter { return [.filter] }
-        return [.endpoints, .lists]
     }
+}
+
+extension FormField {
+    /// Where the user is while this field has the focus: what the footer and `?` show.
+    var keyContexts: [KeyContext] {
+        switch self {
+        case .url, .name, .save, .cancel: [.form]
+        case .secret: [.secret, .form]
+        case .format, .organization: [.choice, .form]
+        case .events: [.picker, .form]
+        }
+    }
+
+    /// Where its keys are looked up: its contexts, then text editing in a text field or the
+    /// keys that work everywhere (`?`, `q`) elsewhere.
+    var dispatchContexts: [KeyContext] { keyContexts + (isTextField ? [.textField] : [.global]) }
 }

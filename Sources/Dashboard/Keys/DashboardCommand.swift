@@ -1,5 +1,5 @@
 /// What a key asks the dashboard to do. The key table maps keys to these.
-public enum DashboardCommand: Hashable, Sendable {
+enum DashboardCommand: Hashable, Sendable {
     // Everywhere
     case help, quit, quitNow, redraw, suspend
     // Lists

@@ -1,5 +1,5 @@
 /// Where the user is, for choosing the key table's sections.
-public enum KeyContext: Hashable, Sendable {
+enum KeyContext: Hashable, Sendable {
     case global, always, lists, endpoints, form, textField, choice, secret, picker, dialog, help,
         filter, deliveries, deliveryDetail, deliverySearch, eventTypePicker
 }

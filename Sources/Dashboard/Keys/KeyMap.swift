@@ -2,11 +2,11 @@ import TerminalUI
 
 /// The one key table: dispatch, the footer hints and the `?` screen all read it.
 /// Keys are characters, not physical keys, so they work on any keyboard layout.
-public enum KeyMap {
+enum KeyMap {
     typealias Binding = KeyBinding<DashboardCommand>
     typealias Section = KeySection<KeyContext, DashboardCommand>
 
-    public static let table = KeyTable<KeyContext, DashboardCommand>([
+    static let table = KeyTable<KeyContext, DashboardCommand>([
         Section(
             .global, title: "Everywhere",
             bindings: [
@@ -241,7 +241,7 @@ public enum KeyMap {
     ])
 
     /// The command for `key` in `contexts`, searched in order.
-    public static func command(for key: Key, in contexts: [KeyContext]) -> DashboardCommand? {
+    static func command(for key: Key, in contexts: [KeyContext]) -> DashboardCommand? {
         table.command(for: key, in: contexts)
     }
 }

@@ -1,6 +1,6 @@
 /// A question waiting for `y` or `n`. The default answer is always no.
-public struct Confirmation: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable {
+struct Confirmation: Hashable, Sendable {
+    enum Kind: Hashable, Sendable {
         case delete(endpointID: String)
         case resetSecret(endpointID: String)
         case setEnabled(endpointID: String, enabled: Bool)
@@ -12,9 +12,9 @@ public struct Confirmation: Hashable, Sendable {
         case quitWithChanges
     }
 
-    public var kind: Kind
+    var kind: Kind
     /// True when ←/→ moved the focus to the yes button.
-    public var yesFocused = false
+    var yesFocused = false
 
-    public init(_ kind: Kind) { self.kind = kind }
+    init(_ kind: Kind) { self.kind = kind }
 }

@@ -4,55 +4,62 @@ import TerminalUI
 
 /// Everything the dashboard shows. `update` changes it; `render` draws it. No I/O, no clock:
 /// the time is `now`, moved on by ``Action/tick(_:)``.
-public struct DashboardState: Sendable {
-    public var size: Size
-    public var now: Date
+struct DashboardState: Sendable {
+    var size: Size
+    var now: Date
     /// For "created" and "modified" times; UTC in tests.
-    public var timeZone: TimeZone
-    public var environment: PolarEnvironment
-    public var tokenKind: TokenKind
+    var timeZone: TimeZone
+    var environment: PolarEnvironment
+    var tokenKind: TokenKind
 
-    public var organizations: [Organization] = []
+    var organizations: [Organization] = []
     /// `o` narrows the list to one organization (user tokens).
-    public var organizationFilter: String?
+    var organizationFilter: String?
 
-    public var endpoints: [WebhookEndpoint] = []
+    var endpoints: [WebhookEndpoint] = []
     /// Indices into `endpoints` that pass the filter, in list order.
-    public private(set) var visible: [Int] = []
+    private(set) var visible: [Int] = []
     /// What the server said the total is, while pages are still arriving.
-    public var totalCount: Int?
+    var totalCount: Int?
     /// True once the first load finished (an empty list then means "none", not "loading").
-    public var hasLoaded = false
-    public var list = ScrollList()
-    public var filter = TextField()
-    public var isEditingFilter = false
-    public var focus: Pane = .list
+    var hasLoaded = false
+    /// Why the last load of the list failed, until one succeeds: an empty list then means
+    /// "not loaded", never "no endpoints".
+    var loadFailure: PolarError?
+    /// Items of the last load that could not be read: left out of the list, and said so.
+    var unreadableEndpoints: [UnreadableItem] = []
+    var list = ScrollList()
+    var filter = TextField()
+    var isEditingFilter = false
+    var focus: Pane = .list
     /// Narrow terminals: the detail pane replaces the list.
-    public var showingDetail = false
-    public var detailScroll = 0
-    public var secretRevealed = false
+    var showingDetail = false
+    var detailScroll = 0
+    var secretRevealed = false
     /// The endpoint whose secret is shown once after create or reset.
-    public var freshSecretEndpointID: String?
+    var freshSecretEndpointID: String?
 
-    public var form: EndpointForm?
-    /// `D`: the deliveries browser of one endpoint, over the endpoint list.
-    public var deliveries: DeliveriesState?
-    public var confirmation: Confirmation?
-    public var help: HelpOverlay?
-    public var status: StatusMessage?
-    public var firstRun: FirstRunState?
+    /// What fills the body: the first-run screen, the endpoints, a form or the deliveries.
+    var screen: Screen = .endpoints
+    /// Dialogs and help over the screen; the last is on top and takes the keys.
+    var overlays: [Overlay] = []
+    var status: StatusMessage?
 
-    public var requests: [RequestID: PendingRequest] = [:]
-    public var nextRequestNumber = 1
-    public var loadRequest: RequestID?
+    var requests: [RequestID: PendingRequest] = [:]
+    var nextRequestNumber = 1
+    var loadRequest: RequestID?
     /// The next page of the load in flight replaces the list (a reload keeps the old rows
     /// on screen until the new ones arrive).
     var loadReplacesList = false
     /// Say "Loaded N endpoints" when the load ends (a reload the user asked for).
     var announceLoad = false
-    public var shouldQuit = false
+    /// Background refresh of the list and of delivery health (off in tests unless set).
+    var live = LiveRefresh.off
+    /// Set when the loop is to end after this frame, and why.
+    var quitReason: QuitReason?
+    var shouldQuit: Bool { quitReason != nil }
 
-    public init(
+    init(
         size: Size, now: Date, timeZone: TimeZone = .current, environment: PolarEnvironment,
         tokenKind: TokenKind
     ) {
@@ -64,17 +71,17 @@ public struct DashboardState: Sendable {
     }
 
     /// A state for the first-run screen (no connection yet).
-    public static func firstRun(size: Size, now: Date, timeZone: TimeZone = .current)
+    static func firstRun(size: Size, now: Date, timeZone: TimeZone = .current)
         -> DashboardState
     {
         var state = DashboardState(
             size: size, now: now, timeZone: timeZone, environment: .sandbox, tokenKind: .unknown)
-        state.firstRun = FirstRunState()
+        state.screen = .firstRun(FirstRunState())
         return state
     }
 
     /// The endpoint under the cursor.
-    public var selectedEndpoint: WebhookEndpoint? {
+    var selectedEndpoint: WebhookEndpoint? {
         guard visible.indices.contains(list.selected),
             endpoints.indices.contains(visible[list.selected])
         else {
@@ -85,7 +92,7 @@ public struct DashboardState: Sendable {
 
     /// Changes the endpoints and recomputes the rows, keeping the selected endpoint selected
     /// (or `selecting` one) — `visible` holds indices, so they must be re-derived together.
-    public mutating func changeEndpoints(
+    mutating func changeEndpoints(
         selecting id: String? = nil, _ change: (inout [WebhookEndpoint]) -> Void
     ) {
         let keep = id ?? selectedEndpoint?.id
@@ -94,23 +101,23 @@ public struct DashboardState: Sendable {
         refreshVisible(selecting: keep)
     }
 
-    public var isWide: Bool { size.width >= 100 }
+    var isWide: Bool { size.width >= 100 }
 
     /// Whether the request spinner is turning.
-    public var isBusy: Bool { !requests.isEmpty }
+    var isBusy: Bool { !requests.isEmpty }
 
     /// The organization's name, when the token sees one organization (or the list is narrowed).
-    public var organizationName: String? {
+    var organizationName: String? {
         if let organizationFilter { return organizations.first { $0.id == organizationFilter }?.name }
         if organizations.count == 1 { return organizations[0].name }
         return nil
     }
 
-    public func organizationName(id: String) -> String? { organizations.first { $0.id == id }?.name }
+    func organizationName(id: String) -> String? { organizations.first { $0.id == id }?.name }
 
     /// Recomputes the visible rows after the endpoints or the filter changed, keeping the
     /// same endpoint selected when it is still there.
-    public mutating func refreshVisible(selecting id: String? = nil) {
+    mutating func refreshVisible(selecting id: String? = nil) {
         let keep = id ?? selectedEndpoint?.id
         let needle = filter.text.lowercased()
         visible = endpoints.indices.filter { index in
@@ -126,6 +133,14 @@ public struct DashboardState: Sendable {
         if let keep, let position = visible.firstIndex(where: { endpoints[$0].id == keep }) {
             list.select(position, visibleRows: rows)
         }
+    }
+
+    /// A fresh id for a background request: not in ``requests``, so no spinner turns and Esc
+    /// leaves it alone.
+    mutating func makeBackgroundRequest() -> RequestID {
+        let id = RequestID(nextRequestNumber)
+        nextRequestNumber += 1
+        return id
     }
 
     /// A fresh request id.

@@ -2,23 +2,23 @@ import PolarAPI
 
 /// `B`: one redelivery request per failed event in view. The answers arrive one by one; the
 /// status line speaks once, when the last is in, so N events give one message, not N.
-public struct RedeliveryBatch: Sendable {
+struct RedeliveryBatch: Sendable {
     /// An event to send again.
-    public struct Event: Hashable, Sendable {
-        public let id: String
-        public let type: WebhookEventType
+    struct Event: Hashable, Sendable {
+        let id: String
+        let type: WebhookEventType
     }
 
     /// Requests not answered yet.
-    public var pending: Set<RequestID>
-    public var queued = 0
-    public var failed = 0
+    var pending: Set<RequestID>
+    var queued = 0
+    var failed = 0
     /// The first failure's reason, to say why in words.
-    public var firstError: String?
+    var firstError: String?
     /// Archived events left out when the batch started.
-    public let skippedArchived: Int
+    let skippedArchived: Int
 
-    public var isDone: Bool { pending.isEmpty }
+    var isDone: Bool { pending.isEmpty }
 
     /// What happened, for the status line ("Redelivery queued for 3 events").
     var summary: String {

@@ -1,12 +1,13 @@
+import Foundation
 import PolarAPI
 import TerminalText
 import TerminalUI
 
 /// The deliveries browser of one endpoint (`D`): the rows the server sent for the current
 /// filters, newest first. The filters are the server's, so changing one loads again.
-public struct DeliveriesState: Sendable {
+struct DeliveriesState: Sendable {
     /// `f` cycles these; the server filters on `succeeded`.
-    public enum StatusFilter: Hashable, Sendable, CaseIterable {
+    enum StatusFilter: Hashable, Sendable, CaseIterable {
         case all, succeeded, failed
 
         var succeeded: Bool? {
@@ -27,46 +28,53 @@ public struct DeliveriesState: Sendable {
     }
 
     /// Rows fetched per request.
-    public static let pageSize = 100
+    static let pageSize = 100
 
-    public let endpointID: String
-    public let endpointName: String
-    public var deliveries: [WebhookDelivery] = []
+    let endpointID: String
+    let endpointName: String
+    var deliveries: [WebhookDelivery] = []
     /// What the server says matches the filters (more than `deliveries` while pages remain).
-    public var totalCount = 0
+    var totalCount = 0
+    /// For a redelivery in flight whose event already has 9 or more deliveries: why Polar will
+    /// make one attempt only, said when the redelivery is queued.
+    var singleAttemptNotes: [RequestID: String] = [:]
     /// The last page fetched; the next one loads when the cursor reaches the end.
-    public var page = 0
-    public var maxPage = 1
+    var page = 0
+    var maxPage = 1
     /// True once the first page arrived (an empty list then means "none", not "loading").
-    public var hasLoaded = false
-    public var list = ScrollList()
-    public var status = StatusFilter.all
-    public var httpClass: DeliveryFilter.HTTPCodeClass?
+    var hasLoaded = false
+    var list = ScrollList()
+    var status = StatusFilter.all
+    var httpClass: DeliveryFilter.HTTPCodeClass?
     /// `T`: the event types shown; empty means every type.
-    public var eventTypes: [WebhookEventType] = []
+    var eventTypes: [WebhookEventType] = []
     /// The `T` picker while it is open; Enter applies it, Esc drops it.
-    public var typePicker: CheckTree?
+    var typePicker: CheckTree?
     /// `/` in the `T` picker: the text that narrows its types, and whether it is being typed.
-    public var typeFilter = TextField()
-    public var isEditingTypeFilter = false
+    var typeFilter = TextField()
+    var isEditingTypeFilter = false
     /// `B`: the redeliveries in flight and how they went, for one status line at the end.
-    public var redeliveryBatch: RedeliveryBatch?
-    public var search = TextField()
-    public var isEditingSearch = false
-    public var loadRequest: RequestID?
+    var redeliveryBatch: RedeliveryBatch?
+    var search = TextField()
+    var isEditingSearch = false
+    var loadRequest: RequestID?
     /// Enter: the focused delivery's detail replaces the list, its texts prepared once.
-    public var detail: DeliveryDetailText?
+    var detail: DeliveryDetailText?
     /// Whether the detail of a delivery replaces the list.
-    public var showingDetail: Bool { detail != nil }
-    public var detailScroll = 0
+    var showingDetail: Bool { detail != nil }
+    var detailScroll = 0
+    /// Deliveries that arrived by background refresh and that the cursor has not reached yet.
+    var newIDs: Set<String> = []
+    /// When background refresh last fetched the first page.
+    var refreshedAt: Date?
 
-    public init(endpointID: String, endpointName: String) {
+    init(endpointID: String, endpointName: String) {
         self.endpointID = endpointID
         self.endpointName = endpointName
     }
 
     /// The server's filter for the current choices.
-    public var filter: DeliveryFilter {
+    var filter: DeliveryFilter {
         let query = search.text.trimmingCharacters(in: .whitespaces)
         return DeliveryFilter(
             endpointIds: [endpointID], succeeded: status.succeeded, query: query.isEmpty ? nil : query,
@@ -74,12 +82,12 @@ public struct DeliveriesState: Sendable {
     }
 
     /// The delivery under the cursor.
-    public var selected: WebhookDelivery? {
+    var selected: WebhookDelivery? {
         deliveries.indices.contains(list.selected) ? deliveries[list.selected] : nil
     }
 
     /// Whether more pages match than have been fetched.
-    public var hasMore: Bool { page < maxPage && deliveries.count < totalCount }
+    var hasMore: Bool { page < maxPage && deliveries.count < totalCount }
 
     /// The filters in words, for the box title ("failed · 5xx · “abc”").
     var filterSummary: String {
@@ -107,6 +115,27 @@ public struct DeliveriesState: Sendable {
             }
         }
         return (sendable, archived)
+    }
+
+    /// Merges a freshly fetched first page: deliveries not seen before go in (newest first, so
+    /// at the top) marked new, and the cursor stays on its delivery.
+    mutating func addNew(_ items: [WebhookDelivery], totalCount: Int, visibleRows: Int) {
+        let known = Set(deliveries.map(\.id))
+        let fresh = items.filter { !known.contains($0.id) }
+        guard !fresh.isEmpty else { return }
+        let screenRow = list.selected - list.visibleRange(rows: visibleRows).lowerBound
+        let keep = selected?.id
+        add(fresh, replacing: false, visibleRows: visibleRows)
+        newIDs.formUnion(fresh.map(\.id))
+        if let keep, let index = deliveries.firstIndex(where: { $0.id == keep }) {
+            list.select(index, atScreenRow: screenRow, visibleRows: visibleRows)
+        }
+        self.totalCount = max(self.totalCount + fresh.count, totalCount)
+    }
+
+    /// The cursor has reached the delivery under it: it is no longer new.
+    mutating func markSeen() {
+        if let id = selected?.id { newIDs.remove(id) }
     }
 
     /// Adds a page, newest first whatever order it came in, keeping the cursor on the delivery

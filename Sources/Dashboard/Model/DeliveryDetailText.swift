@@ -2,18 +2,31 @@ import PolarAPI
 
 /// The long texts of an open delivery detail, prepared once by `update` when the detail opens
 /// (indenting a large payload on every frame would make scrolling it slow).
-public struct DeliveryDetailText: Hashable, Sendable {
+struct DeliveryDetailText: Hashable, Sendable {
     /// The delivery these texts belong to.
-    public let deliveryID: String
+    let deliveryID: String
     /// The payload as sent, indented when it is JSON; nil when the event is archived.
-    public let payload: String?
-    /// The receiver's answer, indented when it is JSON; nil when it was empty.
-    public let response: String?
+    let payload: String?
+    /// The receiver's answer, indented when it is JSON, or Polar's description of the failure;
+    /// nil when nothing was stored.
+    let response: String?
+    /// True when `response` is Polar's own words about a failure, not the receiver's body.
+    let responseIsPolarsNote: Bool
 
     init(_ delivery: WebhookDelivery) {
         deliveryID = delivery.id
         let event = delivery.webhookEvent
         payload = event.isArchived ? nil : event.payload.map { JSONReindenter.indent($0) ?? $0 }
-        response = delivery.response.flatMap { $0.isEmpty ? nil : (JSONReindenter.indent($0) ?? $0) }
+        switch delivery.responseSource {
+        case .none:
+            response = nil
+            responseIsPolarsNote = false
+        case .receiver(let text):
+            response = JSONReindenter.indent(text) ?? text
+            responseIsPolarsNote = false
+        case .polarError(let text):
+            response = text
+            responseIsPolarsNote = true
+        }
     }
 }

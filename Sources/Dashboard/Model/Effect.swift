@@ -1,9 +1,10 @@
+import Foundation
 import PolarAPI
 
 /// Work `update` asks for and cannot do itself (it is pure): API calls, randomness, the
 /// clipboard, and terminal operations. The effect runner and the loop carry them out and
 /// answer with an ``Action``.
-public enum Effect: Hashable, Sendable {
+enum Effect: Hashable, Sendable {
     case loadEndpoints(RequestID)
     case loadOrganizations(RequestID)
     case createEndpoint(RequestID, WebhookEndpointCreate)
@@ -14,6 +15,14 @@ public enum Effect: Hashable, Sendable {
     case loadDeliveries(RequestID, DeliveryFilter, page: Int)
     /// `POST /v1/webhooks/events/{id}/redeliver`; the type is for the status line.
     case redeliver(RequestID, eventID: String, eventType: WebhookEventType)
+    /// Background refresh: every page of the endpoint list at once.
+    case refreshEndpoints(RequestID)
+    /// Background refresh: one endpoint's deliveries, newest first, only those after `since`.
+    case loadHealth(RequestID, endpointID: String, since: Date?)
+    /// Background refresh: the first page of the open deliveries browser.
+    case refreshDeliveries(RequestID, DeliveryFilter)
+    /// Ring the terminal bell once (`--bell`).
+    case bell
     /// A strong secret for the form (randomness is I/O).
     case generateSecret
     /// Esc on a slow request.

@@ -4,8 +4,8 @@ import TerminalUI
 
 /// The create/edit form: everything the user typed, kept whole across errors, timeouts and
 /// cancelled requests.
-public struct EndpointForm: Hashable, Sendable {
-    public enum Mode: Hashable, Sendable {
+struct EndpointForm: Hashable, Sendable {
+    enum Mode: Hashable, Sendable {
         case create
         case edit(WebhookEndpoint)
     }
@@ -20,31 +20,34 @@ public struct EndpointForm: Hashable, Sendable {
         var events: [String]
     }
 
-    public var mode: Mode
-    public var url: TextField
-    public var name: TextField
-    public var format: WebhookFormat
-    public var secret: TextField
-    public var secretVisible = false
+    var mode: Mode
+    var url: TextField
+    var name: TextField
+    var format: WebhookFormat
+    var secret: TextField
+    var secretVisible = false
     /// The organization a create goes to (user tokens choose; nil: the token's own).
-    public var organizationID: String?
+    var organizationID: String?
     /// False with an organization token or when editing: shown, never focused.
-    public var organizationEditable: Bool
-    public var events: CheckTree
-    public var isEditingEventFilter = false
-    public var eventFilter = TextField()
-    public var focus: FormField = .url
+    var organizationEditable: Bool
+    var events: CheckTree
+    var isEditingEventFilter = false
+    var eventFilter = TextField()
+    var focus: FormField = .url
     /// Messages from a 422, by field, until that field is edited.
-    public var serverErrors: [FormField: String] = [:]
+    var serverErrors: [FormField: String] = [:]
     /// The save in flight, if any; the form stays open and editable meanwhile.
-    public var saving: RequestID?
+    var saving: RequestID?
+    /// The endpoint being edited was deleted elsewhere (background refresh saw it go): the form
+    /// stays, with what was typed, and says so.
+    var endpointGone = false
     /// An empty URL is only called out once the user typed in it or tried to save.
-    public var urlEdited = false
-    public var attemptedSave = false
+    var urlEdited = false
+    var attemptedSave = false
     let initial: Values
 
     /// An empty form for a new endpoint.
-    public init(organizationID: String?, organizationEditable: Bool) {
+    init(organizationID: String?, organizationEditable: Bool) {
         mode = .create
         url = TextField()
         name = TextField()
@@ -58,7 +61,7 @@ public struct EndpointForm: Hashable, Sendable {
     }
 
     /// A form holding `endpoint`'s values.
-    public init(editing endpoint: WebhookEndpoint) {
+    init(editing endpoint: WebhookEndpoint) {
         mode = .edit(endpoint)
         url = TextField(endpoint.url)
         name = TextField(endpoint.name ?? "")
@@ -79,40 +82,39 @@ public struct EndpointForm: Hashable, Sendable {
     }
 
     /// True when leaving would lose something the user typed or chose.
-    public var hasChanges: Bool { values != initial }
+    var hasChanges: Bool { values != initial }
 
-    public var isCreate: Bool { if case .create = mode { true } else { false } }
+    var isCreate: Bool { if case .create = mode { true } else { false } }
 
     /// Fields Tab visits, in order.
-    public var focusableFields: [FormField] {
+    var focusableFields: [FormField] {
         FormField.allCases.filter { $0 != .organization || organizationEditable }
     }
 
     /// The message beside a field: the server's word first, then our own checks.
-    public func message(for field: FormField) -> String? {
+    func message(for field: FormField) -> String? {
         if let server = serverErrors[field] { return server }
         switch field {
         case .url:
             // An untouched, empty URL on a new form is not yet an error.
             return url.isEmpty && !urlEdited && !attemptedSave ? nil : URLCheck.problem(with: url.text)
         case .secret:
-            let count = secret.text.count
-            return count > 0 && count < 32 ? "Needs 32+ characters, has \(count)" : nil
+            return secret.isEmpty ? nil : EndpointSecretRules.problem(with: secret.text).map(capitalizedFirst)
         default:
             return nil
         }
     }
 
     /// The first field with a problem that blocks saving.
-    public var firstLocalProblem: FormField? {
+    var firstLocalProblem: FormField? {
         if URLCheck.problem(with: url.text) != nil { return .url }
-        if (1..<32).contains(secret.text.count) { return .secret }
+        if !secret.isEmpty, EndpointSecretRules.problem(with: secret.text) != nil { return .secret }
         if isCreate, organizationEditable, organizationID == nil { return .organization }
         return nil
     }
 
     /// The body of a create.
-    public func createBody() -> WebhookEndpointCreate {
+    func createBody() -> WebhookEndpointCreate {
         let trimmedName = name.text.trimmingCharacters(in: .whitespaces)
         return WebhookEndpointCreate(
             url: url.text.trimmingCharacters(in: .whitespaces),
@@ -124,7 +126,7 @@ public struct EndpointForm: Hashable, Sendable {
     }
 
     /// The body of an edit: only what changed (an empty name clears it).
-    public func updateBody() -> WebhookEndpointUpdate {
+    func updateBody() -> WebhookEndpointUpdate {
         let now = values
         var update = WebhookEndpointUpdate()
         if now.url != initial.url { update.url = url.text.trimmingCharacters(in: .whitespaces) }
@@ -135,3 +137,6 @@ public struct EndpointForm: Hashable, Sendable {
         return update
     }
 }
+
+/// A rule's message as it starts a sentence beside a field.
+private func capitalizedFirst(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }

@@ -1,11 +1,11 @@
 /// The fields of the endpoint form, in Tab order.
-public enum FormField: Int, CaseIterable, Hashable, Sendable, Comparable {
+enum FormField: Int, CaseIterable, Hashable, Sendable, Comparable {
     case url, name, format, secret, organization, events, save, cancel
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The label beside the field.
-    public var label: String {
+    var label: String {
         switch self {
         case .url: "URL"
         case .name: "Name"
@@ -19,7 +19,7 @@ public enum FormField: Int, CaseIterable, Hashable, Sendable, Comparable {
     }
 
     /// The body field a server validation issue names (`loc` after "body").
-    public init?(apiField: String) {
+    init?(apiField: String) {
         let head = apiField.split(separator: ".").first.map(String.init) ?? apiField
         switch head {
         case "url": self = .url
@@ -32,5 +32,5 @@ public enum FormField: Int, CaseIterable, Hashable, Sendable, Comparable {
         }
     }
 
-    public var isTextField: Bool { self == .url || self == .name || self == .secret }
+    var isTextField: Bool { self == .url || self == .name || self == .secret }
 }

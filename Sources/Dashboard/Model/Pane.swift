@@ -1,4 +1,4 @@
 /// Which pane has the keys: the endpoint list or the detail beside (or instead of) it.
-public enum Pane: Hashable, Sendable {
+enum Pane: Hashable, Sendable {
     case list, detail
 }

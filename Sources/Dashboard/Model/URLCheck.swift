@@ -3,11 +3,11 @@ import PolarAPI
 /// The checks Polar's server makes on a webhook URL, done while the user types so the
 /// form can say what is wrong before anything is sent. The rules are PolarAPI's
 /// ``WebhookURLRules``; this only words them briefly enough to sit beside the field.
-public enum URLCheck {
-    public static let maximumLength = WebhookURLRules.maximumLength
+enum URLCheck {
+    static let maximumLength = WebhookURLRules.maximumLength
 
     /// What is wrong with `text` as a webhook URL, in words; nil when the server will take it.
-    public static func problem(with text: String) -> String? {
+    static func problem(with text: String) -> String? {
         guard let problem = WebhookURLRules.check(text) else { return nil }
         return switch problem {
         case .empty: "Required: where Polar posts events"

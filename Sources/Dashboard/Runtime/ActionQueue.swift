@@ -1,23 +1,23 @@
-import Foundation
+import Synchronization
 
-/// Actions posted by effect tasks, waiting for the loop thread. A lock, not an actor: the
+/// Actions posted by effect tasks, waiting for the loop thread. A mutex, not an actor: the
 /// loop thread drains it synchronously between blocking waits.
-final class ActionQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var actions: [Action] = []
+final class ActionQueue: Sendable {
+    private let actions = Mutex<[Action]>([])
 
     func push(_ action: Action) {
-        lock.lock()
-        actions.append(action)
-        lock.unlock()
+        actions.withLock { $0.append(action) }
     }
 
-    /// Everything posted so far, oldest first.
-    func drain() -> [Action] {
-        lock.lock()
-        defer { lock.unlock() }
-        let drained = actions
-        actions.removeAll()
-        return drained
+    /// The oldest `limit` actions posted so far, oldest first; the rest stay queued.
+    func drain(atMost limit: Int = .max) -> [Action] {
+        actions.withLock { queued in
+            let count = min(limit, queued.count)
+            let drained = Array(queued.prefix(count))
+            queued.removeFirst(count)
+            return drained
+        }
     }
+
+    var isEmpty: Bool { actions.withLock { $0.isEmpty } }
 }

@@ -13,6 +13,7 @@ public enum DashboardApp {
         return try await runOnLoopThread(options: options, runner: runner) { size, now in
             var state = DashboardState(
                 size: size, now: now, environment: connection.environment, tokenKind: connection.tokenKind)
+            state.live = options.liveRefresh
             let effects = startLoading(&state)
             return (state, effects)
         }
@@ -28,7 +29,9 @@ public enum DashboardApp {
     ) async throws -> Int32? {
         let runner = EffectRunnerFactory(connection: nil, connect: useToken, startDemo: startDemo)
         return try await runOnLoopThread(options: options, runner: runner) { size, now in
-            (DashboardState.firstRun(size: size, now: now), [])
+            var state = DashboardState.firstRun(size: size, now: now)
+            state.live = options.liveRefresh
+            return (state, [])
         }
     }
 
@@ -62,5 +65,11 @@ public enum DashboardApp {
             thread.name = "polar-hooks dashboard"
             thread.start()
         }
+    }
+}
+
+extension DashboardOptions {
+    var liveRefresh: LiveRefresh {
+        LiveRefresh(interval: refreshInterval, budget: refreshBudget, bell: bell)
     }
 }

@@ -31,25 +31,33 @@ final class DashboardLoop {
         perform(pending)
         terminal.draw(render(state))
         while !state.shouldQuit {
-            let timeout = nextDeadline(state).map { deadline -> Duration in
-                .milliseconds(max(1, Int(deadline.timeIntervalSinceNow * 1000)))
-            }
-            var actions: [Action] = []
+            // Answers still queued from a flood: look at the keyboard, but do not sleep.
+            let timeout =
+                queue.isEmpty
+                ? nextDeadline(state).map { deadline -> Duration in
+                    .milliseconds(max(1, Int(deadline.timeIntervalSinceNow * 1000)))
+                } : .zero
+            var actions: [Action] = [.tick(Date())]
             switch terminal.nextEvent(timeout: timeout) {
             case .key(let key): actions.append(.key(key))
             case .resize(let size): actions.append(.resize(size))
             case .wake, .timeout: break
             case .terminate(let signal): return signal
             }
-            actions = [.tick(Date())] + queue.drain() + actions
+            // The user's key goes first and the answers are taken a bounded batch at a time,
+            // so a server that floods the dashboard can never keep it from hearing `q`.
+            actions += queue.drain(atMost: Self.actionsPerFrame)
             for action in actions {
                 perform(update(&state, action))
-                if state.shouldQuit { return nil }
+                if let reason = state.quitReason { return reason == .interrupt ? SIGINT : nil }
             }
             terminal.draw(render(state))
         }
-        return nil
+        return state.quitReason == .interrupt ? SIGINT : nil
     }
+
+    /// How many queued answers one frame takes before it looks at the keyboard again.
+    static let actionsPerFrame = 64
 
     private func perform(_ effects: [Effect]) {
         for effect in effects {
@@ -57,6 +65,7 @@ final class DashboardLoop {
             case .redraw: terminal.redraw()
             case .suspend: terminal.suspend()
             case .copyToClipboard(let text): terminal.copyToClipboard(text)
+            case .bell: terminal.bell()
             case .quit: break
             default: runner.run(effect)
             }

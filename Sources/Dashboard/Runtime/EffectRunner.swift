@@ -1,27 +1,43 @@
 import Foundation
 import PolarAPI
+import Synchronization
 
 /// Carries out the API effects as tasks and posts their answers as actions.
 ///
 /// Esc cancels a request: its task is cancelled and `.failed(id, .cancelled)` is posted at
 /// once, so the screen never waits for a client that is slow to notice; anything the task
 /// posts later for that id is dropped.
-final class EffectRunner: @unchecked Sendable {
+///
+/// A request is live from before its task exists until it finishes or is cancelled, so a task
+/// that ends at once (a server that fails instantly) is never mistaken for a cancelled one,
+/// whichever thread gets there first.
+final class EffectRunner: Sendable {
     typealias Connect = @Sendable (String) async throws -> DashboardConnection
     typealias StartDemo = @Sendable () async throws -> DashboardConnection
 
-    private let lock = NSLock()
-    private var connection: DashboardConnection?
-    private var tasks: [RequestID: Task<Void, Never>] = [:]
+    /// The connection (set once the first-run screen connects) and the requests still running.
+    private struct Running {
+        var connection: DashboardConnection?
+        /// Requests whose answer is still wanted.
+        var live: Set<RequestID> = []
+        /// Their tasks, for cancelling; a task may be missing for a moment after it starts.
+        var tasks: [RequestID: Task<Void, Never>] = [:]
+    }
+
+    private let running: Mutex<Running>
     private let post: @Sendable (Action) -> Void
     private let connect: Connect?
     private let startDemo: StartDemo?
+    /// For tests: runs after a request's task is created and before it is recorded, the
+    /// moment at which the loop thread may lose the processor to that very task.
+    private let afterTaskCreated: (@Sendable (RequestID) -> Void)?
 
     init(
         connection: DashboardConnection?, connect: Connect? = nil, startDemo: StartDemo? = nil,
-        post: @escaping @Sendable (Action) -> Void
+        post: @escaping @Sendable (Action) -> Void, afterTaskCreated: (@Sendable (RequestID) -> Void)? = nil
     ) {
-        self.connection = connection
+        self.afterTaskCreated = afterTaskCreated
+        running = Mutex(Running(connection: connection))
         self.connect = connect
         self.startDemo = startDemo
         self.post = post
@@ -34,12 +50,14 @@ final class EffectRunner: @unchecked Sendable {
         case .loadEndpoints(let id):
             start(id) { client, deliver in
                 for try await page in client.endpointPages() {
-                    deliver(.endpointsPage(id, page.items, totalCount: page.pagination.totalCount))
+                    deliver(
+                        .endpointsPage(
+                            id, page.items, totalCount: page.pagination.totalCount, unreadable: page.unreadable))
                 }
                 return .endpointsLoaded(id)
             }
         case .loadOrganizations(let id):
-            start(id) { client, _ in .organizationsLoaded(id, try await client.organizations()) }
+            start(id) { client, _ in .organizationsLoaded(id, try await client.organizations().items) }
         case .createEndpoint(let id, let body):
             start(id) { client, _ in .created(id, try await client.createEndpoint(body)) }
         case .updateEndpoint(let id, let endpointID, let body):
@@ -56,15 +74,33 @@ final class EffectRunner: @unchecked Sendable {
         case .loadDeliveries(let id, let filter, let page):
             start(id) { client, _ in
                 let result = try await client.listDeliveries(filter, page: page, limit: DeliveriesState.pageSize)
-                return .deliveriesPage(id, result.items, page: page, pagination: result.pagination)
+                return .deliveriesPage(
+                    id, result.items, page: page, pagination: result.pagination, unreadable: result.unreadable)
             }
         case .redeliver(let id, let eventID, let eventType):
             start(id) { client, _ in
                 try await client.redeliver(eventId: eventID)
                 return .redelivered(id, eventType: eventType)
             }
+        case .refreshEndpoints(let id):
+            start(id) { client, _ in
+                var endpoints: [WebhookEndpoint] = []
+                for try await page in client.endpointPages() { endpoints += page.items }
+                return .endpointsRefreshed(id, endpoints)
+            }
+        case .loadHealth(let id, let endpointID, let since):
+            start(id) { client, _ in
+                let filter = DeliveryFilter(endpointIds: [endpointID], start: since)
+                let page = try await client.listDeliveries(filter, page: 1, limit: 100)
+                return .healthLoaded(id, endpointID: endpointID, page.items)
+            }
+        case .refreshDeliveries(let id, let filter):
+            start(id) { client, _ in
+                let page = try await client.listDeliveries(filter, page: 1, limit: DeliveriesState.pageSize)
+                return .deliveriesRefreshed(id, page.items, pagination: page.pagination)
+            }
         case .generateSecret:
-            post(.secretGenerated(Self.generateSecret()))
+            post(.secretGenerated(EndpointSecretRules.generate()))
         case .cancel(let id):
             cancel(id)
         case .connect(let id, let token):
@@ -73,26 +109,21 @@ final class EffectRunner: @unchecked Sendable {
         case .startDemo(let id):
             guard let startDemo else { return }
             startConnecting(id) { try await startDemo() }
-        case .copyToClipboard, .redraw, .suspend, .quit:
+        case .copyToClipboard, .redraw, .suspend, .quit, .bell:
             break
         }
     }
 
     /// Cancels every task (on quit).
     func cancelAll() {
-        lock.lock()
-        let running = tasks.values
-        tasks.removeAll()
-        lock.unlock()
-        for task in running { task.cancel() }
-    }
-
-    /// `whsec_` and the base64 of 32 bytes from the system's CSPRNG: the shape of a Polar
-    /// secret, long enough for the 32-character minimum.
-    static func generateSecret() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return "whsec_" + Data(bytes).base64EncodedString()
+        let tasks = running.withLock { running in
+            defer {
+                running.tasks.removeAll()
+                running.live.removeAll()
+            }
+            return Array(running.tasks.values)
+        }
+        for task in tasks { task.cancel() }
     }
 
     static func polarError(_ error: any Error) -> PolarError {
@@ -111,6 +142,7 @@ final class EffectRunner: @unchecked Sendable {
             post(.failed(id, .network("not connected")))
             return
         }
+        markLive(id)
         let task = Task { [weak self] in
             guard let self else { return }
             let deliver: @Sendable (Action) -> Void = { [weak self] action in
@@ -130,6 +162,7 @@ final class EffectRunner: @unchecked Sendable {
     private func startConnecting(
         _ id: RequestID, _ open: @escaping @Sendable () async throws -> DashboardConnection
     ) {
+        markLive(id)
         let task = Task { [weak self] in
             guard let self else { return }
             let result: Action
@@ -150,44 +183,45 @@ final class EffectRunner: @unchecked Sendable {
         register(id, task)
     }
 
+    private func markLive(_ id: RequestID) {
+        running.withLock { _ = $0.live.insert(id) }
+    }
+
+    /// Records the task for cancelling, unless its request already ended: then there is
+    /// nothing to keep (and a task whose request was cancelled meanwhile is stopped).
     private func register(_ id: RequestID, _ task: Task<Void, Never>) {
-        lock.lock()
-        tasks[id] = task
-        lock.unlock()
+        afterTaskCreated?(id)
+        let stillLive = running.withLock { running in
+            guard running.live.contains(id) else { return false }
+            running.tasks[id] = task
+            return true
+        }
+        if !stillLive { task.cancel() }
     }
 
     private func cancel(_ id: RequestID) {
-        lock.lock()
-        let task = tasks.removeValue(forKey: id)
-        lock.unlock()
-        guard let task else { return }
-        task.cancel()
-        post(.failed(id, .cancelled))
+        let (wasLive, task) = running.withLock { running in
+            (running.live.remove(id) != nil, running.tasks.removeValue(forKey: id))
+        }
+        task?.cancel()
+        if wasLive { post(.failed(id, .cancelled)) }
     }
 
     private func post(_ action: Action, ifRunning id: RequestID) {
-        lock.lock()
-        let running = tasks[id] != nil
-        lock.unlock()
-        if running { post(action) }
+        if running.withLock({ $0.live.contains(id) }) { post(action) }
     }
 
     private func finish(_ id: RequestID, with action: Action) {
-        lock.lock()
-        let running = tasks.removeValue(forKey: id) != nil
-        lock.unlock()
-        if running { post(action) }
+        let wasLive = running.withLock { running in
+            running.tasks[id] = nil
+            return running.live.remove(id) != nil
+        }
+        if wasLive { post(action) }
     }
 
-    private func currentConnection() -> DashboardConnection? {
-        lock.lock()
-        defer { lock.unlock() }
-        return connection
-    }
+    private func currentConnection() -> DashboardConnection? { running.withLock { $0.connection } }
 
     private func setConnection(_ connection: DashboardConnection) {
-        lock.lock()
-        self.connection = connection
-        lock.unlock()
+        running.withLock { $0.connection = connection }
     }
 }

@@ -41,6 +41,7 @@ func handleDeliveriesKey(_ state: inout DashboardState, _ key: Key) -> [Effect] 
             return []
         }
         browser.list.move(movement(for: command), visibleRows: rows)
+        browser.markSeen()
         state.deliveries = browser
         // The cursor at the last row fetches the next page, if any.
         if browser.list.selected == browser.deliveries.count - 1, browser.hasMore, browser.loadRequest == nil {
@@ -252,12 +253,14 @@ func redeliver(_ state: inout DashboardState) -> [Effect] {
         return []
     }
     let id = state.makeRequest(.redeliver, label: "Redelivering \(event.type.rawValue)")
+    let seen = state.deliveries?.deliveries.count { $0.webhookEvent.id == event.id } ?? 0
+    state.deliveries?.singleAttemptNotes[id] = RedeliveryRule.singleAttemptNote(afterDeliveries: seen)
     return [.redeliver(id, eventID: event.id, eventType: event.type)]
 }
 
 func handleDeliveriesResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
     switch action {
-    case .deliveriesPage(let id, let items, let page, let pagination):
+    case .deliveriesPage(let id, let items, let page, let pagination, let unreadable):
         state.requests[id] = nil
         guard var browser = state.deliveries, browser.loadRequest == id else { return [] }
         browser.loadRequest = nil
@@ -276,10 +279,15 @@ func handleDeliveriesResult(_ state: inout DashboardState, _ action: Action) -> 
         browser.totalCount = pagination.totalCount
         browser.hasLoaded = true
         state.deliveries = browser
+        if let summary = UnreadableItem.summary(unreadable, singular: "delivery", plural: "deliveries") {
+            state.status = .error(summary)
+        }
     case .redelivered(let id, let eventType):
         if countBatchAnswer(&state, id, error: nil) { return [] }
         state.requests[id] = nil
-        state.status = .success("Redelivery queued for \(eventType.rawValue)", now: state.now)
+        let note = state.deliveries?.singleAttemptNotes.removeValue(forKey: id)
+        state.status = .success(
+            "Redelivery queued for \(eventType.rawValue)" + (note.map { ": \($0)" } ?? ""), now: state.now)
     default:
         break
     }

@@ -6,15 +6,7 @@ func handleFormKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     defer { if state.form != nil { state.form = form } }
     if form.isEditingEventFilter { return handleEventFilterKey(&state, &form, key) }
 
-    let contexts: [KeyContext] =
-        switch form.focus {
-        case .url, .name: [.form, .textField]
-        case .secret: [.secret, .form, .textField]
-        case .format, .organization: [.choice, .form, .global]
-        case .events: [.picker, .form, .global]
-        case .save, .cancel: [.form, .global]
-        }
-    let command = KeyMap.command(for: key, in: contexts)
+    let command = KeyMap.command(for: key, in: form.focus.dispatchContexts)
     switch command {
     case .nextField:
         moveFocus(&form, by: 1)

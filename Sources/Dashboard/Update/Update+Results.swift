@@ -1,11 +1,14 @@
+import Foundation
 import PolarAPI
 import TerminalUI
 
 func handleResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
     switch action {
-    case .endpointsPage(let id, let items, let total):
+    case .endpointsPage(let id, let items, let total, let unreadable):
         guard id == state.loadRequest else { return [] }
         let replacing = state.loadReplacesList
+        if replacing { state.unreadableEndpoints = [] }
+        state.unreadableEndpoints += unreadable
         state.loadReplacesList = false
         state.changeEndpoints { endpoints in
             if replacing { endpoints = items } else { endpoints += items }
@@ -15,11 +18,20 @@ func handleResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
         guard id == state.loadRequest else { return [] }
         state.requests[id] = nil
         state.loadRequest = nil
-        if state.loadReplacesList { state.changeEndpoints { $0 = [] } }
+        if state.loadReplacesList {
+            state.changeEndpoints { $0 = [] }
+            state.unreadableEndpoints = []
+        }
         state.loadReplacesList = false
         state.hasLoaded = true
+        state.loadFailure = nil
         state.totalCount = state.endpoints.count
-        if state.announceLoad {
+        state.live.nextListRefresh = state.now + state.live.interval
+        if let summary = UnreadableItem.summary(
+            state.unreadableEndpoints, singular: "endpoint", plural: "endpoints")
+        {
+            state.status = .error(summary)
+        } else if state.announceLoad {
             state.status = .success(
                 "Loaded \(counted(state.endpoints.count, "endpoint"))", now: state.now)
         }
@@ -51,7 +63,14 @@ func handleResult(_ state: inout DashboardState, _ action: Action) -> [Effect] {
     case .updated(let id, let endpoint):
         let request = state.requests.removeValue(forKey: id)
         replace(&state, endpoint)
-        if request?.kind == .toggle {
+        if request?.kind == .toggle, endpoint.enabled, state.live.autoDisabled.contains(endpoint.id) {
+            // Back on after Polar turned it off: the events that failed meanwhile can go again.
+            state.live.autoDisabled.removeAll { $0 == endpoint.id }
+            state.live.refreshedAt[endpoint.id] = nil
+            state.status = .sticky(
+                "Enabled \(endpoint.displayName). Its failed events can be sent again: D opens its deliveries, "
+                    + "f shows the failed ones, B redelivers them.", kind: .success)
+        } else if request?.kind == .toggle {
             state.status = .success(
                 (endpoint.enabled ? "Enabled " : "Disabled ") + endpoint.displayName, now: state.now)
         } else {
@@ -94,12 +113,14 @@ func replace(_ state: inout DashboardState, _ endpoint: WebhookEndpoint) {
 }
 
 func failed(_ state: inout DashboardState, _ id: RequestID, _ error: PolarError) {
+    if backgroundRequestFailed(&state, id, error) { return }
     if deliveriesLoadFailed(&state, id, error) { return }
     let request = state.requests.removeValue(forKey: id)
     if id == state.loadRequest {
         state.loadRequest = nil
         state.loadReplacesList = false
         state.hasLoaded = true
+        state.loadFailure = error
         state.status =
             error == .cancelled
             ? .info("Stopped loading.", now: state.now) : .error("Could not load endpoints: \(error)")
@@ -126,6 +147,10 @@ func failed(_ state: inout DashboardState, _ id: RequestID, _ error: PolarError)
         case .cancelled:
             state.status = .info(
                 "Cancelled. Your input is still here (if the server got it first, r shows it).", now: state.now)
+        case .notFound where !form.isCreate:
+            form.endpointGone = true
+            state.status = .error(
+                "Not saved: the endpoint was deleted on the server. Your input is still here; Esc leaves the form.")
         default:
             state.status = .error("Not saved: \(error) Your input is still here; Ctrl-S tries again.")
         }

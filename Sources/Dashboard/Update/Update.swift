@@ -4,12 +4,12 @@ import TerminalUI
 
 /// The dashboard's one state transition: applies `action` to `state` and returns the work
 /// to do next. Pure: no I/O, no clock, no randomness.
-public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] {
+func update(_ state: inout DashboardState, _ action: Action) -> [Effect] {
     switch action {
     case .tick(let now):
         state.now = now
         if let expiry = state.status?.expiresAt, expiry <= now { state.status = nil }
-        return []
+        return refreshIfDue(&state)
     case .resize(let size):
         state.size = size
         state.refreshVisible()
@@ -27,13 +27,15 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         return []
     case .deliveriesPage, .redelivered:
         return handleDeliveriesResult(&state, action)
+    case .endpointsRefreshed, .healthLoaded, .deliveriesRefreshed:
+        return handleRefreshResult(&state, action)
     default:
         return handleResult(&state, action)
     }
 }
 
 /// The effects that start a dashboard: the endpoints and the organizations.
-public func startLoading(_ state: inout DashboardState) -> [Effect] {
+func startLoading(_ state: inout DashboardState) -> [Effect] {
     var effects = reload(&state, announce: false)
     let organizations = state.makeRequest(.loadOrganizations, label: "Loading organizations")
     effects.append(.loadOrganizations(organizations))
@@ -42,9 +44,9 @@ public func startLoading(_ state: inout DashboardState) -> [Effect] {
 
 /// When the loop must wake with nothing else happening: the status line's expiry, or the
 /// next spinner frame while a request is in flight. nil: sleep until a key.
-public func nextDeadline(_ state: DashboardState) -> Date? {
+func nextDeadline(_ state: DashboardState) -> Date? {
     let spinner = state.isBusy ? state.now + 0.1 : nil
-    return [state.status?.expiresAt, spinner].compactMap { $0 }.min()
+    return [state.status?.expiresAt, spinner, nextRefreshDeadline(state)].compactMap { $0 }.min()
 }
 
 func reload(_ state: inout DashboardState, announce: Bool) -> [Effect] {
@@ -63,7 +65,7 @@ func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     if state.status?.expiresAt == nil { state.status = nil }
     switch KeyMap.command(for: key, in: [.always]) {
     case .quitNow:
-        return quit(&state)
+        return quit(&state, .interrupt)
     case .redraw:
         return [.redraw]
     case .suspend:
@@ -71,33 +73,35 @@ func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     default:
         break
     }
-    if state.firstRun != nil { return handleFirstRunKey(&state, key) }
+    if case .firstRun = state.screen { return handleFirstRunKey(&state, key) }
     if Layout(size: state.size).isTooSmall {
         // q quits from here too, but never throws away an open form.
-        if key == .character("q"), state.form == nil, state.firstRun == nil {
-            return quit(&state)
-        }
+        if key == .character("q"), state.form == nil { return quit(&state) }
         return []
     }
-    if state.help != nil { return handleHelpKey(&state, key) }
-    if state.confirmation != nil { return handleDialogKey(&state, key) }
-    if state.form != nil { return handleFormKey(&state, key) }
-    if state.deliveries != nil { return handleDeliveriesKey(&state, key) }
-    return handleListKey(&state, key)
+    switch state.overlays.last {
+    case .help?: return handleHelpKey(&state, key)
+    case .confirmation?: return handleDialogKey(&state, key)
+    case nil: break
+    }
+    switch state.screen {
+    case .firstRun: return handleFirstRunKey(&state, key)
+    case .endpoints: return handleListKey(&state, key)
+    case .form: return handleFormKey(&state, key)
+    case .deliveries: return handleDeliveriesKey(&state, key)
+    }
 }
 
 /// Ends the loop after this frame; the effect tells the runner (and the tests) as much.
-func quit(_ state: inout DashboardState) -> [Effect] {
-    state.shouldQuit = true
+func quit(_ state: inout DashboardState, _ reason: QuitReason = .quit) -> [Effect] {
+    state.quitReason = reason
     return [.quit]
 }
 
 /// `?`: every key, those that work where the user is first.
 func openHelp(_ state: inout DashboardState) {
     var first = state.activeKeyContexts
-    if let form = state.form, form.focus == .url || form.focus == .name || form.focus == .secret {
-        first.append(.textField)
-    }
+    if let form = state.form, form.focus.isTextField, !form.isEditingEventFilter { first.append(.textField) }
     state.help = HelpOverlay(title: "Keys", sections: KeyMap.table.helpSections(first: first))
 }
 
@@ -105,8 +109,9 @@ func handleHelpKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     switch KeyMap.command(for: key, in: [.help]) {
     case .back: state.help = nil
     case .down:
-        guard let help = state.help else { break }
-        state.help?.scroll = min(help.scroll + 1, help.maxScroll(in: Layout(size: state.size).body))
+        guard var help = state.help else { break }
+        help.scroll = min(help.scroll + 1, help.maxScroll(in: Layout(size: state.size).body))
+        state.help = help
     case .up:
         let scroll = state.help?.scroll ?? 0
         state.help?.scroll = max(0, scroll - 1)

@@ -30,15 +30,3 @@ enum DeliveriesTypePickerView {
         canvas.drawCheckTree(picker, in: tree, focused: !browser.isEditingTypeFilter)
     }
 }
-
-extension Layout {
-    /// The picker's box: most of the body, not wider than its longest line needs.
-    static func typePickerFrame(in body: Rect) -> Rect {
-        let width = min(body.width - 4, 90)
-        let height = max(3, body.height - 2)
-        return Rect(x: body.x + (body.width - width) / 2, y: body.y + 1, width: width, height: height)
-    }
-
-    /// Rows of types the picker shows (its box and the hint line take three).
-    var typePickerRows: Int { max(1, Self.typePickerFrame(in: body).height - 3) }
-}

@@ -29,6 +29,10 @@ enum DeliveriesView {
             let isSelected = row == browser.list.selected
             let style = isSelected ? (browser.isEditingSearch ? Theme.selectedUnfocused : Theme.selected) : Style.plain
             canvas.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: style)
+            // Arrived while the browser was open, and the cursor has not been there yet.
+            if browser.newIDs.contains(delivery.id) {
+                canvas.put("•", x: body.x, y: y, style: isSelected ? style : Theme.warning)
+            }
             var x = body.x + 1
             canvas.put(
                 statusText(delivery), x: x, y: y, width: Columns.status,
@@ -131,9 +135,4 @@ enum DeliveriesView {
     static func shortID(_ id: String) -> String {
         String(Sanitizer.clean(id).prefix(Columns.id))
     }
-}
-
-extension Layout {
-    /// Rows of deliveries the browser shows (the box and the column header take three).
-    var deliveryRows: Int { max(1, body.height - 3) }
 }

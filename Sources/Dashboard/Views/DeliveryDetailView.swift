@@ -42,9 +42,10 @@ enum DeliveryDetailView {
         func field(_ label: String, _ value: String) -> Line {
             Line(text: label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + value)
         }
+        // "(2m ago)" while that helps; an old delivery's date says it all.
         let sent =
-            TimeText.absolute(delivery.createdAt, in: state.timeZone) + " ("
-            + TimeText.relative(delivery.createdAt, now: state.now, in: state.timeZone) + ")"
+            TimeText.absolute(delivery.createdAt, in: state.timeZone)
+            + (TimeText.ago(delivery.createdAt, now: state.now).map { " (\($0))" } ?? "")
         let outcome = delivery.succeeded ? "succeeded" : "failed"
         var lines: [Line] = [
             field("Status", "\(DeliveriesView.statusText(delivery)) · \(outcome)"),
@@ -61,7 +62,16 @@ enum DeliveryDetailView {
             lines.append(Line(text: "Archived event: payload removed after 90 days", style: Theme.dim))
         }
         lines.append(Line(text: ""))
-        lines.append(Line(text: "Response", style: Theme.title))
+        if texts.responseIsPolarsNote {
+            lines.append(Line(text: "Polar's note on the failure", style: Theme.title))
+            let why =
+                delivery.httpCode == nil
+                ? "No HTTP answer came; Polar stored this instead of a body:"
+                : "The receiver sent no body; Polar stored this instead:"
+            lines.append(Line(text: why, style: Theme.dim))
+        } else {
+            lines.append(Line(text: "Response", style: Theme.title))
+        }
         if let response = texts.response {
             lines += cut(response, width: width).map { Line(text: $0) }
         } else {

@@ -10,7 +10,9 @@ enum DialogText {
             let name = endpointName(state, id: id)
             dialog = Dialog(
                 title: "Delete endpoint",
-                message: "Delete \(name)? Polar stops sending events to it at once. This cannot be undone.",
+                message:
+                    "Delete \(name)? No new events go to it, but retries of earlier ones still do "
+                    + "(disable it first to stop them). This cannot be undone.",
                 yesLabel: "Delete", isDestructive: true)
         case .resetSecret(let id):
             let name = endpointName(state, id: id)

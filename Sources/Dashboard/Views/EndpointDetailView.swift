@@ -1,3 +1,4 @@
+import Foundation
 import PolarAPI
 import TerminalText
 import TerminalUI
@@ -56,6 +57,7 @@ enum EndpointDetailView {
                 label: "Status", value: endpoint.enabled ? "● enabled" : "○ disabled",
                 style: endpoint.enabled ? Theme.enabled : Theme.disabled,
                 note: "Format  \(endpoint.format.rawValue)", noteStyle: .plain))
+        if state.live.isOn { lines += healthLines(for: endpoint, state: state) }
         lines.append(Line(label: "Payloads", value: "API version \(endpoint.apiVersion.rawValue)"))
         lines.append(
             Line(
@@ -78,6 +80,46 @@ enum EndpointDetailView {
         let known = WebhookEventCatalog.allTypes.count
         lines.append(Line(label: "Events", value: "\(endpoint.events.count) of \(known)"))
         lines += eventLines(endpoint.events, width: width)
+        return lines
+    }
+
+    /// Health: the state, the last success and failure, the day's counts and its hours.
+    static func healthLines(for endpoint: WebhookEndpoint, state: DashboardState) -> [Line] {
+        guard let health = state.live.health[endpoint.id] else {
+            return [Line(label: "Health", value: "…", style: Theme.dim, note: "reading its deliveries")]
+        }
+        var lines = [
+            Line(
+                label: "Health", value: health.label, style: HealthText.style(health.state),
+                note: health.state == .autoDisabled ? "t re-enables it" : "")
+        ]
+        func when(_ date: Date) -> String {
+            TimeText.absolute(date, in: state.timeZone)
+                + (TimeText.ago(date, now: state.now).map { " (\($0))" } ?? "")
+        }
+        lines.append(
+            Line(
+                label: "Success", value: health.lastSuccessAt.map(when) ?? "none in the recent deliveries",
+                style: health.lastSuccessAt == nil ? Theme.dim : .plain))
+        if let failure = health.lastFailure {
+            let answer = failure.httpCode.map { "HTTP \($0)" } ?? "no answer"
+            lines.append(
+                Line(
+                    label: "Failure", value: "\(answer) · \(when(failure.at))",
+                    note: failure.firstLine.map { "“\($0)”" } ?? ""))
+        }
+        lines.append(
+            Line(
+                label: "24 h",
+                value: "\(health.day.succeeded) ok · \(health.day.failed) failed · \(health.day.pending) pending",
+                note: "events"))
+        if health.hours.allSatisfy({ $0.succeeded == 0 && $0.failed == 0 }) {
+            lines.append(Line(label: "", value: "no attempts in the last 24 hours", style: Theme.dim))
+        } else {
+            let (succeeded, failed) = HealthText.sparklines(health)
+            lines.append(Line(label: "", value: succeeded, style: Theme.success, note: "ok per hour"))
+            lines.append(Line(label: "", value: failed, style: Theme.error, note: "failed per hour"))
+        }
         return lines
     }
 

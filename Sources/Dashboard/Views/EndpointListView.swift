@@ -1,3 +1,4 @@
+import PolarAPI
 import TerminalText
 import TerminalUI
 
@@ -19,7 +20,7 @@ enum EndpointListView {
             drawEmpty(state, into: &canvas, in: inner)
             return
         }
-        let showAge = inner.width >= 56
+        let columns = Columns(width: inner.width, showsHealth: state.live.isOn)
         let range = state.list.visibleRange(rows: inner.height)
         for (line, row) in range.enumerated() {
             let endpoint = state.endpoints[state.visible[row]]
@@ -30,26 +31,74 @@ enum EndpointListView {
             canvas.put(
                 endpoint.enabled ? "●" : "○", x: inner.x, y: y,
                 style: isSelected ? style : (endpoint.enabled ? Theme.enabled : Theme.disabled))
-            let count = String(endpoint.events.count)
-            let age =
-                showAge ? TimeText.relative(endpoint.createdAt, now: state.now, in: state.timeZone) : ""
-            let tail = 8 + 4 + (showAge ? 11 : 0)
-            let nameWidth = inner.width - 2 - tail
-            canvas.put(endpoint.displayName, x: inner.x + 2, y: y, width: nameWidth, style: style)
-            canvas.put(
-                endpoint.format.rawValue, x: inner.x + 2 + nameWidth + 1, y: y, width: 7, style: style)
-            canvas.put(
-                count, x: inner.x + 2 + nameWidth + 8, y: y, width: 3, alignRight: true, style: style)
-            if showAge {
+            var x = inner.x + 2
+            canvas.put(endpoint.displayName, x: x, y: y, width: columns.name, style: style)
+            x += columns.name + 1
+            if columns.showsFormat {
+                canvas.put(endpoint.format.rawValue, x: x, y: y, width: 7, style: style)
+                canvas.put(String(endpoint.events.count), x: x + 7, y: y, width: 3, alignRight: true, style: style)
+                x += Columns.format
+            }
+            if columns.showsHealth {
+                drawHealth(
+                    state.live.health[endpoint.id], into: &canvas, x: x + 1, y: y, selected: isSelected ? style : nil)
+            }
+            if columns.showsAge {
                 canvas.put(
-                    age, x: inner.maxX - 10, y: y, width: 10, alignRight: true,
-                    style: isSelected ? style : Theme.dim)
+                    TimeText.relative(endpoint.createdAt, now: state.now, in: state.timeZone), x: inner.maxX - 10,
+                    y: y, width: 10, alignRight: true, style: isSelected ? style : Theme.dim)
             }
         }
         if range.upperBound < state.visible.count || range.lowerBound > 0 {
             let position = " \(state.list.selected + 1)/\(state.visible.count) "
             canvas.put(
                 position, x: rect.maxX - 1 - DisplayWidth.of(position), y: rect.maxY - 1, style: Theme.dim)
+        }
+    }
+
+    /// The health label and the strip of the last ten events; `…` until the first reading.
+    static func drawHealth(
+        _ health: EndpointHealth?, into canvas: inout Canvas, x: Int, y: Int, selected: Style?
+    ) {
+        guard let health else {
+            canvas.put("…", x: x, y: y, style: selected ?? Theme.dim)
+            return
+        }
+        canvas.put(
+            HealthText.shortLabel(health), x: x, y: y, width: 13, style: selected ?? HealthText.style(health.state))
+        HealthText.drawStrip(health, into: &canvas, x: x + 14, y: y, width: 10, plain: selected)
+    }
+
+    /// Which columns fit beside the name: health when it is watched, then format and event
+    /// count, then age; the name keeps at least ``minimumName`` columns.
+    struct Columns {
+        /// Each block's width, the gap before it included.
+        static let format = 11
+        static let health = 25
+        static let age = 11
+        static let minimumName = 16
+
+        let showsHealth: Bool
+        let showsFormat: Bool
+        let showsAge: Bool
+        let name: Int
+
+        init(width: Int, showsHealth wantsHealth: Bool) {
+            guard wantsHealth else {
+                showsHealth = false
+                showsFormat = true
+                showsAge = width >= 56
+                name = width - 2 - Self.format - 1 - (showsAge ? Self.age : 0)
+                return
+            }
+            var room = width - 2 - 1
+            showsHealth = room - Self.health >= Self.minimumName
+            if showsHealth { room -= Self.health }
+            showsFormat = room - Self.format >= Self.minimumName
+            if showsFormat { room -= Self.format }
+            showsAge = room - Self.age >= Self.minimumName
+            if showsAge { room -= Self.age }
+            name = max(1, room)
         }
     }
 
@@ -71,6 +120,13 @@ enum EndpointListView {
         if !state.hasLoaded {
             message = "\(spinnerFrame(state)) Loading endpoints…"
             style = .plain
+        } else if let failure = state.loadFailure, state.endpoints.isEmpty {
+            // Never "no endpoints": the list is empty because it could not be read.
+            message =
+                failure == .cancelled
+                ? "The endpoints were not loaded (stopped).\n\nr loads them."
+                : "Could not load the endpoints: \(Sanitizer.clean(failure.description))\n\nr tries again."
+            style = Theme.error
         } else if !state.filter.isEmpty {
             message = "Nothing matches “\(state.filter.text)”. Esc clears the filter."
         } else if state.organizationFilter != nil {

@@ -10,7 +10,7 @@ enum FormView {
         let layout = FormLayout(area: area)
         let title: String
         if case .edit(let endpoint) = form.mode {
-            title = "Edit \(endpoint.displayName)"
+            title = "Edit \(endpoint.displayName)" + (form.endpointGone ? " · deleted on the server" : "")
         } else {
             title = "New endpoint"
         }

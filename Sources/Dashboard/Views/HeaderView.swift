@@ -19,10 +19,21 @@ enum HeaderView {
             organization = ""
         }
         let who = [organization, state.tokenKind.label].filter { !$0.isEmpty }.joined(separator: " · ")
-        let right = countText(state)
+        let right = countText(state) + liveText(state)
         let rightWidth = DisplayWidth.of(right)
         canvas.put(who, x: x, y: rect.y, maxWidth: max(0, rect.maxX - x - rightWidth - 3))
         canvas.put(right, x: rect.maxX - rightWidth - 1, y: rect.y, style: Theme.dim)
+    }
+
+    /// ` · updated 14:03`, or ` · offline · retrying in 8 s` when the server cannot be reached.
+    static func liveText(_ state: DashboardState) -> String {
+        guard state.live.isOn else { return "" }
+        if let offline = state.live.offline {
+            let seconds = max(1, Int(offline.retryAt.timeIntervalSince(state.now).rounded(.up)))
+            return " · offline · retrying in \(seconds) s"
+        }
+        guard let fetched = state.live.lastFetched else { return "" }
+        return " · updated " + TimeText.absolute(fetched, in: state.timeZone).suffix(5)
     }
 
     static func countText(_ state: DashboardState) -> String {
@@ -31,6 +42,7 @@ enum HeaderView {
             return "\(loaded) of \(total) endpoints"
         }
         if state.loadRequest != nil, !state.hasLoaded { return "loading…" }
+        if state.loadFailure != nil, state.endpoints.isEmpty { return "not loaded" }
         if !state.filter.isEmpty || state.organizationFilter != nil {
             return "\(state.visible.count) of \(counted(loaded, "endpoint"))"
         }

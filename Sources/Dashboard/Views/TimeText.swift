@@ -14,13 +14,19 @@ enum TimeText {
 
     /// `just now`, `3m ago`, `2h ago`, `5d ago`, then the date.
     static func relative(_ date: Date, now: Date, in timeZone: TimeZone) -> String {
-        let seconds = Int(now.timeIntervalSince(date))
+        ago(date, now: now) ?? String(absolute(date, in: timeZone).prefix(10))
+    }
+
+    /// `just now`, `3m ago`, `2h ago` or `5d ago`; nil from 60 days on, when only a date helps.
+    static func ago(_ date: Date, now: Date) -> String? {
+        let interval = now.timeIntervalSince(date)
+        guard interval.isFinite, interval < 60 * 86_400 else { return nil }
+        let seconds = Int(interval)
         switch seconds {
         case ..<60: return "just now"
         case ..<3600: return "\(seconds / 60)m ago"
         case ..<86_400: return "\(seconds / 3600)h ago"
-        case ..<(60 * 86_400): return "\(seconds / 86_400)d ago"
-        default: return String(absolute(date, in: timeZone).prefix(10))
+        default: return "\(seconds / 86_400)d ago"
         }
     }
 }

@@ -2,8 +2,10 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOCore
+import NIOPosix
 import PolarAPI
 import StandardWebhooks
+import Synchronization
 
 /// Sends events to their endpoints as Polar does (CONTRACT.md §5.2–5.5): signed POSTs, a 10 s
 /// timeout, no redirects, up to 10 attempts with exponential backoff.
@@ -11,22 +13,25 @@ import StandardWebhooks
 /// Safety: only loopback hosts get real traffic unless `deliverExternally` is set; any other
 /// delivery is recorded as failed without a packet leaving the machine.
 final class DeliveryWorker: Sendable {
-    static let maxAttempts = 10
     static let timeout: TimeAmount = .seconds(10)
-    static let responseLimit = 2048
 
     private let store: EmulatorStore
     /// Made on first use, so an emulator that never delivers owns no client to shut down.
-    private let client = LockedValue<HTTPClient?>(nil)
+    private let client = Mutex<HTTPClient?>(nil)
     private let deliverExternally: Bool
     private let retryDelayScale: Double
+    private let redirects: DeliveryRedirects
     private let logger: Logger
-    private let tasks = LockedValue<[UUID: Task<Void, Never>]>([:])
+    private let tasks = Mutex<[UUID: Task<Void, Never>]>([:])
 
-    init(store: EmulatorStore, deliverExternally: Bool, retryDelayScale: Double, logger: Logger) {
+    init(
+        store: EmulatorStore, deliverExternally: Bool, retryDelayScale: Double,
+        redirects: DeliveryRedirects = DeliveryRedirects([:]), logger: Logger
+    ) {
         self.store = store
         self.deliverExternally = deliverExternally
         self.retryDelayScale = retryDelayScale
+        self.redirects = redirects
         self.logger = logger
     }
 
@@ -36,18 +41,21 @@ final class DeliveryWorker: Sendable {
             var configuration = HTTPClient.Configuration(
                 redirectConfiguration: .disallow, timeout: .init(connect: Self.timeout, read: Self.timeout))
             configuration.httpVersion = .http1Only
+            // httpx gives up on a refused connection at once; the pool would retry until the deadline.
+            configuration.connectionPool.retryConnectionEstablishment = false
             let made = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             client = made
             return made
         }
     }
 
-    /// Starts delivering an event in the background.
-    func start(eventId: String) {
+    /// Starts delivering an event in the background: Polar's `webhook_event.send` task, with
+    /// `redeliver` as the redeliver endpoint queues it.
+    func start(eventId: String, redeliver: Bool = false) {
         let key = UUID()
         tasks.withLock { tasks in
             tasks[key] = Task { [self] in
-                await self.deliver(eventId: eventId)
+                await self.deliver(eventId: eventId, redeliver: redeliver)
                 _ = self.tasks.withLock { $0.removeValue(forKey: key) }
             }
         }
@@ -75,23 +83,46 @@ final class DeliveryWorker: Sendable {
         try? await made?.shutdown()
     }
 
-    private func deliver(eventId: String) async {
-        for attempt in 1...Self.maxAttempts {
-            guard !Task.isCancelled, case .send(let request) = await store.plan(eventId: eventId) else {
+    /// Polar's task retries at most `_ordering_max_retries + WEBHOOK_MAX_RETRIES` times in all.
+    static let maxRetries = 200 + EmulatorStore.maxAttempts
+
+    private func deliver(eventId: String, redeliver: Bool) async {
+        var retries = 0
+        while !Task.isCancelled, retries <= Self.maxRetries {
+            switch await store.prepareSend(eventId: eventId, redeliver: redeliver) {
+            case .stop:
                 return
-            }
-            let result = await send(request)
-            guard !Task.isCancelled else { return }
-            let isFinal = attempt == Self.maxAttempts
-            await store.record(
-                attempt: result, eventId: eventId, endpointId: request.endpointId, isFinal: isFinal)
-            if result.succeeded || isFinal { return }
-            do {
-                try await Task.sleep(for: backoff(afterFailure: attempt))
-            } catch {
-                return
+            case .wait(let earlierPending):
+                retries += 1
+                guard await pause(Self.fifoGuardDelay(earlierPending: earlierPending)) else { return }
+            case .send(let request):
+                let result = await send(request)
+                guard !Task.isCancelled else { return }
+                switch await store.record(attempt: result, eventId: eventId, endpointId: request.endpointId) {
+                case .finished:
+                    return
+                case .retry(let deliveries):
+                    retries += 1
+                    guard await pause(backoff(afterFailure: deliveries)) else { return }
+                }
             }
         }
+    }
+
+    /// False when cancelled while waiting.
+    private func pause(_ duration: Duration) async -> Bool {
+        do {
+            try await Task.sleep(for: duration)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// `WEBHOOK_FIFO_GUARD_DELAY_MS` per earlier pending event, at most the guard's age limit.
+    /// Not scaled by `retryDelayScale`: the guard waits for another delivery, not for a backoff.
+    static func fifoGuardDelay(earlierPending: Int) -> Duration {
+        .milliseconds(min(earlierPending, 200) * 300)
     }
 
     /// dramatiq's `compute_backoff(n, factor=2000 ms, max_backoff=20 min)` with jitter in [b/2, b),
@@ -102,11 +133,16 @@ final class DeliveryWorker: Sendable {
         return .microseconds(Int64(milliseconds * 1000))
     }
 
-    /// One HTTP attempt.
+    /// How much of a receiver's body is kept to find its first 2048 characters.
+    static let keptBodyBytes = 64 * 1024
+
+    /// One HTTP attempt, recorded as Polar records it (CONTRACT.md §3, §5.3).
     func send(_ request: DeliveryRequest) async -> DeliveryResult {
-        guard let host = URL(string: request.url)?.host,
-            deliverExternally || WebhookURLRules.isLoopback(host: host)
-        else { return .externalDeliveryOff }
+        let parsed = try? WebhookURL.parse(request.url, allowInsecure: true).get()
+        // A redirect (the demo) sends to a loopback receiver; Polar's texts still quote the endpoint URL.
+        let redirect = parsed.flatMap(redirects.target(for:))
+        let isLoopback = redirect != nil || parsed.map { WebhookURLRules.isLoopback(host: $0.host) } == true
+        guard deliverExternally || isLoopback else { return .externalDeliveryOff }
         let body = Array(request.payload.utf8)
         let signer: WebhookSigner
         do {
@@ -115,7 +151,7 @@ final class DeliveryWorker: Sendable {
             return DeliveryResult(
                 succeeded: false, httpCode: nil, response: "emulator: cannot sign: \(error)")
         }
-        var http = HTTPClientRequest(url: request.url)
+        var http = HTTPClientRequest(url: redirect ?? request.url)
         http.method = .POST
         http.headers.add(name: "user-agent", value: "polar.sh webhooks")
         http.headers.add(name: "content-type", value: "application/json")
@@ -126,35 +162,64 @@ final class DeliveryWorker: Sendable {
         }
         http.headers.add(name: "webhook-api-version", value: request.apiVersion.rawValue)
         http.body = .bytes(ByteBuffer(bytes: body))
+        let response: HTTPClientResponse
         do {
-            let response = try await httpClient.execute(http, timeout: Self.timeout)
-            var collected: [UInt8] = []
-            // Read what matters and drop the rest: a receiver may answer with anything.
-            for try await chunk in response.body where collected.count < Self.responseLimit * 4 {
-                collected += chunk.readableBytesView
-            }
-            let code = Int(response.status.code)
-            return DeliveryResult(
-                succeeded: (200..<300).contains(code), httpCode: code,
-                response: Self.storedResponse(collected))
+            response = try await httpClient.execute(http, timeout: Self.timeout)
         } catch {
             return DeliveryResult(succeeded: false, httpCode: nil, response: Self.describe(error))
         }
-    }
-
-    /// The first 2048 characters without NUL bytes; nil for an empty body.
-    static func storedResponse(_ bytes: [UInt8]) -> String? {
-        let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\0", with: "")
-        return text.isEmpty ? nil : String(text.prefix(responseLimit))
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        if let clientError = error as? HTTPClientError {
-            switch clientError {
-            case .deadlineExceeded, .readTimeout, .connectTimeout: return "Request timed out after 10 s"
-            default: return "\(clientError)"
+        var kept: [UInt8] = []
+        var received = 0
+        do {
+            // Read it all (within the timeout), keep the start: a receiver may answer with anything.
+            for try await chunk in response.body {
+                received += chunk.readableBytes
+                if kept.count < Self.keptBodyBytes {
+                    kept += chunk.readableBytesView.prefix(Self.keptBodyBytes - kept.count)
+                }
             }
+        } catch {
+            // httpx reads the body before answering, so a body cut short is no HTTP answer at all.
+            let text =
+                Self.isTimeout(error)
+                ? DeliveryResponseText.NetworkFailure.timedOut
+                : DeliveryResponseText.NetworkFailure.incompleteBody(
+                    received: received, expected: response.headers.first(name: "content-length").flatMap { Int($0) })
+            return DeliveryResult(succeeded: false, httpCode: nil, response: text)
         }
+        let code = Int(response.status.code)
+        let text = DeliveryResponseText.body(kept, contentType: response.headers.first(name: "content-type"))
+        guard (200..<300).contains(code) else {
+            return DeliveryResult(
+                succeeded: false, httpCode: code,
+                response: text
+                    ?? DeliveryResponseText.statusError(
+                        code: code, url: request.url, location: response.headers.first(name: "location")))
+        }
+        return DeliveryResult(succeeded: true, httpCode: code, response: text)
+    }
+
+    private static func isTimeout(_ error: any Error) -> Bool {
+        guard let clientError = error as? HTTPClientError else { return false }
+        return [.deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout, .tlsHandshakeTimeout].contains(
+            clientError)
+    }
+
+    /// httpx's text for an attempt that got no HTTP answer.
+    static func describe(_ error: any Error) -> String {
+        typealias Failure = DeliveryResponseText.NetworkFailure
+        if isTimeout(error) { return Failure.timedOut }
+        if let clientError = error as? HTTPClientError, clientError == .remoteConnectionClosed {
+            return Failure.disconnected
+        }
+        if let connection = error as? NIOConnectionError {
+            return connection.connectionErrors.isEmpty
+                && (connection.dnsAError != nil || connection.dnsAAAAError != nil)
+                ? Failure.unknownHost : Failure.refused
+        }
+        if let io = error as? IOError, io.errnoCode == ECONNREFUSED { return Failure.refused }
+        if error is ChannelError { return Failure.disconnected }
+        // TLS and protocol errors: httpx quotes the underlying library; this is ours.
         return "\(error)"
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import PolarAPI
 import PolarJSON
 
-/// Builds the body Polar would send for an event: the raw JSON event, or a Discord or Slack
-/// message (CONTRACT.md §3, §6.3).
+/// Builds the body Polar would send for an event: the raw JSON event (compact), or a Discord or
+/// Slack message (Python `json.dumps` text) (CONTRACT.md §3, §6.3).
 enum PayloadFactory {
     /// The body, or nil when Polar sends nothing for this type and format (renewal-type
     /// `subscription.updated` to Discord or Slack).
@@ -12,16 +12,18 @@ enum PayloadFactory {
             type: type, organizationId: endpoint.organizationId, apiVersion: endpoint.apiVersion,
             timestamp: timestamp)
         switch endpoint.format {
-        case .raw: return raw.serialized()
         case .discord, .slack:
             if type == "subscription.updated" { return nil }
             let organization =
                 EmulatorOrganizations.all.first { $0.id == endpoint.organizationId }?.name ?? "Polar"
+            let objectId = raw["data"]?["id"]?.stringValue ?? ""
             let message =
                 endpoint.format == .discord
-                ? discord(type: type, organization: organization)
-                : slack(type: type, organization: organization)
-            return message.serialized()
+                ? discord(type: type, objectId: objectId, organization: organization)
+                : slack(type: type, objectId: objectId, organization: organization)
+            return PythonJSONText.dumps(message)
+        default:
+            return raw.serialized()
         }
     }
 
@@ -60,32 +62,47 @@ enum PayloadFactory {
         return .object(pairs)
     }
 
-    private static func title(_ type: WebhookEventType) -> String {
-        WebhookEventCatalog.entry(for: type)?.summary ?? "Event \(type.rawValue)"
-    }
+    // Polar's `settings.FAVICON_URL` and `THUMBNAIL_URL` defaults.
+    static let faviconURL =
+        "https://raw.githubusercontent.com/polarsource/polar/2648cf7472b5128704a097cd1eb3ae5f1dd847e5/docs/docs/assets/favicon.png"
+    static let thumbnailURL =
+        "https://raw.githubusercontent.com/polarsource/polar/4fd899222e200ca70982f437039f549b7a822ecc/clients/apps/web/public/email-logo-dark.png"
 
-    private static let icon = "https://polar.sh/assets/favicon.png"
-
-    private static func discord(type: WebhookEventType, organization: String) -> JSONValue {
+    /// Polar's generic ("Basic") Discord message (`BaseWebhookPayload.get_discord_payload` with
+    /// the branded embed), CONTRACT.md §6.3. Polar gives order, refund and most subscription
+    /// events a richer message of their own; the emulator sends this generic one for every type.
+    static func discord(type: WebhookEventType, objectId: String, organization: String) -> JSONValue {
         let embed: JSONValue = [
-            "color": 25343, "author": ["name": "Polar.sh", "icon_url": .string(icon)],
-            "thumbnail": ["url": .string(icon)],
-            "footer": ["text": "Powered by Polar.sh"], "title": .string(title(type)),
-            "description": .string("A `\(type.rawValue)` event from \(organization)."),
-            "fields": [["name": "Organization", "value": .string(organization), "inline": true]],
+            "color": 25343, "author": ["name": "Polar.sh", "icon_url": .string(faviconURL)],
+            "thumbnail": ["url": .string(thumbnailURL)], "footer": ["text": "Powered by Polar.sh"],
+            "title": .string(type.rawValue), "description": .string(type.rawValue),
+            "fields": [
+                ["name": "Object", "value": .string(objectId)],
+                ["name": "Organization", "value": .string(organization)],
+            ],
         ]
         return ["content": .string(type.rawValue), "embeds": [embed]]
     }
 
-    private static func slack(type: WebhookEventType, organization: String) -> JSONValue {
+    /// Polar's generic Slack message (`get_slack_payload` with the branded context block).
+    static func slack(type: WebhookEventType, objectId: String, organization: String) -> JSONValue {
         [
             "text": .string(type.rawValue),
             "blocks": [
                 [
-                    "type": "section", "text": ["type": "mrkdwn", "text": .string("*\(title(type))*")],
-                    "fields": [["type": "mrkdwn", "text": .string("*Organization*\n\(organization)")]],
+                    "type": "section", "text": ["type": "mrkdwn", "text": .string(type.rawValue)],
+                    "fields": [
+                        ["type": "mrkdwn", "text": .string("*Object*\n\(objectId)")],
+                        ["type": "mrkdwn", "text": .string("*Organization*\n\(organization)")],
+                    ],
                 ],
-                ["type": "context", "elements": [["type": "mrkdwn", "text": "Powered by Polar.sh"]]],
+                [
+                    "type": "context",
+                    "elements": [
+                        ["type": "image", "image_url": .string(faviconURL), "alt_text": "Polar"],
+                        ["type": "mrkdwn", "text": "Powered by Polar.sh"],
+                    ],
+                ],
             ],
         ]
     }

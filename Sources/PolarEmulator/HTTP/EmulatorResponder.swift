@@ -1,164 +1,53 @@
-import Foundation
 import Hummingbird
 import NIOCore
-import PolarAPI
 
-/// The whole request pipeline: `/api` rewrite, `Polar-Version`, rate limit, faults, latency,
-/// routing, authentication, then the operation.
 /// HTTPTypes' `HTTPField`, reached through the type Hummingbird re-exports.
 typealias Field = HTTPFields.Element
 
+/// Hummingbird's door into the emulator: Polar's API goes through Polar's layers to the route
+/// table, the admin routes (`/_emulator/…`) through a plain body reader to the same table.
 struct EmulatorResponder: HTTPResponder {
     typealias Context = EmulatorRequestContext
 
-    let api: EmulatorAPI
-    let admin: AdminRoutes
-    let rateLimiter: RateLimiter?
-    let faults: FaultInjector
-    let latency: Duration
-    let slowFault: Duration
-    let startedAt: Date
+    private let api: PipelineResponder
+    private let admin: PipelineResponder
 
-    static let maxBodyBytes = 10 * 1024 * 1024
-    static let versionHeader = Field.Name("Polar-Version") ?? .contentType
+    init(routes: RouteTable, polarLayers: [any EmulatorMiddleware]) {
+        let table: PipelineResponder = { await routes.respond(to: $0) }
+        api = polarLayers.wrapping(table)
+        admin = [BodyLengthMiddleware(enforcesPolarRules: false)].wrapping(table)
+    }
+
+    /// Polar's layers, outermost first (CONTRACT.md §1, §4; `app.py` adds them in reverse):
+    /// the emulator's own counters see everything; faults stand for the network in front of Polar; then `Polar-Version`, the body-length
+    /// checks, the `/api` rewrite, the rate limit, the latency, the token, `Cache-Control`.
+    static func polarLayers(
+        faults: FaultInjector, rateLimiter: RateLimiter?, latency: Duration, counters: TrafficCounters
+    ) -> [any EmulatorMiddleware] {
+        var layers: [any EmulatorMiddleware] = [
+            counters, faults, VersionMiddleware(), BodyLengthMiddleware(), PathRewriteMiddleware(),
+        ]
+        if let rateLimiter { layers.append(rateLimiter) }
+        layers += [LatencyMiddleware(latency: latency), TokenMiddleware(), CacheControlMiddleware()]
+        return layers
+    }
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        var path = request.uri.path
-        let method = request.method.rawValue
-        let body: [UInt8]
-        do {
-            body = Array(buffer: try await request.body.collect(upTo: Self.maxBodyBytes))
-        } catch {
-            return Self.response(
-                HTTPAnswer(status: 413, json: ["detail": "Request body too large"]), version: nil)
-        }
-        if path.hasPrefix("/_emulator/") {
-            return Self.response(await admin.handle(method: method, path: path, body: body), version: nil)
-        }
-        if path == "/api/v1" || path.hasPrefix("/api/v1/") { path.removeFirst(4) }
-
-        guard let version = Self.version(request.headers[Self.versionHeader]) else {
-            return Self.response(APIFailure.routeNotFound.answer, version: nil)
-        }
-        let token = Self.bearer(request.headers[.authorization])
-        if path == "/v1" || path.hasPrefix("/v1/") {
-            if let rateLimiter, let wait = rateLimiter.admit(key: token ?? "anonymous") {
-                var answer = HTTPAnswer(
-                    status: 429, body: [], isJSON: false, headers: [("retry-after", String(wait))])
-                answer.headers.append(("content-length", "0"))
-                return Self.response(answer, version: version)
-            }
-            switch faults.draw() {
-            case .internalError?: return Self.response(.internalError, version: nil)
-            case .unavailable?: return Self.response(FaultInjector.unavailableAnswer, version: nil)
-            case .dropConnection?:
-                try? await context.channel.close()
-                throw CancellationError()
-            case .slow?: try? await Task.sleep(for: slowFault)
-            case nil: break
-            }
-            if latency > .zero { try? await Task.sleep(for: latency) }
-        }
-        let answer: HTTPAnswer
-        do throws(APIFailure) {
-            answer = try await route(
-                method: method, path: path, token: token, query: QueryParameters(request.uri.query),
-                body: body,
-                version: version)
-        } catch {
-            answer = error.answer
-        }
-        return Self.response(answer, version: version)
+        let path = request.uri.path
+        let pipelineRequest = PipelineRequest(
+            method: request.method.rawValue, path: path, query: QueryParameters(request.uri.query),
+            headers: request.headers, bodyStream: request.body, channel: context.channel)
+        let pipeline = path.hasPrefix("/_emulator/") ? admin : api
+        return Self.response(try await pipeline(pipelineRequest))
     }
 
-    private func route(
-        method: String, path: String, token: String?, query: QueryParameters, body: [UInt8],
-        version: APIVersion
-    )
-        async throws(APIFailure) -> HTTPAnswer
-    {
-        var segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        if segments.first == "" { segments.removeFirst() }
-        if segments.count > 1, segments.last == "" { segments.removeLast() }
-        guard segments.first == "v1" else { throw .routeNotFound }
-        segments.removeFirst()
-
-        enum Operation {
-            case listEndpoints, createEndpoint
-            case getEndpoint(String)
-            case updateEndpoint(String)
-            case deleteEndpoint(String)
-            case resetSecret(String)
-            case listDeliveries
-            case redeliver(String)
-            case listOrganizations
-        }
-        func pick(_ options: [String: Operation]) throws(APIFailure) -> Operation {
-            guard let operation = options[method] else { throw .methodNotAllowed }
-            return operation
-        }
-        let operation: Operation
-        switch segments {
-        case ["webhooks", "endpoints"]:
-            operation = try pick(["GET": .listEndpoints, "POST": .createEndpoint])
-        case let s where s.count == 3 && s[0] == "webhooks" && s[1] == "endpoints":
-            operation = try pick([
-                "GET": .getEndpoint(s[2]), "PATCH": .updateEndpoint(s[2]), "DELETE": .deleteEndpoint(s[2]),
-            ])
-        case let s where s.count == 4 && s[0] == "webhooks" && s[1] == "endpoints" && s[3] == "secret":
-            operation = try pick(["PATCH": .resetSecret(s[2])])
-        case ["webhooks", "deliveries"]:
-            operation = try pick(["GET": .listDeliveries])
-        case let s where s.count == 4 && s[0] == "webhooks" && s[1] == "events" && s[3] == "redeliver":
-            operation = try pick(["POST": .redeliver(s[2])])
-        case ["organizations"]:
-            operation = try pick(["GET": .listOrganizations])
-        default:
-            throw .routeNotFound
-        }
-
-        guard let token else { throw .unauthorized }
-        guard let caller = Caller.forToken(token) else { throw .invalidToken }
-        let request = APIRequest(
-            method: method, segments: segments, query: query, body: body, version: version, caller: caller
-        )
-        switch operation {
-        case .listEndpoints: return try await api.listEndpoints(request)
-        case .createEndpoint: return try await api.createEndpoint(request)
-        case .getEndpoint(let id): return try await api.getEndpoint(request, id: id)
-        case .updateEndpoint(let id): return try await api.updateEndpoint(request, id: id)
-        case .deleteEndpoint(let id): return try await api.deleteEndpoint(request, id: id)
-        case .resetSecret(let id): return try await api.resetSecret(request, id: id)
-        case .listDeliveries: return try await api.listDeliveries(request)
-        case .redeliver(let id): return try await api.redeliver(request, id: id)
-        case .listOrganizations: return try api.listOrganizations(request, startedAt: startedAt)
-        }
-    }
-
-    /// The version in effect: the header's, or 2026-04 without one; nil for an unsupported one.
-    static func version(_ header: String?) -> APIVersion? {
-        guard let header else { return .v2026_04 }
-        let version = APIVersion(rawValue: header.trimmingCharacters(in: .whitespaces))
-        return APIVersion.supported.contains(version) ? version : nil
-    }
-
-    /// The bearer token, or nil without usable credentials.
-    static func bearer(_ header: String?) -> String? {
-        guard let header else { return nil }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
-        return token.isEmpty ? nil : token
-    }
-
-    static func response(_ answer: HTTPAnswer, version: APIVersion?) -> Response {
+    static func response(_ answer: HTTPAnswer) -> Response {
         var headers = HTTPFields()
         if answer.isJSON { headers[.contentType] = "application/json" }
         for (name, value) in answer.headers {
             guard let field = Field.Name(name) else { continue }
             headers.append(Field(name: field, value: value))
         }
-        if let version { headers[versionHeader] = version.rawValue }
         return Response(
             status: HTTPResponse.Status(code: answer.status), headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))

@@ -1,14 +1,17 @@
+import Foundation
 import PolarAPI
 
-/// A `/v1` request after routing and authentication.
+/// A `/v1` request after routing, authentication and the scope check.
 struct APIRequest: Sendable {
-    var method: String
-    /// Path segments after `/v1`, e.g. `["webhooks", "endpoints", "<id>"]`.
-    var segments: [String]
+    /// The values of the route pattern's `{name}` segments.
+    var parameters: [String: String]
     var query: QueryParameters
     var body: [UInt8]
     var version: APIVersion
     var caller: Caller
+
+    /// The value of the pattern's `{name}` segment ("" when the pattern has none by that name).
+    func parameter(_ name: String) -> String { parameters[name] ?? "" }
 }
 
 /// The `/v1` operations. Each route lives in its own file as an extension.
@@ -16,6 +19,8 @@ struct EmulatorAPI: Sendable {
     let store: EmulatorStore
     let worker: DeliveryWorker
     let urlRules: URLValidation
+    /// The clock origin of the sample data (organizations are dated from it).
+    let startedAt: Date
 
     /// Checks a path id and turns it into canonical form.
     func pathId(_ text: String) -> Result<String, APIFailure> {
@@ -29,10 +34,6 @@ struct EmulatorAPI: Sendable {
         let page = QueryValidation.positiveInt(query, "page", fallback: 1, errors: &errors)
         let limit = QueryValidation.positiveInt(query, "limit", fallback: 10, errors: &errors)
         return PageRequest(page: page, limit: limit)
-    }
-
-    func requireWrite(_ request: APIRequest) throws(APIFailure) {
-        guard request.caller.canWrite else { throw .insufficientScope }
     }
 }
 

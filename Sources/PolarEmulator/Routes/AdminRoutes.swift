@@ -7,35 +7,31 @@ struct AdminRoutes: Sendable {
     let store: EmulatorStore
     let worker: DeliveryWorker
     let initialState: @Sendable () -> StoreSnapshot
+    let counters: TrafficCounters
 
-    func handle(method: String, path: String, body: [UInt8]) async -> HTTPAnswer {
-        switch (method, path) {
-        case ("GET", "/_emulator/health"):
-            let counts = await store.counts()
-            return HTTPAnswer(
-                status: 200,
-                json: [
-                    "status": "ok", "endpoints": .int(counts.endpoints), "events": .int(counts.events),
-                    "deliveries": .int(counts.deliveries), "active_deliveries": .int(worker.activeCount),
-                ])
-        case ("POST", "/_emulator/reset"):
-            await worker.cancelAll()
-            await store.replace(with: initialState())
-            return HTTPAnswer(status: 200, json: ["status": "ok"])
-        case ("POST", "/_emulator/trigger"):
-            return await trigger(body)
-        case (_, "/_emulator/health"), (_, "/_emulator/reset"), (_, "/_emulator/trigger"):
-            return APIFailure.methodNotAllowed.answer
-        default:
-            return APIFailure.routeNotFound.answer
-        }
+    /// `GET /_emulator/health`: counts, the deliveries still being attempted, and what the
+    /// `/v1` requests met (requests, 429s, faults by kind).
+    func health(_ request: AdminRequest) async -> HTTPAnswer {
+        let counts = await store.counts()
+        let fields: [(String, JSONValue)] = [
+            ("status", "ok"), ("endpoints", .int(counts.endpoints)), ("events", .int(counts.events)),
+            ("deliveries", .int(counts.deliveries)), ("active_deliveries", .int(worker.activeCount)),
+        ]
+        return HTTPAnswer(status: 200, json: .object(fields + counters.healthFields))
     }
 
-    /// `{"type": "order.paid", "organization_id": "…"}` → one event per matching enabled
+    /// `POST /_emulator/reset`: back to the data the emulator started with.
+    func reset(_ request: AdminRequest) async -> HTTPAnswer {
+        await worker.cancelAll()
+        await store.replace(with: initialState())
+        return HTTPAnswer(status: 200, json: ["status": "ok"])
+    }
+
+    /// `POST /_emulator/trigger` with `{"type": "order.paid", "organization_id": "…"}`: one event per matching enabled
     /// endpoint, each delivered in the background; answers with the events.
-    private func trigger(_ bytes: [UInt8]) async -> HTTPAnswer {
+    func trigger(_ request: AdminRequest) async -> HTTPAnswer {
         let pairs: [(String, JSONValue)]
-        switch RequestBody.object(bytes, required: true) {
+        switch JSONBody.object(request.body, required: true) {
         case .failure(let failure): return failure.answer
         case .success(let value): pairs = value ?? []
         }

@@ -47,15 +47,13 @@ extension EmulatorAPI {
         return .encoded(await store.listDeliveries(caller: request.caller, filter: filter, page: page))
     }
 
-    /// `POST /v1/webhooks/events/{id}/redeliver`: 202 with `null`, whatever happens next.
-    func redeliver(_ request: APIRequest, id: String) async throws(APIFailure) -> HTTPAnswer {
-        try requireWrite(request)
-        let id = try pathId(id).get()
-        switch await store.redeliver(eventId: id, caller: request.caller) {
-        case .notFound: throw .resourceNotFound
-        case .accepted(let send):
-            if send { worker.start(eventId: id) }
-            return HTTPAnswer(status: 202, json: .null)
-        }
+    /// `POST /v1/webhooks/events/{id}/redeliver`: 202 with `null`, whatever happens next (the
+    /// worker decides at send time, as Polar's task does: a disabled endpoint marks the event
+    /// skipped, an archived event is left alone).
+    func redeliver(_ request: APIRequest) async throws(APIFailure) -> HTTPAnswer {
+        let id = try pathId(request.parameter("id")).get()
+        guard await store.canRedeliver(eventId: id, caller: request.caller) else { throw .resourceNotFound }
+        worker.start(eventId: id, redeliver: true)
+        return HTTPAnswer(status: 202, json: .null)
     }
 }

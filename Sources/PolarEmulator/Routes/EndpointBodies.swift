@@ -22,7 +22,7 @@ enum EndpointBodies {
         var fields = EndpointFields(pairs: pairs, urlRules: urlRules)
         let url = fields.required("url").flatMap { fields.url($0) }
         var name: String? = nil
-        if let value = fields.raw("name"), !value.isNull { name = fields.string(value, "name") }
+        if let value = fields.raw("name"), !value.isNull { name = fields.name(value) }
         var apiVersion = APIVersion.v2026_04
         if let value = fields.raw("api_version"), !value.isNull {
             apiVersion = fields.apiVersion(value) ?? apiVersion
@@ -59,7 +59,7 @@ enum EndpointBodies {
             return value
         }
         if let value = present("url") { changes.url = fields.url(value) }
-        if let value = present("name") { changes.name = fields.string(value, "name") }
+        if let value = present("name") { changes.name = fields.name(value) }
         if let value = present("api_version") { changes.apiVersion = fields.apiVersion(value) }
         if let value = present("format") { changes.format = fields.format(value) }
         if let value = present("events") { changes.events = fields.events(value) }

@@ -51,13 +51,13 @@ struct EndpointFields {
     }
 
     mutating func format(_ value: JSONValue) -> WebhookFormat? {
-        guard case .string(let text) = value, let format = WebhookFormat(rawValue: text) else {
+        guard case .string(let text) = value, WebhookFormat(rawValue: text).isKnown else {
             errors.append(
                 .enumError(
                     ["body", "format"], values: WebhookFormat.allCases.map(\.rawValue), input: value))
             return nil
         }
-        return format
+        return WebhookFormat(rawValue: text)
     }
 
     mutating func events(_ value: JSONValue) -> [WebhookEventType]? {
@@ -108,7 +108,8 @@ struct EndpointFields {
     /// The deprecated merchant-chosen secret: at least 32 characters.
     mutating func secret(_ value: JSONValue) -> String? {
         guard let text = string(value, "secret") else { return nil }
-        guard text.count >= 32 else {
+        // pydantic counts code points, as Python's `len` does.
+        guard text.unicodeScalars.count >= 32 else {
             errors.append(
                 ValidationItem(
                     type: "string_too_short", loc: ["body", "secret"],
@@ -116,6 +117,21 @@ struct EndpointFields {
                     input: value, ctx: ["min_length": 32]))
             return nil
         }
-        return text
+        return withoutNUL(text, "secret", input: value)
+    }
+
+    /// The optional `name`.
+    mutating func name(_ value: JSONValue) -> String? {
+        string(value, "name").flatMap { withoutNUL($0, "name", input: value) }
+    }
+
+    /// Polar's `Schema` refuses a NUL character in any string field once the field's own checks
+    /// have passed (CONTRACT.md §2.3; `kit/schemas.py`). The URL is not a string by then, so a
+    /// NUL there is percent-encoded like any other control character.
+    private mutating func withoutNUL(_ text: String, _ key: String, input: JSONValue) -> String? {
+        guard text.unicodeScalars.contains("\u{0}") else { return text }
+        errors.append(
+            .valueError(["body", .string(key)], message: "This value contains invalid characters", input: input))
+        return nil
     }
 }

@@ -30,8 +30,7 @@ extension EmulatorAPI {
 
     /// `POST /v1/webhooks/endpoints`
     func createEndpoint(_ request: APIRequest) async throws(APIFailure) -> HTTPAnswer {
-        try requireWrite(request)
-        guard let pairs = try RequestBody.object(request.body, required: true).get() else {
+        guard let pairs = try JSONBody.object(request.body, required: true).get() else {
             throw .requestValidation([.missing(["body"], input: .null)])
         }
         let body = try EndpointBodies.create(pairs, version: request.version, urlRules: urlRules).get()
@@ -78,8 +77,8 @@ extension EmulatorAPI {
     }
 
     /// `GET /v1/webhooks/endpoints/{id}`
-    func getEndpoint(_ request: APIRequest, id: String) async throws(APIFailure) -> HTTPAnswer {
-        let id = try pathId(id).get()
+    func getEndpoint(_ request: APIRequest) async throws(APIFailure) -> HTTPAnswer {
+        let id = try pathId(request.parameter("id")).get()
         guard let endpoint = await store.endpoint(id: id, caller: request.caller) else {
             throw .resourceNotFound
         }
@@ -87,8 +86,8 @@ extension EmulatorAPI {
     }
 
     /// `PATCH /v1/webhooks/endpoints/{id}`
-    func updateEndpoint(_ request: APIRequest, id: String) async throws(APIFailure) -> HTTPAnswer {
-        try requireWrite(request)
+    func updateEndpoint(_ request: APIRequest) async throws(APIFailure) -> HTTPAnswer {
+        let id = request.parameter("id")
         var errors: [ValidationItem] = []
         var canonical: String? = nil
         switch UUIDValidation.uuid4(id, loc: ["path", "id"]) {
@@ -96,7 +95,7 @@ extension EmulatorAPI {
         case .invalid(let item): errors.append(item)
         }
         var changes: EndpointChanges? = nil
-        switch RequestBody.object(request.body, required: true) {
+        switch JSONBody.object(request.body, required: true) {
         case .failure(.requestValidation(let items)): errors += items
         case .failure(let other): throw other
         case .success(let pairs):
@@ -112,17 +111,15 @@ extension EmulatorAPI {
     }
 
     /// `DELETE /v1/webhooks/endpoints/{id}`
-    func deleteEndpoint(_ request: APIRequest, id: String) async throws(APIFailure) -> HTTPAnswer {
-        try requireWrite(request)
-        let id = try pathId(id).get()
+    func deleteEndpoint(_ request: APIRequest) async throws(APIFailure) -> HTTPAnswer {
+        let id = try pathId(request.parameter("id")).get()
         try await store.delete(id: id, caller: request.caller)
         return .noContent
     }
 
     /// `PATCH /v1/webhooks/endpoints/{id}/secret`
-    func resetSecret(_ request: APIRequest, id: String) async throws(APIFailure) -> HTTPAnswer {
-        try requireWrite(request)
-        let id = try pathId(id).get()
+    func resetSecret(_ request: APIRequest) async throws(APIFailure) -> HTTPAnswer {
+        let id = try pathId(request.parameter("id")).get()
         return .encoded(try await store.resetSecret(id: id, caller: request.caller))
     }
 }

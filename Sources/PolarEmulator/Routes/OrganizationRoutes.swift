@@ -5,7 +5,7 @@ import PolarJSON
 extension EmulatorAPI {
     /// `GET /v1/organizations/`: the organizations the token sees, as full Polar objects (the
     /// official SDK requires every field).
-    func listOrganizations(_ request: APIRequest, startedAt: Date) throws(APIFailure) -> HTTPAnswer {
+    func listOrganizations(_ request: APIRequest) async throws(APIFailure) -> HTTPAnswer {
         var errors: [ValidationItem] = []
         let page = page(request.query, errors: &errors)
         guard errors.isEmpty else { throw .requestValidation(errors) }

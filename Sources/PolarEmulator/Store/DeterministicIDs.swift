@@ -1,7 +1,8 @@
 import Foundation
 
 /// UUIDv4-shaped ids from a fixed seed (SplitMix64), so sample data looks the same on every run.
-struct DeterministicIDs {
+/// Also the seeded random number generator of the traffic and the demo receivers.
+struct DeterministicIDs: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
@@ -13,6 +14,8 @@ struct DeterministicIDs {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    mutating func next() -> UInt64 { next64() }
 
     mutating func bytes(_ count: Int) -> [UInt8] {
         var out: [UInt8] = []

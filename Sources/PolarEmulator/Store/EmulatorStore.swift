@@ -6,15 +6,20 @@ import StandardWebhooks
 /// The emulator's data: endpoints, events and deliveries, with the indexes that keep lists fast
 /// at 10,000 endpoints. Every change is written to the state file when there is one.
 actor EmulatorStore {
-    private var endpoints: [String: EndpointRecord] = [:]
+    // Internal rather than private only so the store's extensions in other files reach them.
+    var endpoints: [String: EndpointRecord] = [:]
     /// Live endpoint ids per organization, oldest first (by `created_at`, then id).
     private var endpointOrder: [String: [String]] = [:]
-    private var events: [String: EventRecord] = [:]
+    var events: [String: EventRecord] = [:]
     /// Oldest first.
-    private var deliveries: [DeliveryRecord] = []
+    var deliveries: [DeliveryRecord] = []
+    /// Deliveries per event id: Polar's attempt cap counts them (CONTRACT.md §5.4).
+    var deliveryCounts: [String: Int] = [:]
+    /// Per endpoint id, the events without any delivery yet: what the FIFO guard looks at.
+    var undelivered: [String: Set<String>] = [:]
 
     private let stateFile: StateFile?
-    private let logger: Logger
+    let logger: Logger
     let urlRules: URLValidation
 
     init(snapshot: StoreSnapshot, stateFile: StateFile?, urlRules: URLValidation, logger: Logger) {
@@ -22,6 +27,19 @@ actor EmulatorStore {
         self.urlRules = urlRules
         self.logger = logger
         (endpoints, endpointOrder, events, deliveries) = Self.indexes(for: snapshot)
+        (deliveryCounts, undelivered) = Self.deliveryIndexes(events: events, deliveries: deliveries)
+    }
+
+    private static func deliveryIndexes(events: [String: EventRecord], deliveries: [DeliveryRecord]) -> (
+        [String: Int], [String: Set<String>]
+    ) {
+        var counts: [String: Int] = [:]
+        for delivery in deliveries { counts[delivery.eventId, default: 0] += 1 }
+        var undelivered: [String: Set<String>] = [:]
+        for record in events.values where counts[record.event.id] == nil {
+            undelivered[record.endpointId, default: []].insert(record.event.id)
+        }
+        return (counts, undelivered)
     }
 
     private static func indexes(for snapshot: StoreSnapshot) -> (
@@ -60,6 +78,7 @@ actor EmulatorStore {
     /// Replaces everything (the admin reset).
     func replace(with snapshot: StoreSnapshot) {
         (endpoints, endpointOrder, events, deliveries) = Self.indexes(for: snapshot)
+        (deliveryCounts, undelivered) = Self.deliveryIndexes(events: events, deliveries: deliveries)
         persist()
     }
 
@@ -159,8 +178,10 @@ actor EmulatorStore {
         -> WebhookEndpoint
     {
         guard var endpoint = endpoint(id: id, caller: caller) else { throw .resourceNotFound }
-        if changes.enabled == true, !endpoint.enabled, changes.url == nil {
-            // A stored URL may predate today's rules (or an --allow-insecure-urls run).
+        if changes.enabled == true, !endpoint.enabled {
+            // Polar checks the URL as stored, before this PATCH applies, so a new `url` in the
+            // same body does not help (CONTRACT.md §2.5). A stored URL may predate today's rules
+            // (or come from an --allow-insecure-urls run).
             if case .failure = urlRules.validate(.string(endpoint.url), loc: ["body", "url"]) {
                 throw .serviceValidation([
                     ValidationItem(
@@ -181,6 +202,9 @@ actor EmulatorStore {
             endpoint.secret = secret
             endpoint.usesStandardWebhookSignature = false
         }
+        // Only a body with some non-null field updates the row (and so `modified_at`), even
+        // when every value equals the stored one (CONTRACT.md §2.5).
+        guard changes != EndpointChanges() else { return endpoint }
         endpoint.modifiedAt = Date()
         endpoints[id]?.endpoint = endpoint
         persist()
@@ -216,7 +240,7 @@ actor EmulatorStore {
             endpointIds = Set(usable)
         }
         let visible = Set(caller.organizationIds)
-        let needle = filter.query?.lowercased()
+        let pattern = filter.query.map(ILikePattern.init(containing:))
         var total = 0
         var items: [WebhookDelivery] = []
         for delivery in deliveries.reversed() {
@@ -233,11 +257,10 @@ actor EmulatorStore {
                 guard let code = delivery.httpCode, code / 100 == codeClass else { continue }
             }
             if !filter.eventTypes.isEmpty, !filter.eventTypes.contains(event.event.type) { continue }
-            if let needle, !needle.isEmpty {
+            if let pattern {
                 let matches =
-                    delivery.id.lowercased().contains(needle)
-                    || delivery.eventId.lowercased().contains(needle)
-                    || (delivery.httpCode.map { String($0).contains(needle) } ?? false)
+                    pattern.matches(delivery.id) || pattern.matches(delivery.eventId)
+                    || (delivery.httpCode.map { pattern.matches(String($0)) } ?? false)
                 if !matches { continue }
             }
             if page.contains(position: total) {
@@ -259,27 +282,12 @@ actor EmulatorStore {
 
     // MARK: Events
 
-    enum RedeliverOutcome: Equatable {
-        case notFound
-        /// Accepted; `send` says whether a delivery was started.
-        case accepted(send: Bool)
-    }
-
-    func redeliver(eventId: String, caller: Caller) -> RedeliverOutcome {
-        guard let record = events[eventId], caller.canSee(organization: record.organizationId) else {
-            return .notFound
-        }
-        guard record.event.payload != nil, let endpoint = endpoints[record.endpointId], endpoint.isLive
-        else {
-            return .accepted(send: false)
-        }
-        guard endpoint.endpoint.enabled else {
-            events[eventId]?.event.skipped = true
-            events[eventId]?.event.modifiedAt = Date()
-            persist()
-            return .accepted(send: false)
-        }
-        return .accepted(send: true)
+    /// Whether the caller may redeliver this event: it belongs to one of their organizations,
+    /// even when its endpoint was deleted (CONTRACT.md §2.6, §2.9). Whether anything is sent is
+    /// the worker's decision at send time, as in Polar's task.
+    func canRedeliver(eventId: String, caller: Caller) -> Bool {
+        guard let record = events[eventId] else { return false }
+        return caller.canSee(organization: record.organizationId)
     }
 
     /// Creates one event per live, enabled endpoint that subscribes to `type`.
@@ -301,6 +309,7 @@ actor EmulatorStore {
                     isArchived: false)
                 let record = EventRecord(event: event, endpointId: id, organizationId: organization)
                 events[event.id] = record
+                undelivered[id, default: []].insert(event.id)
                 created.append(record)
             }
         }
@@ -310,72 +319,15 @@ actor EmulatorStore {
 
     func event(id: String) -> EventRecord? { events[id] }
 
-    // MARK: Delivery worker
-
-    /// What the worker should do for the next attempt of an event.
-    func plan(eventId: String) -> DeliveryPlan {
-        guard let record = events[eventId], let payload = record.event.payload,
-            let endpoint = endpoints[record.endpointId], endpoint.isLive
-        else { return .stop }
-        guard endpoint.endpoint.enabled else {
-            events[eventId]?.event.skipped = true
-            events[eventId]?.event.modifiedAt = Date()
-            persist()
-            return .stop
-        }
-        let target = endpoint.endpoint
-        return .send(
-            DeliveryRequest(
-                eventId: eventId, endpointId: target.id, url: target.url, secret: target.secret,
-                scheme: target.usesStandardWebhookSignature ? .standard : .legacy, payload: payload,
-                apiVersion: record.event.apiVersion))
-    }
-
-    /// Records one attempt. On the last failed attempt the event fails for good and the
-    /// endpoint may be disabled (CONTRACT.md §5.5).
-    func record(
-        attempt result: DeliveryResult, eventId: String, endpointId: String, isFinal: Bool,
-        at now: Date = Date()
-    ) {
-        deliveries.append(
-            DeliveryRecord(
-                id: UUID().uuidString.lowercased(), createdAt: now, modifiedAt: nil,
-                succeeded: result.succeeded,
-                httpCode: result.httpCode, response: result.response, eventId: eventId,
-                endpointId: endpointId))
-        if var event = events[eventId]?.event {
-            event.lastHttpCode = result.httpCode
-            event.modifiedAt = now
-            if result.succeeded {
-                event.succeeded = true
-                event.skipped = false
-            } else if isFinal {
-                event.succeeded = false
+    /// The event types some live, enabled endpoint subscribes to, in a stable order.
+    func subscribedEventTypes() -> [WebhookEventType] {
+        var types: Set<WebhookEventType> = []
+        for ids in endpointOrder.values {
+            for id in ids {
+                guard let endpoint = endpoints[id]?.endpoint, endpoint.enabled else { continue }
+                types.formUnion(endpoint.events)
             }
-            events[eventId]?.event = event
         }
-        if !result.succeeded, isFinal { disableIfFailing(endpointId: endpointId, now: now) }
-        persist()
-    }
-
-    static let failureThreshold = 10
-
-    private func disableIfFailing(endpointId: String, now: Date) {
-        let completed = events.values.filter {
-            $0.endpointId == endpointId && $0.event.succeeded != nil
-        }
-        .sorted { $0.event.createdAt > $1.event.createdAt }
-        .prefix(Self.failureThreshold)
-        guard completed.count == Self.failureThreshold,
-            completed.allSatisfy({ $0.event.succeeded == false })
-        else { return }
-        endpoints[endpointId]?.endpoint.enabled = false
-        endpoints[endpointId]?.endpoint.modifiedAt = now
-        for (id, record) in events
-        where record.endpointId == endpointId && record.event.succeeded == nil {
-            events[id]?.event.skipped = true
-        }
-        logger.info(
-            "Disabled webhook endpoint \(endpointId) after \(Self.failureThreshold) failed events")
+        return types.sorted { $0.rawValue < $1.rawValue }
     }
 }

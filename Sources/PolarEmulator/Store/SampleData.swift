@@ -2,12 +2,15 @@ import Foundation
 import PolarAPI
 
 /// The demo data a fresh emulator starts with: endpoints in both organizations (raw, Discord,
-/// Slack; one disabled; one legacy-signed), and a history of deliveries. Ids are fixed;
-/// timestamps are relative to `now`.
+/// Slack; one disabled by hand, one legacy-signed, one failing, one disabled by Polar after 10
+/// failed events), and a history of deliveries (successes, failures with and without an HTTP
+/// answer, retries still pending, an archived event). Ids are fixed; timestamps are relative to
+/// `now`.
 struct SampleData {
     let now: Date
-    private var ids = DeterministicIDs(seed: 0x504F_4C41_5248_4F4F)
-    private var snapshot = StoreSnapshot()
+    // Internal rather than private so the health histories (`SampleData+Health.swift`) reach them.
+    var ids = DeterministicIDs(seed: 0x504F_4C41_5248_4F4F)
+    var snapshot = StoreSnapshot()
 
     static func build(now: Date, sample: Bool, seedEndpoints: Int) -> StoreSnapshot {
         var builder = SampleData(now: now)
@@ -18,17 +21,20 @@ struct SampleData {
 
     private init(now: Date) { self.now = now }
 
-    private func ago(days: Double = 0, hours: Double = 0, minutes: Double = 0) -> Date {
+    func ago(days: Double = 0, hours: Double = 0, minutes: Double = 0) -> Date {
         now.addingTimeInterval(-(days * 86_400 + hours * 3600 + minutes * 60))
     }
 
-    private mutating func endpoint(
+    /// A disabled endpoint was last modified when it was disabled: `modified`, or 3 days after
+    /// it was made.
+    mutating func endpoint(
         name: String?, url: String, format: WebhookFormat, events: [WebhookEventType],
         organization: String,
-        created: Date, enabled: Bool = true, legacy: Bool = false, apiVersion: APIVersion = .v2026_04
+        created: Date, enabled: Bool = true, modified: Date? = nil, legacy: Bool = false,
+        apiVersion: APIVersion = .v2026_04
     ) -> WebhookEndpoint {
         let endpoint = WebhookEndpoint(
-            createdAt: created, modifiedAt: enabled ? nil : created.addingTimeInterval(86_400 * 3),
+            createdAt: created, modifiedAt: modified ?? (enabled ? nil : created.addingTimeInterval(86_400 * 3)),
             id: ids.uuid(),
             url: url, name: name, apiVersion: apiVersion, format: format,
             secret: legacy ? ids.legacySecret() : ids.standardSecret(), organizationId: organization,
@@ -38,12 +44,29 @@ struct SampleData {
         return endpoint
     }
 
-    /// One event and its attempts: `attempts` are (HTTP code or nil, response), one minute apart.
-    private mutating func history(
+    /// How a sample event's attempts are spaced.
+    enum AttemptSpacing {
+        /// One minute apart.
+        case minutes
+        /// Polar's backoff (CONTRACT.md §5.4) at the middle of its jitter: 3 s, 6 s, … 768 s.
+        case backoff
+
+        func offset(ofAttempt index: Int) -> TimeInterval {
+            switch self {
+            case .minutes: Double(index) * 60
+            case .backoff: (0..<index).reduce(0) { $0 + 1.5 * pow(2, Double($1 + 1)) }
+            }
+        }
+    }
+
+    /// One event and its attempts: `attempts` are (HTTP code or nil, response). A pending event
+    /// may have been marked `skipped` (its endpoint was disabled while it waited).
+    @discardableResult
+    mutating func history(
         _ endpoint: WebhookEndpoint, _ type: WebhookEventType, at created: Date,
-        attempts: [(Int?, String?)],
-        archived: Bool = false, pending: Bool = false
-    ) {
+        attempts: [(Int?, String?)], spacing: AttemptSpacing = .minutes,
+        archived: Bool = false, pending: Bool = false, skipped: Bool = false
+    ) -> String {
         let eventId = ids.uuid()
         var payload: String? = nil
         if !archived {
@@ -58,13 +81,14 @@ struct SampleData {
         var succeeded: Bool? = nil
         var lastTime = created
         for (index, attempt) in attempts.enumerated() {
-            let time = created.addingTimeInterval(Double(index) * 60 + 1.25)
+            let time = created.addingTimeInterval(spacing.offset(ofAttempt: index) + 1.25)
             let ok = attempt.0.map { (200..<300).contains($0) } ?? false
             snapshot.deliveries.append(
                 DeliveryRecord(
                     id: ids.uuid(), createdAt: time, modifiedAt: nil, succeeded: ok, httpCode: attempt.0,
                     response: attempt.1, eventId: eventId, endpointId: endpoint.id))
-            lastCode = attempt.0
+            // An attempt without an HTTP answer leaves the event's last code as it was.
+            if let code = attempt.0 { lastCode = code }
             lastTime = time
             if ok { succeeded = true }
         }
@@ -72,11 +96,12 @@ struct SampleData {
         let event = WebhookEvent(
             createdAt: created, modifiedAt: attempts.isEmpty ? nil : lastTime, id: eventId,
             lastHttpCode: lastCode,
-            succeeded: succeeded, skipped: false, apiVersion: endpoint.apiVersion, payload: payload,
+            succeeded: succeeded, skipped: skipped, apiVersion: endpoint.apiVersion, payload: payload,
             type: type,
             isArchived: archived)
         snapshot.events.append(
             EventRecord(event: event, endpointId: endpoint.id, organizationId: endpoint.organizationId))
+        return eventId
     }
 
     private mutating func addSamples() {
@@ -122,7 +147,8 @@ struct SampleData {
         history(
             legacy, "customer.created", at: ago(days: 9),
             attempts: [
-                (nil, "Connection refused"), (503, "Service Unavailable"), (200, "{\"received\":true}"),
+                (nil, DeliveryResponseText.NetworkFailure.refused), (503, "Service Unavailable"),
+                (200, "{\"received\":true}"),
             ])
         history(orders, "order.created", at: ago(days: 6), attempts: [(200, "{\"ok\":true}")])
         history(orders, "order.paid", at: ago(days: 6, minutes: -1), attempts: [(200, "{\"ok\":true}")])
@@ -137,7 +163,7 @@ struct SampleData {
         for day in [60.0, 58, 55] {
             history(
                 staging, "order.paid", at: ago(days: day),
-                attempts: Array(repeating: (nil, "Request timed out after 10 s"), count: 3))
+                attempts: Array(repeating: (nil, DeliveryResponseText.NetworkFailure.timedOut), count: 3))
         }
         history(
             orders, "order.refunded", at: ago(days: 2), attempts: [(410, "Gone"), (410, "Gone")],
@@ -157,6 +183,9 @@ struct SampleData {
                 (429, "{\"message\": \"You are being rate limited.\", \"retry_after\": 0.3}"), (204, nil),
             ])
         history(orders, "order.paid", at: ago(minutes: 40), attempts: [(200, "{\"ok\":true}")])
+        // Added last so every id above stays what it was.
+        addFailingEndpoint()
+        addAutoDisabledEndpoint()
         snapshot.deliveries.sort { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     }
 

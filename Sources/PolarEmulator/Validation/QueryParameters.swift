@@ -47,13 +47,13 @@ struct QueryParameters: Sendable {
 
 /// Query value checks with pydantic's wording.
 enum QueryValidation {
-    /// `page` / `limit`: a positive integer, default `fallback`.
+    /// `page` / `limit`: a positive lax integer (``LaxInteger``), default `fallback`.
     static func positiveInt(
         _ query: QueryParameters, _ key: String, fallback: Int, errors: inout [ValidationItem]
     ) -> Int {
         guard let text = query.last(key) else { return fallback }
         let loc: [JSONValue] = ["query", .string(key)]
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let value = LaxInteger.parse(text) else {
             errors.append(.intParsing(loc, input: .string(text)))
             return fallback
         }

@@ -35,6 +35,14 @@ public struct ScrollList: Hashable, Sendable {
         scrollToSelection(visibleRows: visibleRows)
     }
 
+    /// Selects `index` (clamped) and scrolls so that it stands on screen row `row` when the
+    /// list allows: rows added or removed above it then leave what the user sees in place.
+    public mutating func select(_ index: Int, atScreenRow row: Int, visibleRows: Int) {
+        selected = clamp(index)
+        offset = max(0, min(selected - max(0, row), max(0, count - visibleRows)))
+        scrollToSelection(visibleRows: visibleRows)
+    }
+
     public mutating func move(_ movement: Movement, visibleRows: Int) {
         let page = max(1, visibleRows - 1)
         let target =

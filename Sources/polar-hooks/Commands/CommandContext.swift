@@ -1,5 +1,6 @@
 import Foundation
 import PolarAPI
+import TerminalText
 
 /// What every API command needs: the settings it resolved, the console, and a client.
 struct CommandContext {
@@ -35,11 +36,8 @@ struct CommandContext {
         }
     }
 
-    /// True for tokens that belong to one organization (which must not send organization_id).
-    var isOrganizationToken: Bool {
-        guard let token = settings.token else { return false }
-        return token.hasPrefix("polar_oat_") || token.hasPrefix("polar_at_o_")
-    }
+    /// Whose token this is (an organization's must not send organization_id).
+    var tokenKind: TokenKind { settings.token.map { TokenKind(token: $0) } ?? .unknown }
 
     /// A client for the resolved connection, or a refusal when there is no token.
     func makeClient() throws(CLIError) -> PolarClient {
@@ -85,9 +83,9 @@ struct CommandContext {
     }
 
     /// Writes a value as JSON, or the text made by `text`.
-    func emit<Value: Encodable>(_ value: Value, text: () -> String) throws(CLIError) {
+    func emit<Value: Encodable>(_ value: Value, text: () -> StyledText) throws(CLIError) {
         if printsJSON {
-            console.print(try JSONOutput.text(value))
+            console.printJSON(try JSONOutput.text(value))
         } else {
             console.print(text())
         }

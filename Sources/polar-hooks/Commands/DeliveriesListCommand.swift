@@ -33,7 +33,9 @@ struct DeliveriesListCommand: AsyncParsableCommand {
             try await context.withClient { client in
                 var stream = JSONArrayStream()
                 var count = 0
+                var unreadable: [UnreadableItem] = []
                 pages: for try await page in client.deliveryPages(filter, pageSize: pageSize) {
+                    unreadable += page.unreadable
                     for delivery in page.items {
                         if let limit, count >= limit { break pages }
                         stream.append(delivery)
@@ -41,23 +43,53 @@ struct DeliveriesListCommand: AsyncParsableCommand {
                     }
                 }
                 stream.finish()
+                Self.warn(unreadable, console: context.console)
             }
             return
         }
-        let deliveries = try await context.withClient { client in
+        let (deliveries, unreadable, missing) = try await context.withClient { client in
             var all: [WebhookDelivery] = []
+            var unreadable: [UnreadableItem] = []
             pages: for try await page in client.deliveryPages(filter, pageSize: pageSize) {
+                unreadable += page.unreadable
                 for delivery in page.items {
                     if let limit, all.count >= limit { break pages }
                     all.append(delivery)
                 }
             }
-            return all
+            let missing = all.isEmpty ? await Self.missingEndpoints(filter.endpointIds, client: client) : []
+            return (all, unreadable, missing)
+        }
+        Self.warn(unreadable, console: context.console)
+        for id in missing {
+            context.console.note(
+                "No endpoint \(id) (deleted, or never there). Polar lists a deleted endpoint's deliveries "
+                    + "only without --endpoint: polar-hooks deliveries list --since …")
         }
         try context.emit(deliveries) {
             deliveries.isEmpty
                 ? "No deliveries match."
-                : DeliveryText.table(deliveries, color: context.console.usesColor)
+                : DeliveryText.table(deliveries)
         }
+    }
+
+    private static func warn(_ unreadable: [UnreadableItem], console: Console) {
+        if let text = UnreadableItem.summary(unreadable, singular: "delivery", plural: "deliveries") {
+            console.warn(text)
+        }
+    }
+
+    /// Of `ids`, those the API no longer knows (deleted, or never there), asked only when a
+    /// filtered list came back empty: Polar then answers an empty list, not 404 (CONTRACT.md §2.8).
+    private static func missingEndpoints(_ ids: [String], client: PolarClient) async -> [String] {
+        var missing: [String] = []
+        for id in ids.prefix(10) {
+            do throws(PolarError) {
+                _ = try await client.endpoint(id: id)
+            } catch {
+                if case .notFound = error { missing.append(id) }
+            }
+        }
+        return missing
     }
 }

@@ -6,7 +6,8 @@ import PolarAPI
 struct DeliveryFilterOptions: ParsableArguments {
     @Option(
         name: .customLong("endpoint"),
-        help: ArgumentHelp("Only deliveries to this endpoint; repeatable.", valueName: "endpoint-id"))
+        help: ArgumentHelp("Only deliveries to this endpoint; repeatable.", valueName: "endpoint-id"),
+        completion: .endpointIDs)
     var endpointIDs: [String] = []
 
     @Option(

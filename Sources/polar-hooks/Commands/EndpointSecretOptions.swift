@@ -1,4 +1,5 @@
 import ArgumentParser
+import PolarAPI
 
 /// `--secret` / `--generate-secret`, shared by create and update.
 struct EndpointSecretOptions: ParsableArguments {
@@ -19,7 +20,12 @@ struct EndpointSecretOptions: ParsableArguments {
         if secret != nil, generateSecret {
             throw .usage("give either --secret or --generate-secret, not both")
         }
-        if let secret { return try SecretGenerator.validate(secret) }
-        return generateSecret ? SecretGenerator.make() : nil
+        if let secret {
+            if let problem = EndpointSecretRules.problem(with: secret) {
+                throw .usage("the secret \(problem) (or use --generate-secret)")
+            }
+            return secret
+        }
+        return generateSecret ? EndpointSecretRules.generate() : nil
     }
 }

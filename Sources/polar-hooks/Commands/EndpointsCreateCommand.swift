@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolarAPI
+import TerminalText
 
 /// `polar-hooks endpoints create --url U --format F (--event T … | --all-events) …`.
 struct EndpointsCreateCommand: AsyncParsableCommand {
@@ -76,7 +77,8 @@ struct EndpointsCreateCommand: AsyncParsableCommand {
 
         let endpoint = try await context.withClient { client in
             let organization = try await OrganizationChoice.forCreate(
-                explicit: organizationID, context: context, client: client)
+                explicit: organizationID, tokenKind: context.tokenKind,
+                configured: context.settings.organizationID, organizations: { try await client.organizations().items })
             let body = WebhookEndpointCreate(
                 url: checkedURL, name: name, apiVersion: version, format: format, events: eventTypes ?? [],
                 organizationId: organization, secret: suppliedSecret)
@@ -84,7 +86,7 @@ struct EndpointsCreateCommand: AsyncParsableCommand {
         }
         SecretOutcome.report(sent: suppliedSecret, endpoint: endpoint, console: context.console)
         try context.emit(endpoint) {
-            "Created webhook endpoint \(endpoint.id).\n\n"
+            StyledText("Created webhook endpoint \(endpoint.id).\n\n")
                 + EndpointText.details(endpoint, showSecret: showSecret)
         }
     }

@@ -8,7 +8,7 @@ struct EndpointsDeleteCommand: AsyncParsableCommand {
         commandName: "delete",
         abstract: "Delete a webhook endpoint (asks first; --yes when not on a terminal).")
 
-    @Argument(help: ArgumentHelp("The endpoint's ID.", valueName: "endpoint-id"))
+    @Argument(help: ArgumentHelp("The endpoint's ID.", valueName: "endpoint-id"), completion: .endpointIDs)
     var endpointID: String
 
     @OptionGroup var confirmation: ConfirmationOptions

@@ -6,7 +6,7 @@ struct EndpointsGetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "get", abstract: "Show one webhook endpoint.")
 
-    @Argument(help: ArgumentHelp("The endpoint's ID.", valueName: "endpoint-id"))
+    @Argument(help: ArgumentHelp("The endpoint's ID.", valueName: "endpoint-id"), completion: .endpointIDs)
     var endpointID: String
 
     @Flag(name: .customLong("show-secret"), help: "Show the signing secret in clear text.")

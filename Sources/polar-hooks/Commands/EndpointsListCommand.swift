@@ -30,24 +30,36 @@ struct EndpointsListCommand: AsyncParsableCommand {
             // Streamed page by page: 10,000 endpoints are never held or encoded at once.
             try await context.withClient { client in
                 var stream = JSONArrayStream()
+                var unreadable: [UnreadableItem] = []
                 for try await page in client.endpointPages(organizationIds: organizations) {
                     for endpoint in page.items { stream.append(endpoint) }
+                    unreadable += page.unreadable
                 }
                 stream.finish()
+                Self.warn(unreadable, console: context.console)
             }
             return
         }
-        let endpoints = try await context.withClient { client in
+        let (endpoints, unreadable) = try await context.withClient { client in
             var all: [WebhookEndpoint] = []
+            var unreadable: [UnreadableItem] = []
             for try await page in client.endpointPages(organizationIds: organizations) {
                 all += page.items
+                unreadable += page.unreadable
             }
-            return all
+            return (all, unreadable)
         }
+        Self.warn(unreadable, console: context.console)
         try context.emit(endpoints) {
             endpoints.isEmpty
                 ? "No webhook endpoints yet. Create one with 'polar-hooks endpoints create'."
-                : EndpointText.table(endpoints, showSecret: showSecret, color: context.console.usesColor)
+                : EndpointText.table(endpoints, showSecret: showSecret)
+        }
+    }
+
+    private static func warn(_ unreadable: [UnreadableItem], console: Console) {
+        if let text = UnreadableItem.summary(unreadable, singular: "endpoint", plural: "endpoints") {
+            console.warn(text)
         }
     }
 }

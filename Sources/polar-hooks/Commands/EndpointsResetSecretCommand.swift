@@ -12,7 +12,7 @@ struct EndpointsResetSecretCommand: AsyncParsableCommand {
             Update your receiver with the new secret, shown with --show-secret or --json.
             """)
 
-    @Argument(help: ArgumentHelp("The endpoint's ID.", valueName: "endpoint-id"))
+    @Argument(help: ArgumentHelp("The endpoint's ID.", valueName: "endpoint-id"), completion: .endpointIDs)
     var endpointID: String
 
     @Flag(name: .customLong("show-secret"), help: "Show the new secret in clear text.")
@@ -41,7 +41,7 @@ struct EndpointsResetSecretCommand: AsyncParsableCommand {
             context.console.note("The old secret no longer verifies; give your receiver the new one.")
         }
         try context.emit(endpoint) {
-            "Reset the secret of webhook endpoint \(endpoint.id).\n\n"
+            StyledText("Reset the secret of webhook endpoint \(endpoint.id).\n\n")
                 + EndpointText.details(endpoint, showSecret: showSecret)
         }
     }

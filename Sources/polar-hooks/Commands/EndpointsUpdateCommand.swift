@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolarAPI
+import TerminalText
 
 /// `polar-hooks endpoints update ID …`: change only what is given.
 struct EndpointsUpdateCommand: AsyncParsableCommand {
@@ -16,7 +17,7 @@ struct EndpointsUpdateCommand: AsyncParsableCommand {
                 --remove-event order.created
             """)
 
-    @Argument(help: ArgumentHelp("The endpoint's ID.", valueName: "endpoint-id"))
+    @Argument(help: ArgumentHelp("The endpoint's ID.", valueName: "endpoint-id"), completion: .endpointIDs)
     var endpointID: String
 
     @Option(help: ArgumentHelp("New URL (https).", valueName: "url"))
@@ -115,7 +116,7 @@ struct EndpointsUpdateCommand: AsyncParsableCommand {
         }
         SecretOutcome.report(sent: suppliedSecret, endpoint: endpoint, console: context.console)
         try context.emit(endpoint) {
-            "Updated webhook endpoint \(endpoint.id).\n\n"
+            StyledText("Updated webhook endpoint \(endpoint.id).\n\n")
                 + EndpointText.details(endpoint, showSecret: showSecret)
         }
     }

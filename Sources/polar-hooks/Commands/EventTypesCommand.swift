@@ -22,9 +22,9 @@ struct EventTypesCommand: ParsableCommand {
             let items = WebhookEventCatalog.groups.flatMap { group in
                 group.entries.map { Item(type: $0.type.rawValue, group: group.name, summary: $0.summary) }
             }
-            console.print(try JSONOutput.text(items))
+            console.printJSON(try JSONOutput.text(items))
             return
         }
-        console.print(EventTypesText.render(color: console.usesColor))
+        console.print(EventTypesText.render())
     }
 }

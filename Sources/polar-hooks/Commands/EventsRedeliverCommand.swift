@@ -27,7 +27,8 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("endpoint"),
         help: ArgumentHelp(
-            "With --failed: only events of this endpoint; repeatable.", valueName: "endpoint-id"))
+            "With --failed: only events of this endpoint; repeatable.", valueName: "endpoint-id"),
+        completion: .endpointIDs)
     var endpointIDs: [String] = []
 
     @Option(
@@ -78,11 +79,16 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
 
         let outcome = try await context.withClient { client -> RedeliveryOutcome in
             var deliveries: [WebhookDelivery] = []
+            var unreadable: [UnreadableItem] = []
             // All attempts, not only failed ones: a later success means the event is fine.
             for try await page in client.deliveryPages(
                 DeliveryFilter(endpointIds: endpoints, start: start))
             {
                 deliveries += page.items
+                unreadable += page.unreadable
+            }
+            if let text = UnreadableItem.summary(unreadable, singular: "delivery", plural: "deliveries") {
+                context.console.warn(text + "; their events are not considered")
             }
             let selection = FailedEvents.select(from: deliveries)
             if !selection.archived.isEmpty {
@@ -92,6 +98,16 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
             }
             var outcome = RedeliveryOutcome()
             guard !selection.events.isEmpty else { return outcome }
+            let single = selection.events.filter { event in
+                let seen = deliveries.count { $0.webhookEvent.id == event.id }
+                return RedeliveryRule.attempts(afterDeliveries: seen) == 1
+            }
+            if !single.isEmpty {
+                context.console.note(
+                    "\(single.count) of them already have \(RedeliveryRule.maximumAttempts - 1) or more deliveries: "
+                        + "Polar makes one attempt for each and does not retry it "
+                        + "(the \(RedeliveryRule.maximumAttempts)-attempt limit counts every delivery).")
+            }
             try context.confirm(
                 "Redeliver \(selection.events.count) failed event(s) since \(TimeText.short(start)) UTC?",
                 yes: confirmation.yes)
@@ -108,7 +124,7 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
             return outcome
         }
         if output.json {
-            context.console.print(try JSONOutput.text(outcome.queued.map { $0.id }))
+            context.console.printJSON(try JSONOutput.text(outcome.queued.map { $0.id }))
         } else if outcome.queued.isEmpty, outcome.failures.isEmpty {
             context.console.print("No failed events since \(TimeText.short(start)) UTC.")
         } else {
@@ -116,7 +132,7 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
         }
         if !outcome.failures.isEmpty {
             for failure in outcome.failures {
-                Console.write("error: could not redeliver \(failure)\n", to: STDERR_FILENO)
+                Console.error("could not redeliver \(failure)")
             }
             throw CLIError(
                 "\(outcome.failures.count) redelivery(ies) failed", exitStatus: ExitStatus.failure)

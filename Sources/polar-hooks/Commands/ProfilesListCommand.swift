@@ -40,7 +40,7 @@ struct ProfilesListCommand: ParsableCommand {
                 hasToken: profile.token != nil)
         }
         if output.json {
-            console.print(try JSONOutput.text(items))
+            console.printJSON(try JSONOutput.text(items))
             return
         }
         guard !items.isEmpty else {
@@ -59,6 +59,6 @@ struct ProfilesListCommand: ParsableCommand {
                     ? TextTable.Cell("saved", color: .green) : TextTable.Cell("none", color: .dim),
             ])
         }
-        console.print(table.render(color: console.usesColor))
+        console.print(table.render())
     }
 }

@@ -27,7 +27,7 @@ enum TokenCheck {
             }
             throw CLIError(error)
         }
-        let organizations = (try? await client.organizations()) ?? []
+        let organizations = (try? await client.organizations())?.items ?? []
         await client.shutdown()
         return Session(organizations: organizations)
     }

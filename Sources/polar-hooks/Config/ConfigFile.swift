@@ -39,6 +39,9 @@ struct ConfigFile: Equatable, Sendable {
         }
     }
 
+    /// True when any profile keeps a token (the file must then be private).
+    var holdsTokens: Bool { profiles.values.contains { $0.token?.isEmpty == false } }
+
     enum Key {
         static let defaultProfile = "default_profile"
         static let profiles = "profiles"

@@ -1,4 +1,5 @@
 import Foundation
+import SystemIO
 
 /// Where `config.toml` lives, and how it is read and written safely.
 ///
@@ -30,61 +31,46 @@ struct ConfigStore: Sendable {
     var directoryPath: String { fileURL.deletingLastPathComponent().path }
 
     /// The parsed file, or an empty configuration when there is none yet.
+    ///
+    /// A file that holds a token and that other users can read is refused: the token may
+    /// already be in other hands. A file without tokens is only settings, whatever its mode.
     func load() throws(CLIError) -> ConfigFile {
         var info = stat()
         guard stat(path, &info) == 0 else {
             if errno == ENOENT { return ConfigFile() }
             throw .failure("cannot read the config file \(path): \(String(cString: strerror(errno)))")
         }
-        if info.st_mode & 0o077 != 0 {
+        let bytes: Data
+        do {
+            bytes = try Data(contentsOf: fileURL)
+        } catch {
+            throw .failure("cannot read the config file \(path): \(error.localizedDescription)")
+        }
+        // TOML is UTF-8 text; a NUL byte means this is some other kind of file.
+        guard let text = String(validating: bytes, as: UTF8.self), !text.contains("\u{0}") else {
+            throw .usage("the config file \(path) is not a text file (TOML in UTF-8 expected); move it away or fix it")
+        }
+        let config: ConfigFile
+        do {
+            config = try ConfigFile(toml: text)
+        } catch {
+            throw .usage("\(error.message) (\(path))")
+        }
+        if info.st_mode & 0o077 != 0, config.holdsTokens {
             throw .usage(
                 "the config file \(path) holds tokens but other users can read it; fix it with: chmod 600 \(path)"
             )
         }
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw .failure("cannot read the config file \(path): \(error.localizedDescription)")
-        }
-        do {
-            return try ConfigFile(toml: text)
-        } catch {
-            throw .usage("\(error.message) (\(path))")
-        }
+        return config
     }
 
     /// Replaces the file atomically with mode 0600, creating its directory with mode 0700.
     func save(_ config: ConfigFile) throws(CLIError) {
         try makeDirectory()
-        let data = Array(config.tomlText.utf8)
-        let temporaryPath = directoryPath + "/.config.toml.\(getpid()).tmp"
-        let descriptor = open(
-            temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard descriptor >= 0 else { throw writeError() }
-        var written = 0
-        var failed = false
-        while written < data.count {
-            let result = data[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                failed = true
-                break
-            }
-            written += result
-        }
-        // The umask could have widened nothing, but an old temp file could have other bits.
-        if fchmod(descriptor, 0o600) != 0 || fsync(descriptor) != 0 { failed = true }
-        let error = failed ? writeError() : nil
-        close(descriptor)
-        if let error {
-            unlink(temporaryPath)
-            throw error
-        }
-        guard rename(temporaryPath, path) == 0 else {
-            let error = writeError()
-            unlink(temporaryPath)
-            throw error
+        do {
+            try PrivateFile.replace(path, with: Array(config.tomlText.utf8))
+        } catch {
+            throw .failure("cannot write the config file \(path): \(error.reason)")
         }
     }
 

@@ -234,10 +234,10 @@ struct ListenCommand: AsyncParsableCommand {
                 console.warn(error.message)
             }
             if json {
-                console.print(ListenFeedLine.json(webhook))
+                console.printJSON(ListenFeedLine.json(webhook))
                 continue
             }
-            console.print(ListenFeedLine.text(webhook, color: console.usesColor))
+            console.print(ListenFeedLine.line(webhook))
             if showBody {
                 let body = String(decoding: webhook.body, as: UTF8.self)
                 console.print(Sanitizer.clean(body, keepNewlines: true) + "\n")

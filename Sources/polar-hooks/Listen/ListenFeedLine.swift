@@ -8,33 +8,37 @@ import WebhookListener
 /// for scripts. Everything that came over the network is cleaned of control characters first.
 enum ListenFeedLine {
     static func text(_ webhook: ReceivedWebhook, color: Bool) -> String {
-        func paint(_ text: String, _ tint: ANSIColor) -> String { color ? tint.apply(text) : text }
+        line(webhook).rendered(color: color)
+    }
+
+    /// The line for people; the console cleans and colours it.
+    static func line(_ webhook: ReceivedWebhook) -> StyledText {
         let type = Sanitizer.clean(webhook.eventType ?? "(no type)")
-        let check: String =
+        let check: StyledText =
             switch webhook.verification {
-            case .verified(let scheme): paint("✓ verified", .green) + " (\(schemeName(scheme)))"
-            case .failed(let error): paint("✗ " + Sanitizer.clean(error.description), .red)
-            case .notChecked: paint("· not verified (no secret)", .yellow)
+            case .verified(let scheme): .styled("✓ verified", .green) + " (\(schemeName(scheme)))"
+            case .failed(let error): .styled("✗ " + error.description, .red)
+            case .notChecked: .styled("· not verified (no secret)", .yellow)
             }
-        let outcome: String =
+        let outcome: StyledText =
             switch webhook.forwarding {
             case .notForwarded: "answered \(webhook.answeredStatus)"
             case .withheld: "not forwarded, answered \(webhook.answeredStatus)"
             case .answered(let status, let milliseconds):
-                "→ " + paint("\(status)", (200..<300).contains(status) ? .green : .red) + " in \(milliseconds) ms"
-            case .unreachable(let reason): paint("→ not forwarded: \(Sanitizer.clean(reason))", .red) + ", answered 502"
+                "→ " + .styled("\(status)", (200..<300).contains(status) ? .green : .red) + " in \(milliseconds) ms"
+            case .unreachable(let reason): .styled("→ not forwarded: \(reason)", .red) + ", answered 502"
             case .skippedDuplicate: "not forwarded again, answered \(webhook.answeredStatus)"
             }
-        let recurrence: String =
+        let recurrence: StyledText =
             switch webhook.recurrence {
-            case .first: ""
-            case .redelivery: "  " + paint("↻ redelivery", .yellow)
-            case .duplicate: "  " + paint("⧉ duplicate (same id and timestamp)", .yellow)
+            case .first: StyledText()
+            case .redelivery: "  " + .styled("↻ redelivery", .yellow)
+            case .duplicate: "  " + .styled("⧉ duplicate (same id and timestamp)", .yellow)
             }
-        let id = webhook.webhookID.map { "  " + paint(Sanitizer.clean($0), .dim) } ?? ""
+        let id = webhook.webhookID.map { "  " + StyledText.styled($0, .dim) } ?? StyledText()
         let time = TimeText.short(webhook.receivedAt).suffix(8)
-        return
-            "\(time)  \(type.padding(toLength: max(type.count, 28), withPad: " ", startingAt: 0))  \(check)  \(outcome)\(recurrence)\(id)"
+        return "\(time)  \(type.padding(toLength: max(type.count, 28), withPad: " ", startingAt: 0))  " + check + "  "
+            + outcome + recurrence + id
     }
 
     static func schemeName(_ scheme: SigningScheme) -> String {
@@ -44,31 +48,14 @@ enum ListenFeedLine {
         }
     }
 
-    /// The JSON object of one webhook, on one line. The values are as received, but every
-    /// character the sanitizer counts as a control is written as a `\u` escape (JSON's own
-    /// encoder leaves DEL, C1 and bidi controls raw), so the line is safe on a terminal and
-    /// still decodes to the exact text.
+    /// The JSON object of one webhook, on one line, with the values as received: the console's
+    /// `printJSON` escapes what JSON's encoder leaves raw (DEL, C1 and bidi controls).
     static func json(_ webhook: ReceivedWebhook) -> String {
         let record = Record(webhook)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(record) else { return "{}" }
-        return escapingControls(String(decoding: data, as: UTF8.self))
-    }
-
-    /// `json` with each control scalar left in it as `\uXXXX`; outside strings JSON has none.
-    static func escapingControls(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: Sanitizer.isControl) else { return json }
-        var escaped = String.UnicodeScalarView()
-        for scalar in json.unicodeScalars {
-            guard Sanitizer.isControl(scalar) else {
-                escaped.append(scalar)
-                continue
-            }
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            escaped.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
-        }
-        return String(escaped)
+        return String(decoding: data, as: UTF8.self)
     }
 
     private struct Record: Encodable {

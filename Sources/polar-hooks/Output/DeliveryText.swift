@@ -1,8 +1,9 @@
 import PolarAPI
+import TerminalText
 
 /// Deliveries as a table: when, how the receiver answered, which event.
 enum DeliveryText {
-    static func table(_ deliveries: [WebhookDelivery], color: Bool) -> String {
+    static func table(_ deliveries: [WebhookDelivery]) -> StyledText {
         var table = TextTable(headers: [
             "TIME (UTC)", "RESULT", "HTTP", "EVENT TYPE", "EVENT ID", "DELIVERY ID",
         ])
@@ -17,6 +18,6 @@ enum DeliveryText {
                 TextTable.Cell(delivery.id),
             ])
         }
-        return table.render(color: color)
+        return table.render()
     }
 }

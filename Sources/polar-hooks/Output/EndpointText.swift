@@ -4,7 +4,7 @@ import TerminalText
 
 /// The human-readable forms of endpoints: a list table and a detail block.
 enum EndpointText {
-    static func table(_ endpoints: [WebhookEndpoint], showSecret: Bool, color: Bool) -> String {
+    static func table(_ endpoints: [WebhookEndpoint], showSecret: Bool) -> StyledText {
         var headers = ["ID", "STATUS", "FORMAT", "EVENTS", "NAME", "URL"]
         if showSecret { headers.insert("SECRET", at: 4) }
         var table = TextTable(headers: headers)
@@ -21,7 +21,7 @@ enum EndpointText {
             table.append(row)
         }
         table.maximumColumnWidth = 60
-        return table.render(color: color)
+        return table.render()
     }
 
     static func status(_ endpoint: WebhookEndpoint) -> TextTable.Cell {
@@ -30,7 +30,7 @@ enum EndpointText {
     }
 
     /// Label/value lines, then the subscribed events one per line.
-    static func details(_ endpoint: WebhookEndpoint, showSecret: Bool) -> String {
+    static func details(_ endpoint: WebhookEndpoint, showSecret: Bool) -> StyledText {
         var fields: [(String, String)] = [
             ("ID", endpoint.id),
             ("Name", endpoint.name ?? ""),
@@ -65,9 +65,9 @@ enum EndpointText {
         }
         let indent = String(repeating: " ", count: labelWidth + 2)
         lines += eventLines.dropFirst().map { indent + Sanitizer.clean($0) }
-        return lines.map {
+        let text = lines.map {
             $0.hasSuffix(" ") ? String($0.reversed().drop(while: { $0 == " " }).reversed()) : $0
         }
-        .joined(separator: "\n")
+        return StyledText(text.joined(separator: "\n"))
     }
 }

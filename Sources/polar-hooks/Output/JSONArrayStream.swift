@@ -1,5 +1,7 @@
 import Glibc
 import PolarAPI
+import SystemIO
+import TerminalText
 
 /// Writes one pretty JSON array to standard output item by item, so a long list is never held
 /// whole: nothing is written before the first item or `finish()` (a failure before then leaves
@@ -36,18 +38,8 @@ struct JSONArrayStream {
     }
 
     private mutating func flush() {
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { bytes in
-                Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                // A closed pipe (`| head`): the reader has gone, so stop writing quietly.
-                break
-            }
-            offset += written
-        }
+        // A closed pipe (`| head`) fails the write: the reader has gone, so stop quietly.
+        FileDescriptorWriter.writeAll(Sanitizer.terminalSafeJSON(bytes: buffer), to: descriptor)
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -8,9 +8,9 @@ struct TextTable {
     /// One cell: its text and an optional colour used only when colours are on.
     struct Cell: ExpressibleByStringLiteral, Equatable {
         var text: String
-        var color: ANSIColor?
+        var color: TextStyle?
 
-        init(_ text: String, color: ANSIColor? = nil) {
+        init(_ text: String, color: TextStyle? = nil) {
             self.text = text
             self.color = color
         }
@@ -31,7 +31,8 @@ struct TextTable {
         rows.append(row)
     }
 
-    func render(color: Bool) -> String {
+    /// The table; colours (a bold header, tinted cells) show where the console uses them.
+    func render() -> StyledText {
         let columnCount = headers.count
         let cleanHeaders = headers.map { Sanitizer.clean($0) }
         let cleanRows = rows.map { row in
@@ -49,26 +50,22 @@ struct TextTable {
                 widths[index] = max(widths[index], DisplayWidth.of(cell.text))
             }
         }
-        func line(_ cells: [Cell], headerStyle: Bool) -> String {
-            var parts: [String] = []
-            for (index, cell) in cells.enumerated() {
-                let isLast = index == columnCount - 1
-                let padding =
-                    isLast ? "" : String(repeating: " ", count: widths[index] - DisplayWidth.of(cell.text))
-                var text = cell.text
-                if color, headerStyle {
-                    text = ANSIColor.bold(text)
-                } else if color, let tint = cell.color {
-                    text = tint.apply(text)
+        func line(_ cells: [Cell], headerStyle: Bool) -> StyledText {
+            // Cells after the last non-empty one are left out, and the last one is not padded,
+            // so lines carry no trailing spaces.
+            let end = (cells.lastIndex { !$0.text.isEmpty } ?? -1) + 1
+            var line = StyledText()
+            for (index, cell) in cells[..<end].enumerated() {
+                if index > 0 { line += "  " }
+                line += StyledText(cell.text, style: headerStyle ? .bold : cell.color)
+                if index < end - 1 {
+                    line += StyledText(String(repeating: " ", count: widths[index] - DisplayWidth.of(cell.text)))
                 }
-                parts.append(text + padding)
             }
-            var joined = parts.joined(separator: "  ")
-            while joined.hasSuffix(" ") { joined.removeLast() }
-            return joined
+            return line
         }
-        var lines = [line(cleanHeaders.map { Cell($0) }, headerStyle: true)]
-        lines += cleanRows.map { line($0, headerStyle: false) }
-        return lines.joined(separator: "\n")
+        var table = line(cleanHeaders.map { Cell($0) }, headerStyle: true)
+        for row in cleanRows { table += "\n" + line(row, headerStyle: false) }
+        return table
     }
 }

@@ -1,6 +1,13 @@
 import Foundation
+import SystemIO
+import TerminalText
 
 /// Where the commands write, and what they know about the terminal they run in.
+///
+/// The one door to the terminal for everything the commands print: text is cleaned by
+/// ``Sanitizer`` (control characters and escape sequences from a server, a receiver or a
+/// config file cannot reach the terminal), styles come only from ``StyledText``, and JSON is
+/// escaped without changing its meaning. Nothing else in the commands writes to stdout or stderr.
 struct Console: Sendable {
     var stdoutIsTerminal: Bool
     var stdinIsTerminal: Bool
@@ -21,28 +28,46 @@ struct Console: Sendable {
 
     /// Writes text and a newline to standard output.
     func print(_ text: String) {
-        Self.write(text + "\n", to: STDOUT_FILENO)
+        Self.out(Sanitizer.clean(text, keepNewlines: true) + "\n")
+    }
+
+    /// Writes styled text and a newline to standard output (colours when ``usesColor``).
+    func print(_ text: StyledText) {
+        Self.out(text.rendered(color: usesColor) + "\n")
+    }
+
+    /// Writes JSON and a newline to standard output, byte for byte but for the escapes that
+    /// keep control characters inside strings from reaching a terminal.
+    func printJSON(_ json: String) {
+        Self.out(Sanitizer.terminalSafeJSON(json) + "\n")
     }
 
     /// Writes `warning: …` to standard error.
     func warn(_ text: String) {
-        Self.write("warning: \(text)\n", to: STDERR_FILENO)
+        Self.err("warning: \(Sanitizer.clean(text, keepNewlines: true))\n")
     }
 
     /// Writes a note (progress, hints) to standard error so stdout stays clean for scripts.
     func note(_ text: String) {
-        Self.write(text + "\n", to: STDERR_FILENO)
+        Self.err(Sanitizer.clean(text, keepNewlines: true) + "\n")
     }
 
-    static func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            bytes = bytes.dropFirst(written)
-        }
+    /// Writes `error: …` to standard error.
+    static func error(_ text: String) {
+        err("error: \(Sanitizer.clean(text, keepNewlines: true))\n")
     }
+
+    /// Writes a question to standard error, without a newline.
+    static func ask(_ text: String) {
+        err(Sanitizer.clean(text))
+    }
+
+    /// Text that is already safe for a terminal: ArgumentParser's own help and usage messages.
+    static func writeParserText(_ text: String, toStandardError: Bool) {
+        let clean = Sanitizer.clean(text, keepNewlines: true)
+        if toStandardError { err(clean) } else { out(clean) }
+    }
+
+    static func out(_ text: String) { FileDescriptorWriter.writeAll(Array(text.utf8), to: STDOUT_FILENO) }
+    static func err(_ text: String) { FileDescriptorWriter.writeAll(Array(text.utf8), to: STDERR_FILENO) }
 }

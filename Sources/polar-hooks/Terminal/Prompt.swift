@@ -5,9 +5,9 @@ import Foundation
 enum Prompt {
     /// Asks a yes/no question on stderr; only `y` or `yes` agrees. End of input means no.
     static func confirm(_ question: String) -> Bool {
-        Console.write("\(question) [y/N] ", to: STDERR_FILENO)
+        Console.ask("\(question) [y/N] ")
         guard let answer = readLine(strippingNewline: true) else {
-            Console.write("\n", to: STDERR_FILENO)
+            Console.err("\n")
             return false
         }
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
@@ -15,7 +15,7 @@ enum Prompt {
 
     /// Reads one line with echo turned off, so a pasted token does not appear on screen.
     static func readHidden(_ prompt: String) -> String? {
-        Console.write(prompt, to: STDERR_FILENO)
+        Console.ask(prompt)
         var original = termios()
         let canHide = tcgetattr(STDIN_FILENO, &original) == 0
         if canHide {

@@ -56,26 +56,29 @@ let testRetryPolicy = RetryPolicy(
 func makeClient(
     baseURL: String, token: String = Fixtures.token, apiVersion: APIVersion = .clientDefault,
     timeout: Duration = .seconds(10), retryPolicy: RetryPolicy = testRetryPolicy,
-    sleep: @escaping Sleeper = { _ in }, environment: [String: String] = [:], pageConcurrency: Int = 4
+    sleep: @escaping Sleeper = { _ in }, environment: [String: String] = [:],
+    pagingCeilings: PagingCeilings = PagingCeilings(),
+    pageConcurrency: Int = 4, maxBodyBytes: Int = HTTPTransport.defaultMaxBodyBytes
 ) -> PolarClient {
     PolarClient(
         configuration: PolarClientConfiguration(
             environment: .custom(baseURL), token: token, apiVersion: apiVersion, timeout: timeout,
             retryPolicy: retryPolicy),
         httpClient: nil, environmentVariables: environment, sleep: sleep, unitRandom: { 0.5 },
-        pageConcurrency: pageConcurrency)
+        pageConcurrency: pageConcurrency, pagingCeilings: pagingCeilings, maxBodyBytes: maxBodyBytes)
 }
 
 /// Runs `body` with a stub server and a client aimed at it; both are stopped afterwards.
 func withStub(
     retryPolicy: RetryPolicy = testRetryPolicy, timeout: Duration = .seconds(10), sleep: @escaping Sleeper = { _ in },
-    pageConcurrency: Int = 4, _ handler: @escaping StubServer.Handler,
+    pagingCeilings: PagingCeilings = PagingCeilings(), pageConcurrency: Int = 4,
+    maxBodyBytes: Int = HTTPTransport.defaultMaxBodyBytes, _ handler: @escaping StubServer.Handler,
     _ body: (StubServer, PolarClient) async throws -> Void
 ) async throws {
     let server = try await StubServer.start(handler)
     let client = makeClient(
         baseURL: server.baseURL, timeout: timeout, retryPolicy: retryPolicy, sleep: sleep,
-        pageConcurrency: pageConcurrency)
+        pagingCeilings: pagingCeilings, pageConcurrency: pageConcurrency, maxBodyBytes: maxBodyBytes)
     do {
         try await body(server, client)
     } catch {

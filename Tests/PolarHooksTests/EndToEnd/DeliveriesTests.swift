@@ -18,6 +18,28 @@ import Testing
         }
     }
 
+    /// A deleted endpoint's deliveries stay in the unfiltered list (CONTRACT.md §2.6, §2.8);
+    /// filtered by its ID the list is empty, and the command says where to look.
+    @Test func aDeletedEndpointsDeliveriesAreReachableAndTheEmptyFilterSaysWhere() async throws {
+        try await EmulatorFixture.with { fixture in
+            let orders = try await fixture.endpoint(named: "Order fulfilment")
+            let ids = Set(try await fixture.deliveries(DeliveryFilter(endpointIds: [orders.id])).map(\.id))
+            #expect(!ids.isEmpty)
+            try await fixture.withClient { client in try await client.deleteEndpoint(id: orders.id) }
+
+            let filtered = try await fixture.run(["deliveries", "list", "--endpoint", orders.id])
+            #expect(filtered.status == 0, "\(filtered)")
+            #expect(filtered.stdout.contains("No deliveries match."))
+            #expect(filtered.stderr.contains("No endpoint \(orders.id) (deleted, or never there)"))
+            #expect(filtered.stderr.contains("only without --endpoint"))
+
+            let all = try await fixture.run(["deliveries", "list", "--json"])
+            #expect(all.status == 0, "\(all)")
+            let listed = Set(try decodeJSON([WebhookDelivery].self, all.stdout).map(\.id))
+            #expect(ids.isSubset(of: listed))
+        }
+    }
+
     @Test func everyFilterMatchesTheAPI() async throws {
         try await EmulatorFixture.with { fixture in
             let orders = try await fixture.endpoint(named: "Order fulfilment")

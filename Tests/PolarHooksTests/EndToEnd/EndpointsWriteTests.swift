@@ -64,7 +64,7 @@ import Testing
             ["--url", "https://example.com/x", "--event", "subscription.cancelled"],
             "did you mean 'subscription.canceled'"
         ),
-        (["--url", "https://example.com/x", "--secret", "too-short"], "at least 32"),
+        (["--url", "https://example.com/x", "--secret", "too-short"], "needs 32+ characters"),
         (["--url", "https://example.com/x", "--api-version", "2020-01"], "not an API version"),
         (["--url", "https://example.com/x", "--event", "order.paid", "--all-events"], "not both"),
         (["--url", "https://example.com/x"], "choose the events"),

@@ -61,4 +61,32 @@ import Testing
                 && !error.message.contains("secret-token")
         }
     }
+
+    /// A file of settings only (the token comes from the environment) holds nothing to steal.
+    @Test func aFileWithoutTokensIsReadWhateverItsMode() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = ConfigStore(environment: ["XDG_CONFIG_HOME": root.path])
+        let config = ConfigFile(defaultProfile: "a", profiles: ["a": ConfigFile.Profile(environment: "sandbox")])
+        try store.save(config)
+        chmod(store.path, 0o644)
+        #expect(try store.load() == config)
+    }
+
+    @Test(arguments: [[0x00, 0x01, 0xFF, 0xFE], Array("token = \"a\"\u{0}".utf8), [0xC3, 0x28]] as [[UInt8]])
+    func aFileThatIsNotTextIsAUsageErrorInWords(_ bytes: [UInt8]) throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = ConfigStore(environment: ["XDG_CONFIG_HOME": root.path])
+        try FileManager.default.createDirectory(atPath: store.directoryPath, withIntermediateDirectories: true)
+        #expect(
+            FileManager.default.createFile(
+                atPath: store.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]))
+        #expect {
+            try store.load()
+        } throws: { error in
+            guard let error = error as? CLIError else { return false }
+            return error.exitStatus == ExitStatus.usage && error.message.contains("is not a text file")
+        }
+    }
 }

@@ -10,7 +10,7 @@ import Testing
         table.append(["1", "Orders", "https://a.example/"])
         table.append(["22", "", "https://bb.example/"])
         #expect(
-            table.render(color: false) == """
+            table.render().rendered(color: false) == """
                 ID  NAME    URL
                 1   Orders  https://a.example/
                 22          https://bb.example/
@@ -21,7 +21,7 @@ import Testing
         var table = TextTable(headers: ["NAME", "X"])
         table.append(["日本", "a"])
         table.append(["abc", "b"])
-        let lines = table.render(color: false).split(separator: "\n").map(String.init)
+        let lines = table.render().rendered(color: false).split(separator: "\n").map(String.init)
         #expect(lines[1] == "日本  a")
         #expect(lines[2] == "abc   b")
     }
@@ -29,7 +29,7 @@ import Testing
     @Test func controlCharactersFromTheNetworkAreNeutralised() {
         var table = TextTable(headers: ["NAME"])
         table.append(["evil\u{1B}[2Jname\nnext"])
-        let text = table.render(color: false)
+        let text = table.render().rendered(color: false)
         #expect(!text.contains("\u{1B}"))
         #expect(text.contains("evil\u{FFFD}[2Jname↵next"))
     }
@@ -38,14 +38,14 @@ import Testing
         var table = TextTable(headers: ["URL"])
         table.maximumColumnWidth = 10
         table.append([TextTable.Cell(String(repeating: "x", count: 30))])
-        #expect(table.render(color: false).split(separator: "\n")[1] == "xxxxxxxxx…")
+        #expect(table.render().rendered(color: false).split(separator: "\n")[1] == "xxxxxxxxx…")
     }
 
     @Test func coloursOnlyWhenAsked() {
         var table = TextTable(headers: ["STATUS"])
         table.append([TextTable.Cell("enabled", color: .green)])
-        #expect(!table.render(color: false).contains("\u{1B}"))
-        #expect(table.render(color: true).contains("\u{1B}[32menabled\u{1B}[0m"))
+        #expect(!table.render().rendered(color: false).contains("\u{1B}"))
+        #expect(table.render().rendered(color: true).contains("\u{1B}[32menabled\u{1B}[0m"))
     }
 
     @Test func secretsAreMasked() {
@@ -66,17 +66,17 @@ import Testing
         enabled: true, usesStandardWebhookSignature: true)
 
     @Test func detailsMaskTheSecretUnlessAsked() {
-        let masked = EndpointText.details(endpoint, showSecret: false)
+        let masked = EndpointText.details(endpoint, showSecret: false).plain
         #expect(!masked.contains(endpoint.secret))
         #expect(masked.contains("Secret        whsec_••••"))
         #expect(masked.contains("Events (2)    order.paid\n              refund.created"))
-        #expect(EndpointText.details(endpoint, showSecret: true).contains(endpoint.secret))
+        #expect(EndpointText.details(endpoint, showSecret: true).plain.contains(endpoint.secret))
     }
 
     @Test func tableShowsSecretsOnlyWhenAsked() {
-        #expect(!EndpointText.table([endpoint], showSecret: false, color: false).contains("whsec_"))
+        #expect(!EndpointText.table([endpoint], showSecret: false).plain.contains("whsec_"))
         #expect(
-            EndpointText.table([endpoint], showSecret: true, color: false).contains(endpoint.secret))
+            EndpointText.table([endpoint], showSecret: true).plain.contains(endpoint.secret))
     }
 
     @Test func aSecretTheServerReplacedIsReported() {

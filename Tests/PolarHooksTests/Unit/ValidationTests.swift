@@ -62,7 +62,7 @@ import Testing
     @Test(arguments: [
         ("http://example.com/", "must start with https://"),
         ("example.com/hooks", "not an absolute URL"),
-        ("https:///path", "no host"),
+        ("https://:8443/path", "no host"),
         ("https://localhost/hooks", "localhost or private IP"),
         ("https://127.0.0.1/", "localhost or private IP"),
         ("https://127.1/", "localhost or private IP"),
@@ -124,6 +124,34 @@ import Testing
         } throws: { ($0 as? CLIError)?.message.contains("--until 'yesterday' is not a time") ?? false }
     }
 
+    /// `--since 99999999999d` once crashed the program converting the time to an integer.
+    @Test(arguments: ["99999999999d", "99999999999w", "999999999999999999999s", "100000000h"])
+    func agesBeforeYearOneAreRefusedInWords(_ age: String) {
+        #expect {
+            try TimeArgument.parse(age, option: "--since", now: now)
+        } throws: { error in
+            let error = error as? CLIError
+            return error?.exitStatus == ExitStatus.usage && error?.message.contains("before year 1") == true
+        }
+    }
+
+    @Test(arguments: ["infd", "nanh", "1e3d", "0x10m", "-5m", "5.m", ".5m", "m"])
+    func onlyDigitsMakeAnAge(_ text: String) {
+        #expect(throws: CLIError.self) { try TimeArgument.parse(text, option: "--since", now: now) }
+    }
+
+    @Test(arguments: ["2026-02-30", "2026-02-29", "2026-04-31", "2026-13-01", "0000-01-01T00:00:00Z"])
+    func onlyRealCalendarDatesAreTimes(_ text: String) {
+        #expect(throws: CLIError.self) { try TimeArgument.parse(text, option: "--until", now: now) }
+    }
+
+    @Test func leapDaysAndFractionsAreTimes() throws {
+        #expect(
+            try TimeArgument.parse("2024-02-29", option: "--since", now: now)
+                == PolarTimestamp.parse("2024-02-29T00:00:00Z"))
+        #expect(try TimeArgument.parse("1.5h", option: "--since", now: now) == now.addingTimeInterval(-5400))
+    }
+
     @Test func identifiersMustBeUUIDs() throws {
         #expect(
             try IdentifierValidator.validate("1DBFC517-0BBF-4301-9BA8-555CA42B9737", what: "endpoint ID")
@@ -131,13 +159,15 @@ import Testing
         #expect(throws: CLIError.self) { try IdentifierValidator.validate("abc", what: "endpoint ID") }
     }
 
-    @Test func secretsAreGeneratedAndChecked() throws {
-        let secret = SecretGenerator.make()
-        #expect(secret.hasPrefix("whsec_"))
-        #expect(Data(base64Encoded: String(secret.dropFirst(6)))?.count == 32)
-        #expect(SecretGenerator.make() != secret)
-        #expect(throws: CLIError.self) { try SecretGenerator.validate("short") }
-        #expect(try SecretGenerator.validate(String(repeating: "s", count: 32)).count == 32)
+    @Test func secretOptionsFollowPolarsRules() throws {
+        var options = try EndpointSecretOptions.parse(["--generate-secret"])
+        #expect(try options.resolve()?.hasPrefix("whsec_") == true)
+        options = try EndpointSecretOptions.parse(["--secret", "short"])
+        #expect {
+            try options.resolve()
+        } throws: { ($0 as? CLIError)?.message == "the secret needs 32+ characters, has 5 (or use --generate-secret)" }
+        options = try EndpointSecretOptions.parse(["--secret", String(repeating: "s", count: 32)])
+        #expect(try options.resolve()?.count == 32)
     }
 
     @Test func apiVersionsMustBeSupported() throws {
@@ -166,5 +196,18 @@ import Testing
             PolarHooks.fragment("no access token: run 'polar-hooks login'")
                 == "no access token: run 'polar-hooks login'")
         #expect(PolarHooks.fragment("wait...") == "wait...")
+    }
+}
+
+/// The commands read token kinds only through PolarAPI's ``TokenKind`` (the dashboard's tests
+/// walk the same table).
+@Suite struct OrganizationChoiceTests {
+    @Test(arguments: TokenKind.prefixes.map(\.prefix))
+    func anOrganizationsTokenNeverSendsOrganizationID(_ prefix: String) async throws {
+        let kind = TokenKind(token: prefix + "abc")
+        let chosen = try await OrganizationChoice.forCreate(
+            explicit: nil, tokenKind: kind, configured: "1dbfc517-0bbf-4301-9ba8-555ca42b9737",
+            organizations: { [] })
+        #expect((chosen == nil) == (kind == .organization), "\(prefix)")
     }
 }
