@@ -118,11 +118,12 @@ struct ListenCommand: AsyncParsableCommand {
         }
         printBanner(url: url, secret: secret, console: console)
         let feed = Task { await printFeed(listener.webhooks, archive: archive, console: console) }
-        await signals.wait()
+        let signal = await signals.wait()
         await listener.stop()
         var tally = await feed.value
         tally.unreported = listener.unreportedCount
         console.note(tally.summary)
+        throw TerminationSignals.exit(after: signal)
     }
 
     private func printBanner(url: String, secret: WebhookSecretOptions.Resolved?, console: Console) {

@@ -1,28 +1,43 @@
+import ArgumentParser
 import Dispatch
 import Foundation
 
-/// Waits for SIGINT or SIGTERM.
+/// Waits for SIGINT or SIGTERM, so a long-running command (`listen`, `emulator`) can close
+/// cleanly and then exit as a program ended by that signal conventionally does.
 final class TerminationSignals {
-    private let stream: AsyncStream<Void>
+    private let stream: AsyncStream<Int32>
     private let sources: [any DispatchSourceSignal]
 
     init() {
-        let (stream, continuation) = AsyncStream<Void>.makeStream()
+        let (stream, continuation) = AsyncStream<Int32>.makeStream()
         self.stream = stream
         sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield() }
+            source.setEventHandler { continuation.yield(number) }
             source.resume()
             return source
         }
     }
 
-    func wait() async {
-        for await _ in stream { break }
+    /// Returns the signal that came first.
+    @discardableResult
+    func wait() async -> Int32 {
+        var received = SIGINT
+        for await number in stream {
+            received = number
+            break
+        }
         for source in sources { source.cancel() }
         // Shutting down may take a moment; a second Ctrl-C ends the program at once.
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
+        return received
+    }
+
+    /// The exit a shell expects of a program ended by `signal`: 128 plus its number, so 130
+    /// after Ctrl-C (SIGINT) and 143 after SIGTERM.
+    static func exit(after signal: Int32) -> ExitCode {
+        ExitCode(128 + signal)
     }
 }

@@ -59,10 +59,10 @@ import WebhookListener
             return try #require(found, "listen printed fewer than \(count) webhooks")
         }
 
-        /// Ctrl-C, then its exit status and what it said on stderr; a listener that does not
-        /// stop within the harness's timeout is killed and the test fails.
-        func interrupt() async throws -> (status: Int32, stderr: String) {
-            kill(child.pid, SIGINT)
+        /// Ctrl-C (or `signal`), then its exit status and what it said on stderr; a listener
+        /// that does not stop within the harness's timeout is killed and the test fails.
+        func interrupt(with signal: Int32 = SIGINT) async throws -> (status: Int32, stderr: String) {
+            kill(child.pid, signal)
             let stopped = try await TmuxHarness.poll { () -> Bool? in child.isRunning ? nil : true }
             if stopped == nil {
                 child.stop()
@@ -119,7 +119,7 @@ import WebhookListener
             #expect(delivery.webhookEvent.id == record["webhook_id"] as? String)
 
             let (status, said) = try await listener.interrupt()
-            #expect(status == 0)
+            #expect(status == 130)
             #expect(said.contains("Stopped. 1 webhook, 1 verified."))
 
             // Saved whole, privately, and it verifies again offline.
@@ -247,7 +247,7 @@ import WebhookListener
             _ = try await listener.records(count: 4)
 
             let (status, said) = try await listener.interrupt()
-            #expect(status == 0)
+            #expect(status == 130)
             #expect(said.contains("Stopped. 4 webhooks, 4 verified, 1 duplicate."), "\(said)")
             await server.stop()
             var arrived: [ReceivedWebhook] = []
@@ -257,6 +257,27 @@ import WebhookListener
             let byHand = try #require(arrived.last).headers.map { $0.name.lowercased() }
             #expect(byHand.contains("x-trace"))
             #expect(!byHand.contains("authorization"))
+        }
+    }
+
+    @Test func ctrlCStopsListenCleanlyWithStatus130() async throws {
+        try await EmulatorFixture.with { fixture in
+            let listener = try await Listener.start(["--json"], fixture: fixture)
+            defer { listener.child.stop() }
+            let (status, said) = try await listener.interrupt(with: SIGINT)
+            // 128 + SIGINT, as a shell expects of a program ended by Ctrl-C, after the summary.
+            #expect(status == 130, "\(said)")
+            #expect(said.contains("Stopped. No webhooks arrived."), "\(said)")
+        }
+    }
+
+    @Test func sigtermStopsListenCleanlyWithStatus143() async throws {
+        try await EmulatorFixture.with { fixture in
+            let listener = try await Listener.start(["--json"], fixture: fixture)
+            defer { listener.child.stop() }
+            let (status, said) = try await listener.interrupt(with: SIGTERM)
+            #expect(status == 143, "\(said)")
+            #expect(said.contains("Stopped. No webhooks arrived."), "\(said)")
         }
     }
 
