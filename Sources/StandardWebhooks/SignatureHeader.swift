@@ -2,9 +2,20 @@
 enum SignatureHeader {
     /// The base64 parts of all `v1,` entries; other versions (`v1a`, `v2`, …) are ignored.
     static func versionOneSignatures(in header: String) -> [Substring] {
-        header.split(whereSeparator: \.isWhitespace).compactMap { entry in
-            guard let comma = entry.firstIndex(of: ","), entry[..<comma] == "v1" else { return nil }
-            return entry[entry.index(after: comma)...]
+        guard header.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return header.split(whereSeparator: \.isWhitespace).compactMap(afterVersionOne)
         }
+        // ASCII, as Polar sends it: the same split over bytes, without grapheme breaking (the
+        // ASCII characters that are whitespace are exactly these bytes).
+        return header.utf8.split(whereSeparator: isASCIIWhitespace).compactMap { afterVersionOne(Substring($0)) }
+    }
+
+    private static func afterVersionOne(_ entry: Substring) -> Substring? {
+        guard let comma = entry.firstIndex(of: ","), entry[..<comma] == "v1" else { return nil }
+        return entry[entry.index(after: comma)...]
+    }
+
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 }
