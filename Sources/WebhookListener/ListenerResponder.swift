@@ -45,11 +45,13 @@ struct ListenerResponder: HTTPResponder {
         } catch {
             return Self.text(413, "The body is larger than \(maxBodyBytes) bytes.")
         }
+        // Canonical names are lower case.
         let headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
         // One value per name, the first, for everything that follows: the check, the memory of
         // repeats and the forward all see the same webhook-id, however often it is repeated.
         var byName: [String: String] = [:]
-        for header in headers { byName[header.name.lowercased()] = byName[header.name.lowercased()] ?? header.value }
+        byName.reserveCapacity(headers.count)
+        for header in headers where byName[header.name] == nil { byName[header.name] = header.value }
         let verification = verify(headers: byName, body: body)
         let recurrence = remember(verification, headers: byName)
         let (response, forwarding) =
@@ -127,8 +129,7 @@ struct ListenerResponder: HTTPResponder {
 
     /// The payload's `type`, read without trusting the body to be JSON at all.
     static func eventType(of body: [UInt8]) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { return nil }
-        return object["type"] as? String
+        EventTypeReader.type(of: body)
     }
 
     static func text(_ status: Int, _ text: String, headers: [(HTTPFields.Element.Name, String)] = []) -> Response {

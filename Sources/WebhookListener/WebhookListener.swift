@@ -13,10 +13,10 @@ import Synchronization
 /// ```
 public final class WebhookListener: Sendable {
     public let options: ListenerOptions
-    /// Every webhook as it is answered, in order. It ends when the listener stops. When its
-    /// reader falls far behind, newer webhooks are still answered but left out (counted in
-    /// ``unreportedCount``).
-    public let webhooks: AsyncStream<ReceivedWebhook>
+    /// Every webhook as it is answered, in order (or a batch at a time: `webhooks.batches`). It
+    /// ends when the listener stops. When its reader falls far behind, newer webhooks are still
+    /// answered but left out (counted in ``unreportedCount``).
+    public let webhooks: ReceivedWebhooks
 
     private let feed = WebhookFeed()
     private let seen: SeenWebhooks
@@ -53,7 +53,7 @@ public final class WebhookListener: Sendable {
         }
         if let problem = options.limits.problem { throw .invalidOption(problem) }
         self.options = options
-        webhooks = feed.stream
+        webhooks = ReceivedWebhooks(feed: feed)
         let toleranceSeconds = options.tolerance.components.seconds
         seen = SeenWebhooks(window: toleranceSeconds, capacity: options.rememberedAttempts)
         forwarder = options.forwardURL.map {

@@ -8,7 +8,7 @@ import WebhookListener
 final class RunningListener {
     let listener: WebhookListener
     let url: String
-    private var iterator: AsyncStream<ReceivedWebhook>.Iterator
+    private var iterator: ReceivedWebhooks.AsyncIterator
 
     init(_ options: ListenerOptions) async throws {
         listener = try WebhookListener(options: options)

@@ -218,31 +218,33 @@ struct ListenCommand: AsyncParsableCommand {
         }
     }
 
-    private func printFeed(_ webhooks: AsyncStream<ReceivedWebhook>, archive: WebhookArchive?, console: Console) async
-        -> Tally
-    {
+    /// Prints the webhooks as they come; all that are waiting go out in one write, so a feed
+    /// that falls behind catches up rather than making a write per line.
+    private func printFeed(_ webhooks: ReceivedWebhooks, archive: WebhookArchive?, console: Console) async -> Tally {
         var tally = Tally()
-        for await webhook in webhooks {
-            tally.received += 1
-            switch webhook.verification {
-            case .verified: tally.verified += 1
-            case .failed: tally.refused += 1
-            case .notChecked: break
+        for await batch in webhooks.batches {
+            var lines: [StyledText] = []
+            var jsonLines: [String] = []
+            for webhook in batch {
+                tally.received += 1
+                switch webhook.verification {
+                case .verified: tally.verified += 1
+                case .failed: tally.refused += 1
+                case .notChecked: break
+                }
+                if webhook.recurrence == .duplicate { tally.duplicates += 1 }
+                // With a secret, only what verifies is kept, so nobody can fill the disk by posting.
+                if let archive, Self.keeps(webhook), case .failure(let error) = archive.save(webhook) {
+                    console.warn(error.message)
+                }
+                if json {
+                    jsonLines.append(ListenFeedLine.json(webhook))
+                    continue
+                }
+                lines.append(ListenFeedLine.line(webhook))
+                if showBody { lines.append(StyledText(String(decoding: webhook.body, as: UTF8.self) + "\n")) }
             }
-            if webhook.recurrence == .duplicate { tally.duplicates += 1 }
-            // With a secret, only what verifies is kept, so nobody can fill the disk by posting.
-            if let archive, Self.keeps(webhook), case .failure(let error) = archive.save(webhook) {
-                console.warn(error.message)
-            }
-            if json {
-                console.printJSON(ListenFeedLine.json(webhook))
-                continue
-            }
-            console.print(ListenFeedLine.line(webhook))
-            if showBody {
-                let body = String(decoding: webhook.body, as: UTF8.self)
-                console.print(Sanitizer.clean(body, keepNewlines: true) + "\n")
-            }
+            if json { console.printJSON(lines: jsonLines) } else { console.print(lines: lines) }
         }
         return tally
     }

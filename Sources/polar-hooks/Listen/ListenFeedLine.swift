@@ -36,9 +36,18 @@ enum ListenFeedLine {
             case .duplicate: "  " + .styled("⧉ duplicate (same id and timestamp)", .yellow)
             }
         let id = webhook.webhookID.map { "  " + StyledText.styled($0, .dim) } ?? StyledText()
-        let time = TimeText.short(webhook.receivedAt).suffix(8)
-        return "\(time)  \(type.padding(toLength: max(type.count, 28), withPad: " ", startingAt: 0))  " + check + "  "
-            + outcome + recurrence + id
+        let padding = String(repeating: " ", count: max(0, 28 - type.count))
+        return "\(clock(webhook.receivedAt))  \(type)\(padding)  " + check + "  " + outcome + recurrence + id
+    }
+
+    /// `HH:MM:SS` in UTC, the time of day of the tables' timestamps (``TimeText``) without
+    /// formatting a whole date for every webhook.
+    static func clock(_ date: Date) -> String {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
+        func twoDigits(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return twoDigits(secondOfDay / 3600) + ":" + twoDigits(secondOfDay / 60 % 60) + ":"
+            + twoDigits(secondOfDay % 60)
     }
 
     static func schemeName(_ scheme: SigningScheme) -> String {

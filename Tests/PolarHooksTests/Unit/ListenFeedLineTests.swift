@@ -111,6 +111,14 @@ import WebhookListener
         #expect(object["body"] as? String == #"{"type":"\#(hostile)"}"#)
     }
 
+    @Test func theClockIsTheTimeOfDayOfTheTablesTimestamps() {
+        for seconds in [0, 59.999, 1_795_000_000, 1_795_003_599.5, 1_795_046_399, -1.5] as [Double] {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(ListenFeedLine.clock(date) == String(TimeText.short(date).suffix(8)), "\(seconds)")
+        }
+        #expect(ListenFeedLine.clock(Date(timeIntervalSince1970: 1_795_000_000)) == "11:06:40")
+    }
+
     @Test func aSavedDuplicateWouldOnlyFillTheDisk() {
         #expect(ListenCommand.keeps(Self.webhook()))
         #expect(ListenCommand.keeps(Self.webhook(recurrence: .redelivery)))
