@@ -45,34 +45,37 @@ struct ListenerResponder: HTTPResponder {
         } catch {
             return Self.text(413, "The body is larger than \(maxBodyBytes) bytes.")
         }
-        // Canonical names are lower case.
-        let headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
-        // One value per name, the first, for everything that follows: the check, the memory of
-        // repeats and the forward all see the same webhook-id, however often it is repeated.
-        var byName: [String: String] = [:]
-        byName.reserveCapacity(headers.count)
-        for header in headers where byName[header.name] == nil { byName[header.name] = header.value }
-        let verification = verify(headers: byName, body: body)
-        let recurrence = remember(verification, headers: byName)
+        let headers = WebhookHeaders(request.headers)
+        let receivedAt = Date()
+        let verification = verify(headers, body: body)
+        let recurrence = remember(verification, headers: headers, at: receivedAt)
         let (response, forwarding) =
             recurrence == .duplicate
             ? duplicateAnswer()
-            : await answer(verification: verification, path: requestPath, headers: headers, body: body)
+            : await answer(verification: verification, path: requestPath, headers: headers.all, body: body)
         feed.report(
             ReceivedWebhook(
-                sequence: counter.next(), receivedAt: Date(), path: requestPath,
-                webhookID: byName["webhook-id"], timestamp: byName["webhook-timestamp"],
-                signature: byName["webhook-signature"], apiVersion: byName["webhook-api-version"],
+                sequence: counter.next(), receivedAt: receivedAt, path: requestPath, webhookID: headers.id,
+                timestamp: headers.timestamp, signature: headers.signature, apiVersion: headers.apiVersion,
                 eventType: Self.eventType(of: body), body: body, verification: verification,
                 recurrence: recurrence, forwarding: forwarding, answeredStatus: Int(response.status.code),
-                headers: headers.map { ReceivedWebhook.Header(name: $0.name, value: $0.value) }))
+                headers: headers.all))
         return response
     }
 
-    private func verify(headers byName: [String: String], body: [UInt8]) -> ReceivedWebhook.Verification {
+    /// What ``WebhookVerifier/verify(headers:body:)`` says of these headers: a missing or empty
+    /// one is named in that order, as the official SDK does; without building its dictionary.
+    private func verify(_ headers: WebhookHeaders, body: [UInt8]) -> ReceivedWebhook.Verification {
         guard let verifier else { return .notChecked }
-        do {
-            return .verified(try verifier.verify(headers: byName, body: body))
+        do throws(WebhookVerificationError) {
+            guard let id = headers.id, !id.isEmpty else { throw .missingHeader("webhook-id") }
+            guard let timestamp = headers.timestamp, !timestamp.isEmpty else {
+                throw .missingHeader("webhook-timestamp")
+            }
+            guard let signature = headers.signature, !signature.isEmpty else {
+                throw .missingHeader("webhook-signature")
+            }
+            return .verified(try verifier.verify(id: id, timestamp: timestamp, signatureHeader: signature, body: body))
         } catch {
             return .failed(error)
         }
@@ -80,13 +83,13 @@ struct ListenerResponder: HTTPResponder {
 
     /// Remembers a verified webhook's attempt and says whether it repeats one; anything not
     /// verified is not remembered (a stranger could otherwise crowd out Polar's ids).
-    private func remember(_ verification: ReceivedWebhook.Verification, headers byName: [String: String])
+    private func remember(_ verification: ReceivedWebhook.Verification, headers: WebhookHeaders, at now: Date)
         -> ReceivedWebhook.Recurrence
     {
-        guard case .verified = verification, let id = byName["webhook-id"],
-            let timestamp = byName["webhook-timestamp"].flatMap({ Int64($0) })
+        guard case .verified = verification, let id = headers.id,
+            let timestamp = headers.timestamp.flatMap({ Int64($0) })
         else { return .first }
-        return seen.record(id: id, timestamp: timestamp)
+        return seen.record(id: id, timestamp: timestamp, now: now)
     }
 
     /// The same signed request again: acknowledged, so a sender that repeats it stops, and
@@ -99,7 +102,7 @@ struct ListenerResponder: HTTPResponder {
     }
 
     private func answer(
-        verification: ReceivedWebhook.Verification, path: String, headers: [(name: String, value: String)],
+        verification: ReceivedWebhook.Verification, path: String, headers: [ReceivedWebhook.Header],
         body: [UInt8]
     ) async -> (Response, ReceivedWebhook.Forwarding) {
         if case .failed(let error) = verification {

@@ -20,9 +20,49 @@ final class SeenWebhooks: Sendable {
         var timestamp: Int64
     }
 
+    /// The timestamps remembered for one id: nearly always one, which then needs no array.
+    private enum Timestamps {
+        case one(Int64)
+        case several([Int64])
+
+        var all: [Int64] {
+            switch self {
+            case .one(let timestamp): [timestamp]
+            case .several(let timestamps): timestamps
+            }
+        }
+
+        func contains(_ timestamp: Int64) -> Bool {
+            switch self {
+            case .one(let only): only == timestamp
+            case .several(let timestamps): timestamps.contains(timestamp)
+            }
+        }
+
+        func contains(where matches: (Int64) -> Bool) -> Bool {
+            switch self {
+            case .one(let only): matches(only)
+            case .several(let timestamps): timestamps.contains(where: matches)
+            }
+        }
+
+        func adding(_ timestamp: Int64) -> Timestamps { .several(all + [timestamp]) }
+
+        /// Without one occurrence of `timestamp`; nil when none is left.
+        func removing(_ timestamp: Int64) -> Timestamps? {
+            var remaining = all
+            if let index = remaining.firstIndex(of: timestamp) { remaining.remove(at: index) }
+            switch remaining.count {
+            case 0: return nil
+            case 1: return .one(remaining[0])
+            default: return .several(remaining)
+            }
+        }
+    }
+
     private struct State {
         /// Timestamps seen for each id.
-        var timestamps: [String: [Int64]] = [:]
+        var timestamps: [String: Timestamps] = [:]
         /// Every remembered attempt in arrival order, from `head` on (a queue in an array).
         var arrivals: [Attempt] = []
         var head = 0
@@ -32,10 +72,7 @@ final class SeenWebhooks: Sendable {
         mutating func removeOldest() {
             let oldest = arrivals[head]
             head += 1
-            if var stamps = timestamps[oldest.id], let index = stamps.firstIndex(of: oldest.timestamp) {
-                stamps.remove(at: index)
-                timestamps[oldest.id] = stamps.isEmpty ? nil : stamps
-            }
+            if let stamps = timestamps[oldest.id] { timestamps[oldest.id] = stamps.removing(oldest.timestamp) }
             // Reclaim the consumed front once it is half the array.
             if head > 1024, head * 2 > arrivals.count {
                 arrivals.removeFirst(head)
@@ -64,13 +101,14 @@ final class SeenWebhooks: Sendable {
             while state.count > 0, state.arrivals[state.head].timestamp + window < nowSeconds {
                 state.removeOldest()
             }
-            let earlier = state.timestamps[id] ?? []
+            let earlier = state.timestamps[id]
             // A verified timestamp is within the window, and so is its earlier twin.
-            if earlier.contains(timestamp) { return .duplicate }
-            let seenBefore = earlier.contains { $0 + window >= nowSeconds }
+            if earlier?.contains(timestamp) == true { return .duplicate }
+            let seenBefore = earlier?.contains { $0 + window >= nowSeconds } ?? false
             if state.count >= capacity { state.removeOldest() }
             state.arrivals.append(Attempt(id: id, timestamp: timestamp))
-            state.timestamps[id, default: []].append(timestamp)
+            // Looked up again: removing the oldest may have forgotten this id's earlier attempt.
+            state.timestamps[id] = state.timestamps[id].map { $0.adding(timestamp) } ?? .one(timestamp)
             return seenBefore ? .redelivery : .first
         }
     }

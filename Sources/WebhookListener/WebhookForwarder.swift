@@ -52,7 +52,7 @@ final class WebhookForwarder: Sendable {
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
-    func forward(path: String, headers: [(name: String, value: String)], body: [UInt8]) async throws(Failure)
+    func forward(path: String, headers: [ReceivedWebhook.Header], body: [UInt8]) async throws(Failure)
         -> Answer
     {
         var request = HTTPClientRequest(url: url)

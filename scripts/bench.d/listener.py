@@ -6,7 +6,7 @@ reads each request and answers 200; listen checks the signature, remembers the a
 a line per webhook (to a file) and answers 200. Rounds alternate floor, listen, so both meet the
 same machine. Memory: listen's resident set with 3,000 idle connections.
 
-usage: listener.py --bin POLAR_HOOKS --floor LISTENER_FLOOR [--duration S] [--rounds N]
+usage: listener.py --bin POLAR_HOOKS --floor LISTENER_FLOOR [--duration S] [--rounds N] [--part throughput|memory]
 """
 
 import argparse
@@ -41,6 +41,12 @@ LUA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "listener_request
 def machine_state():
     load = open("/proc/loadavg").read().split()[:3]
     return f"load average {' '.join(load)} on {os.cpu_count()} CPUs"
+
+
+def cpu_seconds(pid):
+    """utime + stime of a process so far (all its threads)."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_kib(pid):
@@ -112,10 +118,12 @@ def write_attempts(path, key, count):
             out.write(f"{webhook_id} {timestamp} {sign(key, webhook_id, timestamp)}\n")
 
 
-def run_wrk(wrk, url, args, attempts, per_thread, body_path):
+def run_wrk(wrk, url, args, attempts, per_thread, body_path, pid=None):
+    cpu_before = cpu_seconds(pid) if pid else 0
     command = [wrk, f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--latency", "-s", LUA,
                url, "--", attempts, str(per_thread), body_path]
     result = subprocess.run(command, capture_output=True, text=True, check=True)
+    cpu = cpu_seconds(pid) - cpu_before if pid else 0
     text = result.stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
     total = int(re.search(r"(\d+) requests in", text).group(1))
@@ -128,6 +136,8 @@ def run_wrk(wrk, url, args, attempts, per_thread, body_path):
         "non2xx": int(bad.group(1)) if bad else 0,
         "socket_errors": errors.group(1) if errors else "none",
         "p99": p99.group(1) if p99 else "?",
+        # The server's CPU time per request it answered: steadier than the rate on a shared machine.
+        "cpu_us": cpu / total * 1e6 if pid and total else 0.0,
     }
 
 
@@ -135,7 +145,7 @@ def throughput(args, secret, key, body_path, workdir):
     # Each wrk thread takes its own slice, enough for every request of a round to be new.
     per_thread = args.attempts_per_thread
     attempts = os.path.join(workdir, "attempts.txt")
-    floor_rates, listen_rates = [], []
+    floor_rates, listen_rates, floor_cpu, listen_cpu = [], [], [], []
     print(f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s, {args.rounds} rounds of floor then listen; "
           f"{per_thread * args.threads:,} distinct signed webhooks per listen round; {machine_state()}")
     for round_number in range(1, args.rounds + 1):
@@ -143,25 +153,29 @@ def throughput(args, secret, key, body_path, workdir):
         try:
             # The floor gets the same requests; it checks nothing.
             write_attempts(attempts, key, per_thread * args.threads)
-            result = run_wrk(args.wrk, floor.url, args, attempts, per_thread, body_path)
+            result = run_wrk(args.wrk, floor.url, args, attempts, per_thread, body_path, floor.process.pid)
         finally:
             floor.stop()
         floor_rates.append(result["rate"])
+        floor_cpu.append(result["cpu_us"])
         print(f"  round {round_number} floor : {result['rate']:>9,.0f}/s  {result['total']:>8,} requests, "
+              f"{result['cpu_us']:.0f} µs CPU each, "
               f"non-2xx {result['non2xx']}, socket errors {result['socket_errors']}, p99 {result['p99']}; "
               f"{machine_state()}")
 
         write_attempts(attempts, key, per_thread * args.threads)
         listen = start_listen(args.bin, secret)
         try:
-            result = run_wrk(args.wrk, listen.url, args, attempts, per_thread, body_path)
+            result = run_wrk(args.wrk, listen.url, args, attempts, per_thread, body_path, listen.process.pid)
             # The memory of repeats is full by now (50,000 attempts): this is its most.
             resident = rss_kib(listen.process.pid)
         finally:
             said = listen.stop()
         listen_rates.append(result["rate"])
+        listen_cpu.append(result["cpu_us"])
         summary = re.search(r"Stopped\..*", said)
         print(f"  round {round_number} listen: {result['rate']:>9,.0f}/s  {result['total']:>8,} requests, "
+              f"{result['cpu_us']:.0f} µs CPU each, "
               f"non-2xx {result['non2xx']}, socket errors {result['socket_errors']}, p99 {result['p99']}; "
               f"{machine_state()}")
         print(f"      listen said: {summary.group(0) if summary else said.strip()[-300:]!r}; "
@@ -170,9 +184,17 @@ def throughput(args, secret, key, body_path, workdir):
             print("      (more requests than distinct webhooks: the rest were duplicates)")
     floor_median = statistics.median(floor_rates)
     listen_median = statistics.median(listen_rates)
+    # Each listen round beside the floor round just before it: the machine's load drifts less
+    # within a pair than across the run.
+    pair_ratios = [listen / floor for floor, listen in zip(floor_rates, listen_rates)]
     print(f"floor  median {floor_median:,.0f}/s  (rounds: {', '.join(f'{r:,.0f}' for r in floor_rates)})")
     print(f"listen median {listen_median:,.0f}/s  (rounds: {', '.join(f'{r:,.0f}' for r in listen_rates)})")
-    print(f"listen / floor = {listen_median / floor_median:.2f}  (goal: at least 0.80)")
+    print(f"listen / floor = {listen_median / floor_median:.2f} (medians); "
+          f"{statistics.median(pair_ratios):.2f} (median of the rounds' ratios: "
+          f"{', '.join(f'{r:.2f}' for r in pair_ratios)})  (goal: at least 0.80)")
+    print(f"CPU per request: floor median {statistics.median(floor_cpu):.0f} µs, listen median "
+          f"{statistics.median(listen_cpu):.0f} µs; floor / listen = "
+          f"{statistics.median(floor_cpu) / statistics.median(listen_cpu):.2f}")
 
 
 def open_idle(port, count, send=None):
@@ -276,7 +298,7 @@ def main():
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=50)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--attempts-per-thread", type=int, default=250_000)
     parser.add_argument("--idle", type=int, default=3000)
     parser.add_argument("--part", choices=["all", "throughput", "memory"], default="all")
