@@ -7,7 +7,26 @@ enum SignatureHeader {
         }
         // ASCII, as Polar sends it: the same split over bytes, without grapheme breaking (the
         // ASCII characters that are whitespace are exactly these bytes).
-        return header.utf8.split(whereSeparator: isASCIIWhitespace).compactMap { afterVersionOne(Substring($0)) }
+        var signatures: [Substring] = []
+        let bytes = header.utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            guard !isASCIIWhitespace(bytes[start]) else {
+                start = bytes.index(after: start)
+                continue
+            }
+            var end = start
+            while end < bytes.endIndex, !isASCIIWhitespace(bytes[end]) { end = bytes.index(after: end) }
+            // "v1," then the signature.
+            if bytes.distance(from: start, to: end) >= 3, bytes[start] == UInt8(ascii: "v"),
+                bytes[bytes.index(start, offsetBy: 1)] == UInt8(ascii: "1"),
+                bytes[bytes.index(start, offsetBy: 2)] == UInt8(ascii: ",")
+            {
+                signatures.append(header[bytes.index(start, offsetBy: 3)..<end])
+            }
+            start = end
+        }
+        return signatures
     }
 
     private static func afterVersionOne(_ entry: Substring) -> Substring? {
