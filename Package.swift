@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.24.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
@@ -35,8 +36,12 @@ let package = Package(
             name: "BackgroundServer",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
             ]
         ),
         .target(
@@ -81,6 +86,7 @@ let package = Package(
         .executableTarget(
             name: "polar-hooks",
             dependencies: [
+                "BackgroundServer",
                 "Dashboard",
                 "PolarAPI",
                 "PolarEmulator",
@@ -116,8 +122,11 @@ let package = Package(
         .testTarget(
             name: "WebhookListenerTests",
             dependencies: [
-                "WebhookListener", "StandardWebhooks",
+                "BackgroundServer", "WebhookListener", "StandardWebhooks",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(
@@ -129,7 +138,8 @@ let package = Package(
         .testTarget(
             name: "PolarHooksTests",
             dependencies: [
-                "polar-hooks", "PolarAPI", "PolarEmulator", "PolarJSON", "StandardWebhooks", "WebhookListener",
+                "polar-hooks", "PolarAPI", "PolarEmulator", "PolarJSON", "StandardWebhooks", "TerminalText",
+                "WebhookListener",
                 // A local receiver whose answer a test can change (health end to end).
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import Synchronization
@@ -7,6 +8,11 @@ import Synchronization
 /// A Hummingbird server run in a task of its own, for the servers this package starts inside
 /// another program (the emulator, the webhook listener): start it, learn the port it bound,
 /// and stop it again.
+///
+/// Every connection is held to ``ServerLimits``: deadlines for a request's head and body and
+/// for the wait between requests, a limit on connections open at once, a body size limit
+/// judged from Content-Length before the body is read, and HTTP/1.0 connections without
+/// keep-alive closed after their answer.
 public final class BackgroundServer: Sendable {
     /// Why a server did not start.
     public enum StartError: Error, Sendable, Equatable {
@@ -16,22 +22,32 @@ public final class BackgroundServer: Sendable {
     }
 
     private let running = Mutex<Task<Void, any Error>?>(nil)
+    private let keptConnections = Mutex<Int?>(nil)
 
     public init() {}
 
     /// Starts serving `responder` on `host`:`port` in the background.
     ///
+    /// The process's descriptor limit is raised, when it is too low, to fit
+    /// `limits.maxConnections`; where the hard limit does not allow that, fewer connections
+    /// are kept open at once.
+    ///
     /// - Returns: the port the server listens on (the one picked when `port` is 0).
     public func start<Responder: HTTPResponder>(
-        _ responder: Responder, host: String, port: Int, logLabel: String
+        _ responder: Responder, host: String, port: Int, logLabel: String, limits: ServerLimits = ServerLimits()
     ) async throws(StartError) -> Int
     where Responder.Context: InitializableFromSource<ApplicationRequestContextSource> {
         let (ports, continuation) = AsyncStream<Result<Int, StartError>>.makeStream()
         // The server's own log would interleave with the program's output; errors reach the caller.
         var logger = Logger(label: logLabel)
         logger.logLevel = .critical
+        let registry = ConnectionRegistry(limit: DescriptorLimit.fit(limits.maxConnections))
+        keptConnections.withLock { $0 = registry.limit }
         let app = Application(
             responder: responder,
+            server: HTTPServerBuilder { respond in
+                GuardedHTTP1Channel(responder: respond, limits: limits, registry: registry)
+            },
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
             logger: logger)
@@ -63,6 +79,10 @@ public final class BackgroundServer: Sendable {
             throw .cannotListen(reason: "the server stopped at once")
         }
     }
+
+    /// The connections kept open at once since ``start(_:host:port:logLabel:limits:)``: the
+    /// limit asked for, or fewer where the process may not open that many descriptors.
+    public var connectionLimit: Int? { keptConnections.withLock { $0 } }
 
     /// Stops serving and waits until the server is down. Safe to call more than once.
     public func stop() async {

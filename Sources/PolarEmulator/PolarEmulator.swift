@@ -123,8 +123,11 @@ public final class PolarEmulator: Sendable {
                 latency: .milliseconds(options.latencyMilliseconds), counters: counters))
 
         do {
+            // Polar answers a declared body over 10 MiB itself, in JSON (BodyLengthMiddleware).
             let port = try await server.start(
-                responder, host: options.host, port: options.port, logLabel: "polar-emulator.http")
+                responder, host: options.host, port: options.port, logLabel: "polar-emulator.http",
+                limits: ServerLimits(
+                    maxBodyBytes: BodyLengthMiddleware.maxBodyBytes, oversizedBodyAnswer: .responder))
             traffic?.start()
             return "http://\(BackgroundServer.urlHost(options.host)):\(port)"
         } catch {

@@ -7,7 +7,9 @@ import Foundation
 /// the timestamp may differ from the clock by at most `tolerance` in either direction; any `v1,` entry
 /// of a space-separated list may match.
 public struct WebhookVerifier: Sendable {
-    private let keys: [(scheme: SigningScheme, key: SymmetricKey)]
+    /// Each key's HMAC with the key already absorbed: a copy per webhook costs less than keying
+    /// a new one (the listener verifies thousands a second).
+    private let keys: [(scheme: SigningScheme, hmac: HMAC<SHA256>)]
     private let toleranceSeconds: Double
     private let now: @Sendable () -> Date
 
@@ -20,10 +22,14 @@ public struct WebhookVerifier: Sendable {
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         // A secret that is not base64 simply has no standard key; it can still verify as legacy.
-        let candidates: [SigningScheme] = [.legacy, .standard]
+        // The SDK tries the legacy key first; the order cannot change the outcome (a signature
+        // matches one key at most), so the key the secret's shape suggests goes first and an
+        // honest webhook costs one HMAC.
+        let candidates: [SigningScheme] =
+            WebhookSecret.isStandardFormat(secret) ? [.standard, .legacy] : [.legacy, .standard]
         self.keys = candidates.compactMap { scheme in
             guard let key = try? SigningKey.derive(from: secret, scheme: scheme) else { return nil }
-            return (scheme: scheme, key: key)
+            return (scheme: scheme, hmac: HMAC<SHA256>(key: key))
         }
         let parts = tolerance.components
         self.toleranceSeconds = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
@@ -37,7 +43,7 @@ public struct WebhookVerifier: Sendable {
         signatureHeader: String,
         body: some Collection<UInt8>
     ) throws(WebhookVerificationError) -> SigningScheme {
-        guard let seconds = Int(timestamp.trimmingCharacters(in: .whitespaces)) else {
+        guard let seconds = Self.plainInteger(timestamp) ?? Int(timestamp.trimmingCharacters(in: .whitespaces)) else {
             throw .malformedTimestamp(timestamp)
         }
         try checkFreshness(of: seconds)
@@ -45,12 +51,16 @@ public struct WebhookVerifier: Sendable {
         let entries = SignatureHeader.versionOneSignatures(in: signatureHeader)
         guard !entries.isEmpty else { throw .noVersionOneSignature }
         // An entry that is not valid base64 cannot match; it is skipped like in the official SDK.
-        let offered = entries.compactMap { Data(base64Encoded: String($0)) }
+        let offered = entries.compactMap { Data(base64Encoded: String($0)).map { [UInt8]($0) } }
 
         // The signed content uses the timestamp as a plain integer, as the reference implementations do.
-        let bodyBytes = Array(body)
-        for (scheme, key) in keys {
-            let expected = SigningKey.mac(key: key, id: id, timestamp: seconds, body: bodyBytes)
+        // One contiguous message, one update: each update costs swift-crypto a generic walk.
+        var message = Array("\(id).\(seconds).".utf8)
+        message.append(contentsOf: body)
+        for (scheme, keyed) in keys {
+            var hmac = keyed
+            hmac.update(data: message)
+            let expected = [UInt8](hmac.finalize())
             // Compare against every entry without stopping early, so timing says nothing about which matched.
             var matched = false
             for candidate in offered where ConstantTime.isEqual(expected, candidate) {
@@ -61,14 +71,37 @@ public struct WebhookVerifier: Sendable {
         throw .noMatchingSignature
     }
 
+    /// True when `lowercased()` would leave `name` as it is.
+    private static func isLowercaseASCII(_ name: String) -> Bool {
+        name.utf8.allSatisfy { $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
+    }
+
+    /// `text` when it is only ASCII digits (what Polar sends), without Foundation's trimming;
+    /// nil sends anything else the slow way, so both read the same.
+    private static func plainInteger(_ text: String) -> Int? {
+        var value = 0
+        var digits = 0
+        for byte in text.utf8 {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 18 else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+        }
+        return digits > 0 ? value : nil
+    }
+
     /// Verifies one delivery given its headers; header names are matched case-insensitively.
     public func verify(
         headers: [String: String],
         body: some Collection<UInt8>
     ) throws(WebhookVerificationError) -> SigningScheme {
-        var lowercased: [String: String] = [:]
-        for (name, value) in headers {
-            lowercased[name.lowercased()] = value
+        // Headers usually arrive named in lower case already (HTTP/2, Polar, the listener), so
+        // they are copied only when a name is not.
+        var lowercased = headers
+        if !headers.keys.allSatisfy(Self.isLowercaseASCII) {
+            lowercased = [:]
+            for (name, value) in headers {
+                lowercased[name.lowercased()] = value
+            }
         }
         // An empty value counts as missing, as in the official SDK.
         func value(_ name: String) throws(WebhookVerificationError) -> String {

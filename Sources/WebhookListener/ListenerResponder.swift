@@ -5,14 +5,17 @@ import PolarJSON
 import StandardWebhooks
 import Synchronization
 
-/// Takes webhooks: checks the signature, forwards or answers, and reports each to the feed.
+/// Takes webhooks: checks the signature, tells repeats, forwards or answers, and reports each
+/// to the feed.
 struct ListenerResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
     let path: String?
     let verifier: WebhookVerifier?
+    let seen: SeenWebhooks
     let forwarder: WebhookForwarder?
-    let feed: AsyncStream<ReceivedWebhook>.Continuation
+    let maxBodyBytes: Int
+    let feed: WebhookFeed
     let counter: Counter
 
     /// Numbers the webhooks in the order they arrive.
@@ -38,40 +41,69 @@ struct ListenerResponder: HTTPResponder {
         }
         let body: [UInt8]
         do {
-            body = Array(buffer: try await request.body.collect(upTo: ListenerOptions.maxBodyBytes))
+            // A body that says it is too large is refused by the server before it gets here.
+            body = Array(buffer: try await request.body.collect(upTo: maxBodyBytes))
         } catch {
-            return Self.text(413, "The body is larger than \(ListenerOptions.maxBodyBytes / 1024 / 1024) MB.")
+            return Self.text(413, "The body is larger than \(maxBodyBytes) bytes.")
         }
-        let headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
-        let verification = verify(headers: headers, body: body)
-        let (response, forwarding) = await answer(
-            verification: verification, path: requestPath, headers: headers, body: body)
-        feed.yield(
+        let headers = WebhookHeaders(request.headers)
+        let receivedAt = Date()
+        let verification = verify(headers, body: body)
+        let recurrence = remember(verification, headers: headers, at: receivedAt)
+        let (response, forwarding) =
+            recurrence == .duplicate
+            ? duplicateAnswer()
+            : await answer(verification: verification, path: requestPath, headers: headers.all, body: body)
+        feed.report(
             ReceivedWebhook(
-                sequence: counter.next(), receivedAt: Date(), path: requestPath,
-                webhookID: Self.value("webhook-id", in: headers),
-                timestamp: Self.value("webhook-timestamp", in: headers),
-                signature: Self.value("webhook-signature", in: headers),
-                apiVersion: Self.value("webhook-api-version", in: headers),
+                sequence: counter.next(), receivedAt: receivedAt, path: requestPath, webhookID: headers.id,
+                timestamp: headers.timestamp, signature: headers.signature, apiVersion: headers.apiVersion,
                 eventType: Self.eventType(of: body), body: body, verification: verification,
-                forwarding: forwarding, answeredStatus: Int(response.status.code),
-                headers: headers.map { ReceivedWebhook.Header(name: $0.name, value: $0.value) }))
+                recurrence: recurrence, forwarding: forwarding, answeredStatus: Int(response.status.code),
+                headers: headers.all))
         return response
     }
 
-    private func verify(headers: [(name: String, value: String)], body: [UInt8]) -> ReceivedWebhook.Verification {
+    /// What ``WebhookVerifier/verify(headers:body:)`` says of these headers: a missing or empty
+    /// one is named in that order, as the official SDK does; without building its dictionary.
+    private func verify(_ headers: WebhookHeaders, body: [UInt8]) -> ReceivedWebhook.Verification {
         guard let verifier else { return .notChecked }
-        var byName: [String: String] = [:]
-        for header in headers { byName[header.name.lowercased()] = header.value }
-        do {
-            return .verified(try verifier.verify(headers: byName, body: body))
+        do throws(WebhookVerificationError) {
+            guard let id = headers.id, !id.isEmpty else { throw .missingHeader("webhook-id") }
+            guard let timestamp = headers.timestamp, !timestamp.isEmpty else {
+                throw .missingHeader("webhook-timestamp")
+            }
+            guard let signature = headers.signature, !signature.isEmpty else {
+                throw .missingHeader("webhook-signature")
+            }
+            return .verified(try verifier.verify(id: id, timestamp: timestamp, signatureHeader: signature, body: body))
         } catch {
             return .failed(error)
         }
     }
 
+    /// Remembers a verified webhook's attempt and says whether it repeats one; anything not
+    /// verified is not remembered (a stranger could otherwise crowd out Polar's ids).
+    private func remember(_ verification: ReceivedWebhook.Verification, headers: WebhookHeaders, at now: Date)
+        -> ReceivedWebhook.Recurrence
+    {
+        guard case .verified = verification, let id = headers.id,
+            let timestamp = headers.timestamp.flatMap({ Int64($0) })
+        else { return .first }
+        return seen.record(id: id, timestamp: timestamp, now: now)
+    }
+
+    /// The same signed request again: acknowledged, so a sender that repeats it stops, and
+    /// not forwarded, so the user's server handles it once.
+    private func duplicateAnswer() -> (Response, ReceivedWebhook.Forwarding) {
+        (
+            Self.text(200, "ok (already received: the same webhook-id and webhook-timestamp; not handled again)"),
+            forwarder == nil ? .notForwarded : .skippedDuplicate
+        )
+    }
+
     private func answer(
-        verification: ReceivedWebhook.Verification, path: String, headers: [(name: String, value: String)],
+        verification: ReceivedWebhook.Verification, path: String, headers: [ReceivedWebhook.Header],
         body: [UInt8]
     ) async -> (Response, ReceivedWebhook.Forwarding) {
         if case .failed(let error) = verification {
@@ -99,13 +131,9 @@ struct ListenerResponder: HTTPResponder {
         }
     }
 
-    static func value(_ name: String, in headers: [(name: String, value: String)]) -> String? {
-        headers.first { $0.name.lowercased() == name }?.value
-    }
-
     /// The payload's `type`, read without trusting the body to be JSON at all.
     static func eventType(of body: [UInt8]) -> String? {
-        (try? JSONParser.parse(body))?["type"]?.stringValue
+        EventTypeReader.type(of: body)
     }
 
     static func text(_ status: Int, _ text: String, headers: [(HTTPFields.Element.Name, String)] = []) -> Response {

@@ -23,6 +23,23 @@ public struct ReceivedWebhook: Sendable {
         case answered(status: Int, milliseconds: Int)
         /// The forward target could not be reached or did not answer in time.
         case unreachable(reason: String)
+        /// Not sent on, because this very attempt was received before (see ``Recurrence``).
+        case skippedDuplicate
+    }
+
+    /// Whether a verified webhook repeats one received within the tolerance window (5 min).
+    /// Only verified webhooks are remembered and compared: anyone can send the rest.
+    public enum Recurrence: Sendable, Equatable {
+        /// Not seen within the window, or not verified.
+        case first
+        /// Another attempt of an event seen within the window: same `webhook-id`, a new
+        /// `webhook-timestamp`. Polar sends one when someone asks for a redelivery (or retries
+        /// after an answer it did not get); it is handled like the first.
+        case redelivery
+        /// The same attempt again: same `webhook-id` and `webhook-timestamp`, so the same signed
+        /// request. Polar never sends one; a replay or a proxy sending twice does. It is answered
+        /// 200 and not forwarded.
+        case duplicate
     }
 
     /// 1 for the first webhook since the listener started, and so on.
@@ -42,6 +59,7 @@ public struct ReceivedWebhook: Sendable {
     /// The body exactly as received.
     public let body: [UInt8]
     public let verification: Verification
+    public let recurrence: Recurrence
     public let forwarding: Forwarding
     /// The status the listener answered Polar with.
     public let answeredStatus: Int
@@ -62,8 +80,8 @@ public struct ReceivedWebhook: Sendable {
     public init(
         sequence: Int, receivedAt: Date, path: String, webhookID: String?, timestamp: String?, signature: String?,
         apiVersion: String?,
-        eventType: String?, body: [UInt8], verification: Verification, forwarding: Forwarding, answeredStatus: Int,
-        headers: [Header] = []
+        eventType: String?, body: [UInt8], verification: Verification, recurrence: Recurrence = .first,
+        forwarding: Forwarding, answeredStatus: Int, headers: [Header] = []
     ) {
         self.sequence = sequence
         self.receivedAt = receivedAt
@@ -75,6 +93,7 @@ public struct ReceivedWebhook: Sendable {
         self.eventType = eventType
         self.body = body
         self.verification = verification
+        self.recurrence = recurrence
         self.forwarding = forwarding
         self.answeredStatus = answeredStatus
         self.headers = headers

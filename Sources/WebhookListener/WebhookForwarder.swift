@@ -2,8 +2,8 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 
-/// Sends a received webhook on to the user's own server, body byte for byte and with its
-/// signing headers, so that server can verify it exactly as it would verify Polar.
+/// Sends a received webhook on to the user's own server, body byte for byte and with the
+/// headers Polar sends, so that server can verify it exactly as it would verify Polar.
 final class WebhookForwarder: Sendable {
     /// What the forward target answered; passed back to Polar as the delivery's response.
     struct Answer: Sendable {
@@ -17,11 +17,15 @@ final class WebhookForwarder: Sendable {
         let reason: String
     }
 
-    /// Headers that describe one hop, not the webhook; the client sets its own.
+    /// Headers that describe one hop, not the webhook; the client sets its own, and none of
+    /// them can be asked for with `--forward-header`.
     static let hopByHop: Set<String> = [
         "host", "connection", "keep-alive", "content-length", "transfer-encoding", "te", "trailer",
         "upgrade", "proxy-authorization", "proxy-connection", "expect",
     ]
+
+    /// What Polar sends besides the `webhook-*` headers.
+    static let polarHeaders: Set<String> = ["content-type", "user-agent"]
 
     /// More of an answer than this is dropped: Polar keeps only the start of a response.
     static let answerLimit = 64 * 1024
@@ -31,11 +35,14 @@ final class WebhookForwarder: Sendable {
 
     let url: String
     let timeout: Duration
+    /// Further header names to pass on, lowercased.
+    let extraHeaders: Set<String>
     private let client: HTTPClient
 
-    init(url: String, timeout: Duration) {
+    init(url: String, timeout: Duration, extraHeaders: Set<String> = []) {
         self.url = url
         self.timeout = timeout
+        self.extraHeaders = extraHeaders
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(connect: Self.connectTimeout, read: TimeAmount.nanoseconds(Int64(timeout.nanoseconds))))
@@ -45,12 +52,14 @@ final class WebhookForwarder: Sendable {
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
-    func forward(path: String, headers: [(name: String, value: String)], body: [UInt8]) async throws(Failure)
+    func forward(path: String, headers: [ReceivedWebhook.Header], body: [UInt8]) async throws(Failure)
         -> Answer
     {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
-        for header in headers where !Self.hopByHop.contains(header.name.lowercased()) {
+        // Each name once, the first value: the one the listener verified.
+        var passed: Set<String> = []
+        for header in headers where passesOn(header.name) && passed.insert(header.name.lowercased()).inserted {
             request.headers.add(name: header.name, value: header.value)
         }
         request.body = .bytes(ByteBuffer(bytes: body))
@@ -67,6 +76,15 @@ final class WebhookForwarder: Sendable {
         } catch {
             throw Failure(reason: describe(error))
         }
+    }
+
+    /// Only what Polar sends goes on, and what the user asked for: the signature covers the
+    /// body, the id and the timestamp, not `Authorization`, `Cookie` or whatever else a sender
+    /// adds, and the user's server may trust those.
+    func passesOn(_ name: String) -> Bool {
+        let lowercased = name.lowercased()
+        return lowercased.hasPrefix("webhook-") || Self.polarHeaders.contains(lowercased)
+            || extraHeaders.contains(lowercased)
     }
 
     func shutdown() async {

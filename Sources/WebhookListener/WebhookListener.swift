@@ -13,10 +13,13 @@ import Synchronization
 /// ```
 public final class WebhookListener: Sendable {
     public let options: ListenerOptions
-    /// Every webhook as it is answered, in order. It ends when the listener stops.
-    public let webhooks: AsyncStream<ReceivedWebhook>
+    /// Every webhook as it is answered, in order (or a batch at a time: `webhooks.batches`). It
+    /// ends when the listener stops. When its reader falls far behind, newer webhooks are still
+    /// answered but left out (counted in ``unreportedCount``).
+    public let webhooks: ReceivedWebhooks
 
-    private let feed: AsyncStream<ReceivedWebhook>.Continuation
+    private let feed = WebhookFeed()
+    private let seen: SeenWebhooks
     private let forwarder: WebhookForwarder?
     private let server = BackgroundServer()
     private let hasStopped = Mutex(false)
@@ -24,7 +27,8 @@ public final class WebhookListener: Sendable {
     /// Checks the options; nothing listens until ``start()``.
     ///
     /// - Throws: ``ListenerError/invalidOption(_:)`` for a port out of range, a path without a
-    ///   leading `/`, a forward URL that is not http(s), or a secret that cannot sign.
+    ///   leading `/`, a forward URL that is not http(s), a header name that cannot be forwarded,
+    ///   an empty secret, or a limit that cannot be used.
     public init(options: ListenerOptions) throws(ListenerError) {
         guard (0...65535).contains(options.port) else {
             throw .invalidOption("The port must be between 0 and 65535.")
@@ -44,10 +48,40 @@ public final class WebhookListener: Sendable {
         if let secret = options.secret, secret.isEmpty {
             throw .invalidOption("The secret is empty.")
         }
+        for name in options.forwardHeaders {
+            if let problem = Self.problem(forwarding: name) { throw .invalidOption(problem) }
+        }
+        if let problem = options.limits.problem { throw .invalidOption(problem) }
         self.options = options
-        (webhooks, feed) = AsyncStream<ReceivedWebhook>.makeStream()
-        forwarder = options.forwardURL.map { WebhookForwarder(url: $0, timeout: options.forwardTimeout) }
+        webhooks = ReceivedWebhooks(feed: feed)
+        let toleranceSeconds = options.tolerance.components.seconds
+        seen = SeenWebhooks(window: toleranceSeconds, capacity: options.rememberedAttempts)
+        forwarder = options.forwardURL.map {
+            WebhookForwarder(
+                url: $0, timeout: options.forwardTimeout,
+                extraHeaders: Set(options.forwardHeaders.map { $0.lowercased() }))
+        }
     }
+
+    /// Why a header cannot be forwarded on request, in words; nil when it can.
+    static func problem(forwarding name: String) -> String? {
+        // RFC 9110 token characters.
+        let token = Set("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        guard !name.isEmpty, name.allSatisfy({ token.contains($0) }) else {
+            return "'\(name.prefix(60))' is not a header name (letters, digits and -, like X-Request-Id)."
+        }
+        if WebhookForwarder.hopByHop.contains(name.lowercased()) {
+            return "The \(name) header belongs to one connection and is never forwarded."
+        }
+        return nil
+    }
+
+    /// The connections kept open at once once started: `options.limits.maxConnections`, or
+    /// fewer where the process may not open that many descriptors.
+    public var connectionLimit: Int? { server.connectionLimit }
+
+    /// Webhooks answered but left out of ``webhooks`` because its reader fell behind.
+    public var unreportedCount: Int { feed.droppedCount }
 
     /// Starts listening in the background.
     ///
@@ -58,10 +92,12 @@ public final class WebhookListener: Sendable {
         let responder = ListenerResponder(
             path: options.path,
             verifier: options.secret.map { WebhookVerifier(secret: $0, tolerance: options.tolerance) },
-            forwarder: forwarder, feed: feed, counter: ListenerResponder.Counter())
+            seen: seen, forwarder: forwarder, maxBodyBytes: options.limits.maxBodyBytes, feed: feed,
+            counter: ListenerResponder.Counter())
         do {
             let port = try await server.start(
-                responder, host: options.host, port: options.port, logLabel: "polar-hooks.listener")
+                responder, host: options.host, port: options.port, logLabel: "polar-hooks.listener",
+                limits: options.limits)
             return "http://\(BackgroundServer.urlHost(options.host)):\(port)\(options.path ?? "/")"
         } catch {
             switch error {

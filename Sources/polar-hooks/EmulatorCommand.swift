@@ -150,8 +150,9 @@ struct EmulatorCommand: AsyncParsableCommand {
         lines.append("Press Ctrl-C to stop.")
         // Unbuffered, so a script reading the first line sees it at once.
         Console.out(lines.joined(separator: "\n") + "\n")
-        await signals.wait()
+        let signal = await signals.wait()
         await emulator.stop()
+        throw TerminationSignals.exit(after: signal ?? SIGINT)
     }
 }
 

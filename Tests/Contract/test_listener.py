@@ -9,8 +9,10 @@ import os
 import queue
 import subprocess
 import threading
+import time
 import typing
 
+import httpx
 import pytest
 import standardwebhooks
 from polar.v2026_10 import Polar
@@ -152,5 +154,58 @@ def test_a_receiver_failure_is_what_polar_records(
         assert delivery.succeeded is False
         assert delivery.http_code == 500
         assert delivery.response == "receiver says no"
+    finally:
+        insecure_polar.webhooks.delete_webhook_endpoint(endpoint.id)
+
+
+_POLAR_HEADERS = {
+    "webhook-id",
+    "webhook-timestamp",
+    "webhook-signature",
+    "webhook-api-version",
+    "content-type",
+    "user-agent",
+}
+# Added by the forwarding client for the hop itself, not taken from the request.
+_HOP_HEADERS = {"host", "content-length", "connection"}
+
+
+def test_a_redelivery_is_forwarded_again_and_a_replay_is_not(
+    insecure_emulator: Emulator,
+    insecure_polar: Polar,
+    receiver: Receiver,
+    unique_path: str,
+    listener_on: typing.Callable[..., Listener],
+) -> None:
+    endpoint: WebhookEndpoint = insecure_polar.webhooks.create_webhook_endpoint(
+        url="http://127.0.0.1:9/later", format="raw", events=["refund.created"]
+    )
+    try:
+        listener = listener_on("--endpoint", endpoint.id, "--forward-to", receiver.url(unique_path))
+        insecure_polar.webhooks.update_webhook_endpoint(endpoint.id, url=listener.url)
+        insecure_emulator.trigger("refund.created")
+        [first] = receiver.wait_for(unique_path)
+        # What Polar sent goes on, and nothing else.
+        assert set(first.headers) - _HOP_HEADERS == _POLAR_HEADERS
+
+        # Polar signs each attempt at its own second; redeliver once the clock has moved on.
+        wait_until(lambda: time.time() >= int(first.headers["webhook-timestamp"]) + 1 or None, what="a new second")
+        insecure_polar.webhooks.redeliver_webhook_event(first.headers["webhook-id"])
+        _, second = receiver.wait_for(unique_path, count=2)
+        assert second.headers["webhook-id"] == first.headers["webhook-id"]
+        assert second.headers["webhook-timestamp"] != first.headers["webhook-timestamp"]
+        # The redelivery, as forwarded, still verifies with the official SDK.
+        assert isinstance(validate_event(second.body, second.headers, endpoint.secret), WebhookRefundCreatedPayload)
+        records = wait_until(lambda: listener.records if len(listener.records) >= 2 else None, what="two JSON lines")
+        assert [r["redelivery"] for r in records[:2]] == [False, True]
+
+        # The very same request again, as a replayer would send it: acknowledged, not forwarded.
+        replay = {name: second.headers[name] for name in _POLAR_HEADERS}
+        answer = httpx.post(listener.url, content=second.body, headers=replay, timeout=10)
+        assert answer.status_code == 200
+        records = wait_until(lambda: listener.records if len(listener.records) >= 3 else None, what="a third line")
+        assert records[2]["duplicate"] is True
+        assert records[2]["forwarded_status"] is None
+        assert len(receiver.received(unique_path)) == 2
     finally:
         insecure_polar.webhooks.delete_webhook_endpoint(endpoint.id)

@@ -41,6 +41,49 @@ import WebhookListener
         }
     }
 
+    @Test func onlyTheHeadersPolarSendsAreForwarded() async throws {
+        try await withPair(
+            target: ListenerOptions(port: 0, secret: Self.secret),
+            listener: { ListenerOptions(port: 0, secret: Self.secret, forwardURL: $0) }
+        ) { target, listener in
+            let (headers, body) = try ListenerClient.signed(secret: Self.secret, id: "evt_headers")
+            // None of these is covered by the signature; the user's server may trust them.
+            let strangers = [("Authorization", "Bearer stolen"), ("Cookie", "session=abc"), ("X-Stranger", "anything")]
+            #expect(try await ListenerClient.post(listener.url, headers: headers + strangers, body: body).status == 200)
+            let arrived = try #require(await target.next())
+            let names = Set(arrived.headers.map { $0.name.lowercased() })
+            #expect(names.isDisjoint(with: ["authorization", "cookie", "x-stranger"]), "\(names)")
+            #expect(
+                names.isSuperset(of: [
+                    "webhook-id", "webhook-timestamp", "webhook-signature", "webhook-api-version", "content-type",
+                    "user-agent",
+                ]))
+            #expect(
+                arrived.headers.contains { $0.name.lowercased() == "user-agent" && $0.value == "polar.sh webhooks" })
+            #expect(arrived.body == body)
+            #expect(arrived.verification == .verified(.standard))
+            // The listener itself still saw (and would save) every header.
+            let seen = try #require(await listener.next())
+            #expect(seen.headers.contains { $0.name.lowercased() == "authorization" })
+        }
+    }
+
+    @Test func aHeaderAskedForIsForwardedAndNoOtherStranger() async throws {
+        try await withPair(
+            target: ListenerOptions(port: 0),
+            listener: {
+                ListenerOptions(port: 0, secret: Self.secret, forwardURL: $0, forwardHeaders: ["X-Request-Id"])
+            }
+        ) { target, listener in
+            let (headers, body) = try ListenerClient.signed(secret: Self.secret, id: "evt_asked")
+            let extra = [("x-request-id", "req_42"), ("Authorization", "Bearer stolen")]
+            #expect(try await ListenerClient.post(listener.url, headers: headers + extra, body: body).status == 200)
+            let arrived = try #require(await target.next())
+            #expect(arrived.headers.contains { $0.name.lowercased() == "x-request-id" && $0.value == "req_42" })
+            #expect(!arrived.headers.contains { $0.name.lowercased() == "authorization" })
+        }
+    }
+
     @Test func theTargetsRefusalIsWhatPolarHears() async throws {
         // The target checks a different secret, so it answers 401 with its reason.
         try await withPair(

@@ -8,13 +8,16 @@ import WebhookListener
 final class RunningListener {
     let listener: WebhookListener
     let url: String
-    private var iterator: AsyncStream<ReceivedWebhook>.Iterator
+    private var iterator: ReceivedWebhooks.AsyncIterator
 
     init(_ options: ListenerOptions) async throws {
         listener = try WebhookListener(options: options)
         url = try await listener.start()
         iterator = listener.webhooks.makeAsyncIterator()
     }
+
+    /// The port the listener bound.
+    var port: Int { URLComponents(string: url)?.port ?? 0 }
 
     /// The next webhook the listener reports (it reports each one before answering it), or nil
     /// when none comes within 20 seconds, so a regression fails the test instead of hanging it.
@@ -67,6 +70,14 @@ enum ListenerClient {
             + signer.headers(id: id, timestamp: timestamp, body: bytes).map { ($0.name, $0.value) }
             + [("webhook-api-version", "2026-10")]
         return (headers, bytes)
+    }
+
+    /// The same webhook signed again for `timestamp`, as Polar signs each attempt.
+    static func resigned(
+        _ headers: [(String, String)], body: [UInt8], secret: String, at timestamp: Int
+    ) throws -> [(String, String)] {
+        let id = headers.first { $0.0 == "webhook-id" }?.1 ?? "evt_test"
+        return try signed(secret: secret, id: id, body: String(decoding: body, as: UTF8.self), at: timestamp).headers
     }
 
     static func post(_ url: String, headers: [(String, String)], body: [UInt8]) async throws -> PostResult {

@@ -1,3 +1,4 @@
+import BackgroundServer
 import Foundation
 import StandardWebhooks
 import Testing
@@ -109,6 +110,18 @@ import WebhookListener
         }
         #expect(throws: ListenerError.invalidOption("The secret is empty.")) {
             try WebhookListener(options: ListenerOptions(secret: ""))
+        }
+        #expect(
+            throws: ListenerError.invalidOption("The Host header belongs to one connection and is never forwarded.")
+        ) {
+            try WebhookListener(
+                options: ListenerOptions(forwardURL: "http://127.0.0.1:3000/", forwardHeaders: ["Host"]))
+        }
+        #expect(throws: ListenerError.self) {
+            try WebhookListener(options: ListenerOptions(forwardHeaders: ["X Bad: header"]))
+        }
+        #expect(throws: ListenerError.invalidOption("The header timeout must be more than 0 and at most a day.")) {
+            try WebhookListener(options: ListenerOptions(limits: ServerLimits(headerTimeout: .zero)))
         }
     }
 }

@@ -45,7 +45,7 @@ struct HealthWatchRun {
         await Self.wait(for: worker, atMost: Self.stopTimeout)
         await client.shutdown()
         switch end {
-        case .signal(let number)?: throw ExitCode(128 + number)
+        case .signal(let number)?: throw TerminationSignals.exit(after: number)
         case .failed(let error as PolarError)?: throw CLIError(error)
         case .failed(let error)?: throw error
         case nil: return

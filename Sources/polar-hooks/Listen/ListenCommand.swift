@@ -16,7 +16,22 @@ struct ListenCommand: AsyncParsableCommand {
             your server should; without one, nothing is checked.
 
             With --forward-to, verified webhooks are sent on to your server byte for byte with \
-            their webhook-* headers, and its answer (status and body) goes back to Polar.
+            the headers Polar sends (webhook-*, content-type, user-agent) and no others: the \
+            signature does not cover headers, so an Authorization or Cookie header added by \
+            anyone on the way stays here. --forward-header NAME passes one more. Your server's \
+            answer (status and body) goes back to Polar.
+
+            Repeats: the same webhook-id and webhook-timestamp within 5 minutes is the same \
+            signed request again (a replay; Polar never sends one): it is answered 200, marked \
+            'duplicate' and not forwarded or saved. The same webhook-id with a new timestamp is \
+            Polar sending the event again (a redelivery you asked for, or a retry): it is \
+            forwarded like the first, and marked 'redelivery'. Only verified webhooks are \
+            compared.
+
+            Each client is held to limits (see the options below): a connection that is slow to \
+            send its headers or body, or idle too long, is closed; a body larger than the limit \
+            is refused with 413 before it is read; beyond the connection limit, the connection \
+            waiting longest for a request makes room.
 
             Polar sends webhooks only to public https:// URLs, so put a tunnel in front of this \
             port, or try it with the built-in emulator: 'polar-hooks emulator --allow-insecure-urls' \
@@ -40,6 +55,12 @@ struct ListenCommand: AsyncParsableCommand {
         help: ArgumentHelp("Send verified webhooks on to this URL and relay its answer.", valueName: "url"))
     var forwardURL: String?
 
+    @Option(
+        name: .customLong("forward-header"),
+        help: ArgumentHelp(
+            "Forward this request header too (repeat for each); by default only Polar's are.", valueName: "name"))
+    var forwardHeaders: [String] = []
+
     @Flag(name: .customLong("show-body"), help: "Print each webhook's body under its line.")
     var showBody = false
 
@@ -57,12 +78,16 @@ struct ListenCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colours, even on a terminal (also env NO_COLOR).")
     var noColor = false
 
+    @OptionGroup(title: "Limits on each client") var limits: ListenLimitOptions
     @OptionGroup(title: "Connection (for --endpoint)") var connection: ConnectionOptions
     @ParentCommand var root: PolarHooks
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         if let path, !path.hasPrefix("/") { throw ValidationError("--path must start with /, like /webhooks.") }
+        if !forwardHeaders.isEmpty, forwardURL == nil {
+            throw ValidationError("--forward-header needs --forward-to.")
+        }
     }
 
     func run() async throws {
@@ -73,7 +98,8 @@ struct ListenCommand: AsyncParsableCommand {
         do {
             listener = try WebhookListener(
                 options: ListenerOptions(
-                    host: host, port: port, path: path, secret: secret?.secret, forwardURL: forwardURL))
+                    host: host, port: port, path: path, secret: secret?.secret, forwardURL: forwardURL,
+                    forwardHeaders: forwardHeaders, limits: limits.limits))
         } catch {
             throw CLIError.usage(error.description)
         }
@@ -85,12 +111,19 @@ struct ListenCommand: AsyncParsableCommand {
             throw CLIError.failure(error.description)
         }
         let console = Console.current(noColor: noColor)
+        if let kept = listener.connectionLimit, kept < limits.maxConnections {
+            console.warn(
+                "at most \(kept) connections at once, not \(limits.maxConnections): "
+                    + "this process may not open more files (ulimit -n)")
+        }
         printBanner(url: url, secret: secret, console: console)
         let feed = Task { await printFeed(listener.webhooks, archive: archive, console: console) }
-        await signals.wait()
+        let signal = await signals.wait()
         await listener.stop()
-        let tally = await feed.value
+        var tally = await feed.value
+        tally.unreported = listener.unreportedCount
         console.note(tally.summary)
+        throw TerminationSignals.exit(after: signal ?? SIGINT)
     }
 
     private func printBanner(url: String, secret: WebhookSecretOptions.Resolved?, console: Console) {
@@ -102,7 +135,10 @@ struct ListenCommand: AsyncParsableCommand {
         } else {
             say("Not verifying signatures: give --endpoint ID, or set \(WebhookSecretOptions.environmentVariable).")
         }
-        if let forwardURL { say("Forwarding verified webhooks to \(forwardURL).") }
+        if let forwardURL {
+            let extra = forwardHeaders.isEmpty ? "" : " and " + forwardHeaders.joined(separator: ", ")
+            say("Forwarding verified webhooks to \(forwardURL) (with Polar's headers\(extra)).")
+        }
         if let saveFolder {
             say("Saving each webhook in \(saveFolder) (check one again: polar-hooks verify --request FILE).")
         }
@@ -119,14 +155,15 @@ struct ListenCommand: AsyncParsableCommand {
     /// Says when the endpoint's URL cannot be reaching this listener: a local URL on another
     /// port or path gets the command that fixes it; a public one must lead here through a tunnel.
     private func adviseOnEndpoint(_ endpoint: WebhookEndpoint, listenerURL: String, console: Console) {
-        if !endpoint.enabled { console.warn("endpoint \(endpoint.id) is disabled: Polar sends it nothing") }
+        let id = Sanitizer.clean(endpoint.id)
+        if !endpoint.enabled { console.warn("endpoint \(id) is disabled: Polar sends it nothing") }
         guard let target = URLComponents(string: endpoint.url), let here = URLComponents(string: listenerURL),
             let targetHost = target.host
         else { return }
         let shownURL = Sanitizer.clean(endpoint.url)
         guard Self.isLoopback(targetHost) else {
             console.note(
-                "Polar sends endpoint \(endpoint.id)'s webhooks to \(shownURL); for them to arrive here, "
+                "Polar sends endpoint \(id)'s webhooks to \(shownURL); for them to arrive here, "
                     + "that address must lead to port \(here.port ?? port) of this machine (a tunnel, a proxy).")
             return
         }
@@ -137,13 +174,15 @@ struct ListenCommand: AsyncParsableCommand {
         if let host = local.host, !Self.isLoopback(host) { local.host = "127.0.0.1" }
         let suggestion = local.string ?? listenerURL
         console.warn(
-            "endpoint \(endpoint.id) sends its webhooks to \(shownURL), not here; point it here with: "
-                + "polar-hooks endpoints update \(endpoint.id) --url \(suggestion) --allow-insecure-url")
+            "endpoint \(id) sends its webhooks to \(shownURL), not here; point it here with: "
+                + "polar-hooks endpoints update \(id) --url \(suggestion) --allow-insecure-url")
     }
 
-    /// Whether `--save` keeps this webhook: everything without a secret, else what verified.
+    /// Whether `--save` keeps this webhook: everything without a secret, else what verified,
+    /// never a duplicate (a replay must not fill the disk).
     static func keeps(_ webhook: ReceivedWebhook) -> Bool {
-        switch webhook.verification {
+        if webhook.recurrence == .duplicate { return false }
+        return switch webhook.verification {
         case .verified, .notChecked: true
         case .failed: false
         }
@@ -160,40 +199,52 @@ struct ListenCommand: AsyncParsableCommand {
         var received = 0
         var verified = 0
         var refused = 0
+        var duplicates = 0
+        /// Answered but not printed: they came faster than the output took them.
+        var unreported = 0
 
         var summary: String {
-            guard received > 0 else { return "Stopped. No webhooks arrived." }
+            guard received + unreported > 0 else { return "Stopped. No webhooks arrived." }
             var parts = ["\(received) webhook\(received == 1 ? "" : "s")"]
             if verified > 0 { parts.append("\(verified) verified") }
             if refused > 0 { parts.append("\(refused) refused") }
-            return "Stopped. " + parts.joined(separator: ", ") + "."
+            if duplicates > 0 { parts.append("\(duplicates) duplicate\(duplicates == 1 ? "" : "s")") }
+            var summary = "Stopped. " + parts.joined(separator: ", ") + "."
+            if unreported > 0 {
+                summary +=
+                    " \(unreported) more were answered but not printed: they came faster than the output took them."
+            }
+            return summary
         }
     }
 
-    private func printFeed(_ webhooks: AsyncStream<ReceivedWebhook>, archive: WebhookArchive?, console: Console) async
-        -> Tally
-    {
+    /// Prints the webhooks as they come; all that are waiting go out in one write, so a feed
+    /// that falls behind catches up rather than making a write per line.
+    private func printFeed(_ webhooks: ReceivedWebhooks, archive: WebhookArchive?, console: Console) async -> Tally {
         var tally = Tally()
-        for await webhook in webhooks {
-            tally.received += 1
-            switch webhook.verification {
-            case .verified: tally.verified += 1
-            case .failed: tally.refused += 1
-            case .notChecked: break
+        for await batch in webhooks.batches {
+            var lines: [StyledText] = []
+            var jsonLines: [String] = []
+            for webhook in batch {
+                tally.received += 1
+                switch webhook.verification {
+                case .verified: tally.verified += 1
+                case .failed: tally.refused += 1
+                case .notChecked: break
+                }
+                if webhook.recurrence == .duplicate { tally.duplicates += 1 }
+                // With a secret, only what verifies is kept, so nobody can fill the disk by posting.
+                if let archive, Self.keeps(webhook), case .failure(let error) = archive.save(webhook) {
+                    console.warn(error.message)
+                }
+                if json {
+                    jsonLines.append(ListenFeedLine.json(webhook))
+                    continue
+                }
+                lines.append(ListenFeedLine.line(webhook))
+                if showBody { lines.append(StyledText(String(decoding: webhook.body, as: UTF8.self) + "\n")) }
             }
-            // With a secret, only what verifies is kept, so nobody can fill the disk by posting.
-            if let archive, Self.keeps(webhook), case .failure(let error) = archive.save(webhook) {
-                console.warn(error.message)
-            }
-            if json {
-                console.printJSON(ListenFeedLine.json(webhook))
-                continue
-            }
-            console.print(ListenFeedLine.line(webhook))
-            if showBody {
-                let body = String(decoding: webhook.body, as: UTF8.self)
-                console.print(Sanitizer.clean(body, keepNewlines: true) + "\n")
-            }
+            if json { console.printJSON(lines: jsonLines) } else { console.print(lines: lines) }
         }
         return tally
     }

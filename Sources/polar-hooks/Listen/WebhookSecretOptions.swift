@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolarAPI
+import TerminalText
 
 /// Where `listen` and `verify` get the endpoint's signing secret: the endpoint itself (through
 /// the API), the environment, or the command line (which other users can see).
@@ -42,7 +43,8 @@ struct WebhookSecretOptions: ParsableArguments {
             let id = try IdentifierValidator.validate(endpointID, what: "endpoint ID")
             let endpoint = try await context.withClient { client in try await client.endpoint(id: id) }
             return Resolved(
-                secret: endpoint.secret, source: "the secret of endpoint \(endpoint.id)", endpoint: endpoint)
+                secret: endpoint.secret, source: "the secret of endpoint \(Sanitizer.clean(endpoint.id))",
+                endpoint: endpoint)
         }
         if let secret {
             Console.current().warn(

@@ -42,6 +42,22 @@ struct Console: Sendable {
         Self.out(Sanitizer.terminalSafeJSON(json) + "\n")
     }
 
+    /// ``print(_:)-(StyledText)`` of several lines in one write (a feed catching up).
+    func print(lines: [StyledText]) {
+        guard !lines.isEmpty else { return }
+        var text = ""
+        for line in lines { text += line.rendered(color: usesColor) + "\n" }
+        Self.out(text)
+    }
+
+    /// ``printJSON(_:)`` of several lines in one write.
+    func printJSON(lines: [String]) {
+        guard !lines.isEmpty else { return }
+        var text = ""
+        for line in lines { text += Sanitizer.terminalSafeJSON(line) + "\n" }
+        Self.out(text)
+    }
+
     /// Writes `warning: …` to standard error.
     func warn(_ text: String) {
         Self.err("warning: \(Sanitizer.clean(text, keepNewlines: true))\n")

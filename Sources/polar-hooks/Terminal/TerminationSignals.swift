@@ -1,7 +1,9 @@
+import ArgumentParser
 import Dispatch
 import Foundation
 
-/// Waits for SIGINT or SIGTERM.
+/// Waits for SIGINT or SIGTERM, so a long-running command (`listen`, `emulator`) can close
+/// cleanly and then exit as a program ended by that signal conventionally does.
 final class TerminationSignals {
     private let stream: AsyncStream<Int32>
     private let sources: [any DispatchSourceSignal]
@@ -31,5 +33,11 @@ final class TerminationSignals {
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
         return received
+    }
+
+    /// The exit a shell expects of a program ended by `signal`: 128 plus its number, so 130
+    /// after Ctrl-C (SIGINT) and 143 after SIGTERM.
+    static func exit(after signal: Int32) -> ExitCode {
+        ExitCode(128 + signal)
     }
 }

@@ -31,6 +31,26 @@ import Testing
         #expect(result.stdout.contains("reset-secret"))
     }
 
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func theEmulatorStopsOnASignalWithTheConventionalStatus(signal: Int32, status: Int32) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("emulator-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stdout = folder.appendingPathComponent("out")
+        let child = try TmuxHarness.ChildProcess.spawn(
+            [PolarHooksBinary.url.path, "emulator", "--port", "0"], environment: nil, stdout: stdout.path,
+            stderr: folder.appendingPathComponent("err").path)
+        defer { child.stop() }
+        let ready = try await TmuxHarness.poll { () -> Bool? in
+            ((try? String(contentsOf: stdout, encoding: .utf8)) ?? "").contains("Press Ctrl-C to stop.") ? true : nil
+        }
+        try #require(ready == true, "the emulator never said it was ready")
+        kill(child.pid, signal)
+        let stopped = try await TmuxHarness.poll { () -> Bool? in child.isRunning ? nil : true }
+        try #require(stopped == true, "the emulator did not stop")
+        #expect(child.wait() == status)
+    }
+
     @Test func unknownOptionsAreUsageErrorsWithStatus2() async throws {
         let result = try await PolarHooksBinary.run(["endpoints", "list", "--bogus"], environment: [:])
         #expect(result.status == 2, "\(result)")
