@@ -10,8 +10,9 @@ let package = Package(
         .library(name: "StandardWebhooks", targets: ["StandardWebhooks"]),
     ],
     dependencies: [
-        // @ParentCommand, used by the subcommands, arrived in 1.7.0.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.7.0"),
+        // @ParentCommand, used by the subcommands, arrived in 1.7.0; options that work as a
+        // bare flag too (`health --watch [SECONDS]`) in 1.8.0.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
@@ -46,6 +47,7 @@ let package = Package(
         .target(
             name: "PolarAPI",
             dependencies: [
+                "PolarJSON",
                 "StandardWebhooks",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -61,6 +63,7 @@ let package = Package(
                 "PolarAPI",
                 "PolarJSON",
                 "StandardWebhooks",
+                "SystemIO",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -71,6 +74,7 @@ let package = Package(
             name: "WebhookListener",
             dependencies: [
                 "BackgroundServer",
+                "PolarJSON",
                 "StandardWebhooks",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -78,7 +82,7 @@ let package = Package(
             ]
         ),
         .target(name: "TerminalUI", dependencies: ["CNcurses", "SystemIO", "TerminalText"]),
-        .target(name: "Dashboard", dependencies: ["TerminalUI", "TerminalText", "PolarAPI"]),
+        .target(name: "Dashboard", dependencies: ["TerminalUI", "TerminalText", "PolarAPI", "PolarJSON"]),
         .executableTarget(
             name: "polar-hooks",
             dependencies: [
@@ -86,6 +90,7 @@ let package = Package(
                 "Dashboard",
                 "PolarAPI",
                 "PolarEmulator",
+                "PolarJSON",
                 "StandardWebhooks",
                 "SystemIO",
                 "TerminalText",
@@ -98,6 +103,7 @@ let package = Package(
         ),
         .testTarget(name: "StandardWebhooksTests", dependencies: ["StandardWebhooks"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(name: "PolarJSONTests", dependencies: ["PolarJSON"]),
         .testTarget(
             name: "PolarAPITests",
             dependencies: [
@@ -131,7 +137,12 @@ let package = Package(
         ),
         .testTarget(
             name: "PolarHooksTests",
-            dependencies: ["polar-hooks", "PolarAPI", "PolarEmulator", "StandardWebhooks", "TerminalText", "WebhookListener"]
+            dependencies: [
+                "polar-hooks", "PolarAPI", "PolarEmulator", "PolarJSON", "StandardWebhooks", "TerminalText",
+                "WebhookListener",
+                // A local receiver whose answer a test can change (health end to end).
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
         ),
     ]
 )

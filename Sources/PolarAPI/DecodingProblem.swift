@@ -29,9 +29,10 @@ enum DecodingProblem {
 
     private static let nestedTooDeeply = "JSON nested too deeply"
 
-    /// What a `dataCorrupted` was about. Foundation's own wording quotes the value ("Cannot
-    /// initialize X from invalid String value …", "Number … does not fit"), so it is never
-    /// passed on, only classified.
+    /// What a `dataCorrupted` was about, classified rather than passed on: a decoder's wording
+    /// is not ours to show (Foundation's quotes the value; `OrderedJSONDecoder`'s does not, and
+    /// it says "does not fit", "nested" and, for timestamps, `PolarCoding`'s "Not an RFC 3339
+    /// timestamp").
     private static func kind(of debugDescription: String) -> String {
         let text = debugDescription.lowercased()
         if text.hasPrefix("not an rfc 3339 timestamp") { return "not an RFC 3339 timestamp" }

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import PolarJSON
 
 /// Turns HTTP answers and transport failures into ``PolarError``s (CONTRACT §4).
 ///
@@ -17,7 +18,7 @@ enum ErrorMapping {
         status: Int, retryAfter: String?, contentType: String? = nil, body: Data,
         redactor: SecretRedactor = SecretRedactor(secret: "")
     ) -> PolarError {
-        let envelope = try? JSONDecoder().decode(ErrorEnvelope.self, from: body)
+        let envelope = try? PolarCoding.decoder.decode(ErrorEnvelope.self, from: Array(body))
         var summary: String {
             ErrorBodySummary.summary(
                 of: redactor.clean(String(decoding: body, as: UTF8.self)), contentType: contentType)
@@ -52,7 +53,7 @@ enum ErrorMapping {
     private static func validationError(
         body: Data, message: String?, envelope: ErrorEnvelope?, summary: () -> String, redactor: SecretRedactor
     ) -> PolarError {
-        if let list = try? JSONDecoder().decode(ValidationBody.self, from: body),
+        if let list = try? PolarCoding.decoder.decode(ValidationBody.self, from: Array(body)),
             !list.detail.isEmpty || list.count == 0
         {
             let issues = list.detail.map { issue in

@@ -14,6 +14,8 @@ public struct ListResource<Item: Codable & Sendable>: Codable, Sendable {
         self.unreadable = unreadable
     }
 
+    /// Only `items` and `pagination` are written: unreadable items were never part of the
+    /// answer's shape.
     enum CodingKeys: String, CodingKey {
         case items, pagination
     }
@@ -41,13 +43,6 @@ public struct ListResource<Item: Codable & Sendable>: Codable, Sendable {
         }
         self.items = items
         self.unreadable = unreadable
-    }
-
-    /// Writes `items` and `pagination` only: unreadable items were never part of the answer's shape.
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(items, forKey: .items)
-        try container.encode(pagination, forKey: .pagination)
     }
 }
 

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import PolarJSON
 
 /// The shared Polar API client used by the dashboard and the commands.
 ///
@@ -310,7 +311,7 @@ public final class PolarClient: Sendable {
 
     private func encode(_ body: some Encodable) throws(PolarError) -> Data {
         do {
-            return try PolarJSON.encoder().encode(body)
+            return Data(try PolarCoding.requestEncoder.encode(body))
         } catch {
             // EncodingError quotes the value; the request body may hold a secret.
             throw redact(.undecodableBody("could not encode the request body"))
@@ -322,7 +323,7 @@ public final class PolarClient: Sendable {
     private func decode<T: Decodable>(_ type: T.Type, from response: APIResponse, what: String) throws(PolarError) -> T
     {
         do {
-            return try PolarJSON.decoder().decode(T.self, from: response.body)
+            return try PolarCoding.decoder.decode(T.self, from: Array(response.body))
         } catch {
             throw redact(.undecodableBody("\(what): \(DecodingProblem.describe(error))"))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PolarJSON
 
 /// Removes a secret (the access token) from text bound for an error, in every form it could
 /// have been echoed in: as is, escaped the way Swift prints strings (how a library's error
@@ -15,10 +16,10 @@ struct SecretRedactor: Sendable {
             return
         }
         let swiftEscaped = String(String(reflecting: secret).dropFirst().dropLast())
-        let jsonEscaped = (try? JSONEncoder().encode(secret)).map {
-            String(String(decoding: $0, as: UTF8.self).dropFirst().dropLast())
-        }
-        let candidates = [secret, swiftEscaped, jsonEscaped, PercentEncoding.encode(secret)].compactMap { $0 }
+        let jsonEscaped = String(JSONValue.string(secret).serialized().dropFirst().dropLast())
+        // Some JSON writers also escape `/` (Foundation's by default).
+        let jsonEscapedSlashes = jsonEscaped.replacingOccurrences(of: "/", with: "\\/")
+        let candidates = [secret, swiftEscaped, jsonEscaped, jsonEscapedSlashes, PercentEncoding.encode(secret)]
         forms = Array(Set(candidates.filter { !$0.isEmpty })).sorted { $0.count > $1.count }
     }
 

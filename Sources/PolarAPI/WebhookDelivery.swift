@@ -27,6 +27,7 @@ public struct WebhookDelivery: Codable, Sendable, Hashable, Identifiable {
         self.webhookEvent = webhookEvent
     }
 
+    /// The server's keys in the server's order, written once (see ``WebhookEndpoint``).
     enum CodingKeys: String, CodingKey {
         case createdAt = "created_at"
         case modifiedAt = "modified_at"
@@ -45,16 +46,5 @@ public struct WebhookDelivery: Codable, Sendable, Hashable, Identifiable {
         httpCode = try c.decodeIfPresent(Int.self, forKey: .httpCode)
         response = try c.decodeIfPresent(String.self, forKey: .response)
         webhookEvent = try c.decode(WebhookEvent.self, forKey: .webhookEvent)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(modifiedAt, forKey: .modifiedAt)
-        try c.encode(id, forKey: .id)
-        try c.encode(succeeded, forKey: .succeeded)
-        try c.encode(httpCode, forKey: .httpCode)
-        try c.encode(response, forKey: .response)
-        try c.encode(webhookEvent, forKey: .webhookEvent)
     }
 }

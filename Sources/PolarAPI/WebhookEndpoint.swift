@@ -39,6 +39,8 @@ public struct WebhookEndpoint: Codable, Sendable, Hashable, Identifiable {
         self.usesStandardWebhookSignature = usesStandardWebhookSignature
     }
 
+    /// The server's keys in the server's order, written once: the synthesized `encode(to:)`
+    /// writes them in this order (with `PolarCoding.answerEncoder`, every key, `null` when absent).
     enum CodingKeys: String, CodingKey {
         case createdAt = "created_at"
         case modifiedAt = "modified_at"
@@ -66,24 +68,6 @@ public struct WebhookEndpoint: Codable, Sendable, Hashable, Identifiable {
         enabled = try c.decode(Bool.self, forKey: .enabled)
         usesStandardWebhookSignature =
             try c.decodeIfPresent(Bool.self, forKey: .usesStandardWebhookSignature) ?? false
-    }
-
-    /// Encodes every key, nulls included (Polar always emits them). Key order follows the
-    /// encoder: Foundation on Linux does not keep it, so the emulator writes its own JSON.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(modifiedAt, forKey: .modifiedAt)
-        try c.encode(id, forKey: .id)
-        try c.encode(url, forKey: .url)
-        try c.encode(name, forKey: .name)
-        try c.encode(apiVersion, forKey: .apiVersion)
-        try c.encode(format, forKey: .format)
-        try c.encode(secret, forKey: .secret)
-        try c.encode(organizationId, forKey: .organizationId)
-        try c.encode(events, forKey: .events)
-        try c.encode(enabled, forKey: .enabled)
-        try c.encode(usesStandardWebhookSignature, forKey: .usesStandardWebhookSignature)
     }
 
     /// The name when there is one, otherwise the URL: what a list shows.

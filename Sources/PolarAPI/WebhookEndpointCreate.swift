@@ -26,6 +26,7 @@ public struct WebhookEndpointCreate: Codable, Sendable, Hashable {
         self.secret = secret
     }
 
+    /// The request's keys; an unset optional is left out (`PolarCoding.requestEncoder`).
     enum CodingKeys: String, CodingKey {
         case url, name
         case apiVersion = "api_version"

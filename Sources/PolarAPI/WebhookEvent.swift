@@ -34,6 +34,7 @@ public struct WebhookEvent: Codable, Sendable, Hashable, Identifiable {
         self.isArchived = isArchived
     }
 
+    /// The server's keys in the server's order, written once (see ``WebhookEndpoint``).
     enum CodingKeys: String, CodingKey {
         case createdAt = "created_at"
         case modifiedAt = "modified_at"
@@ -57,19 +58,5 @@ public struct WebhookEvent: Codable, Sendable, Hashable, Identifiable {
         payload = try c.decodeIfPresent(String.self, forKey: .payload)
         type = try c.decode(WebhookEventType.self, forKey: .type)
         isArchived = try c.decodeIfPresent(Bool.self, forKey: .isArchived) ?? (payload == nil)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(modifiedAt, forKey: .modifiedAt)
-        try c.encode(id, forKey: .id)
-        try c.encode(lastHttpCode, forKey: .lastHttpCode)
-        try c.encode(succeeded, forKey: .succeeded)
-        try c.encode(skipped, forKey: .skipped)
-        try c.encode(apiVersion, forKey: .apiVersion)
-        try c.encode(payload, forKey: .payload)
-        try c.encode(type, forKey: .type)
-        try c.encode(isArchived, forKey: .isArchived)
     }
 }

@@ -1,215 +1,316 @@
 /// A small strict JSON parser that keeps key order and integer-ness (Foundation's loses both).
+///
+/// Numbers follow RFC 8259 (and Python's `json`): `01`, `1.` and `.5` are not numbers. Of a
+/// key given twice the last value is kept, at the first one's place (as a Python `dict` does).
+/// Nesting deeper than ``maximumDepth`` is refused rather than risk the stack.
 public struct JSONParser {
-    public struct Failure: Error {
+    /// Why the text is not JSON, and where.
+    public struct Failure: Error, CustomStringConvertible {
         /// Python's `json` wording, which FastAPI puts in `ctx.error`.
         public let message: String
+        /// The byte offset the parser had reached.
         public let offset: Int
+
+        /// True when the text nests deeper than ``JSONParser/maximumDepth``: it may well be
+        /// JSON, only too deep to read.
+        public var isNestingTooDeep: Bool { message == JSONParser.nestingTooDeep }
+
+        public var description: String { "\(message) (byte \(offset))" }
     }
 
-    private let bytes: [UInt8]
-    private var index = 0
+    /// Objects and arrays nested deeper than this are refused.
+    public static let maximumDepth = 512
+    static let nestingTooDeep = "Nesting too deep"
 
+    /// Parses a whole document: one value, surrounded by nothing but whitespace.
     public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
-        parser.skipWhitespace()
-        let value = try parser.parseValue(depth: 0)
-        parser.skipWhitespace()
-        guard parser.index == bytes.count else {
-            throw Failure(message: "Extra data", offset: parser.index)
-        }
-        return value
-    }
-
-    private init(bytes: [UInt8]) { self.bytes = bytes }
-
-    private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
-    }
-
-    private func fail(_ message: String) -> Failure { Failure(message: message, offset: index) }
-
-    private mutating func parseValue(depth: Int) throws(Failure) -> JSONValue {
-        guard depth < 512 else { throw fail("Nesting too deep") }
-        guard index < bytes.count else { throw fail("Expecting value") }
-        switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject(depth: depth)
-        case UInt8(ascii: "["): return try parseArray(depth: depth)
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): return try literal("true", .bool(true))
-        case UInt8(ascii: "f"): return try literal("false", .bool(false))
-        case UInt8(ascii: "n"): return try literal("null", .null)
-        default: return try parseNumber()
-        }
-    }
-
-    private mutating func literal(_ word: String, _ value: JSONValue) throws(Failure) -> JSONValue {
-        let expected = Array(word.utf8)
-        guard index + expected.count <= bytes.count,
-            Array(bytes[index..<index + expected.count]) == expected
-        else {
-            throw fail("Expecting value")
-        }
-        index += expected.count
-        return value
-    }
-
-    private mutating func parseObject(depth: Int) throws(Failure) -> JSONValue {
-        index += 1
-        var pairs: [(String, JSONValue)] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            return .object(pairs)
-        }
-        while true {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                throw fail("Expecting property name enclosed in double quotes")
+        var outcome: Result<JSONValue, Failure> = .failure(Failure(message: "Expecting value", offset: 0))
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(bytes: buffer)
+            do throws(Failure) {
+                outcome = .success(try reader.document())
+            } catch {
+                outcome = .failure(error)
             }
-            let key = try parseString()
+        }
+        return try outcome.get()
+    }
+
+    /// The parse itself, over the bytes without copying them.
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        /// An object with more members than this finds repeated keys through a dictionary, so a
+        /// hostile object of many keys costs linear time, not quadratic.
+        static let linearKeySearchLimit = 16
+
+        mutating func document() throws(Failure) -> JSONValue {
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw fail("Expecting ':' delimiter")
+            let value = try value(depth: 0)
+            skipWhitespace()
+            guard index == bytes.count else { throw fail("Extra data") }
+            return value
+        }
+
+        private func fail(_ message: String) -> Failure { Failure(message: message, offset: index) }
+
+        private func byte(is expected: Unicode.Scalar) -> Bool {
+            index < bytes.count && bytes[index] == UInt8(ascii: expected)
+        }
+
+        private func isDigit(at position: Int) -> Bool {
+            position < bytes.count && bytes[position] >= 0x30 && bytes[position] <= 0x39
+        }
+
+        private mutating func skipWhitespace() {
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D: index += 1
+                default: return
+                }
             }
+        }
+
+        private mutating func value(depth: Int) throws(Failure) -> JSONValue {
+            guard depth < JSONParser.maximumDepth else { throw fail(JSONParser.nestingTooDeep) }
+            guard index < bytes.count else { throw fail("Expecting value") }
+            switch bytes[index] {
+            case UInt8(ascii: "{"): return try object(depth: depth)
+            case UInt8(ascii: "["): return try array(depth: depth)
+            case UInt8(ascii: "\""): return .string(try string())
+            case UInt8(ascii: "t"): return try literal("true", .bool(true))
+            case UInt8(ascii: "f"): return try literal("false", .bool(false))
+            case UInt8(ascii: "n"): return try literal("null", .null)
+            default: return try number()
+            }
+        }
+
+        private mutating func literal(_ word: StaticString, _ value: JSONValue) throws(Failure) -> JSONValue {
+            let count = word.utf8CodeUnitCount
+            guard index + count <= bytes.count else { throw fail("Expecting value") }
+            for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
+                throw fail("Expecting value")
+            }
+            index += count
+            return value
+        }
+
+        private mutating func object(depth: Int) throws(Failure) -> JSONValue {
             index += 1
+            var pairs: [(String, JSONValue)] = []
+            var positions: [String: Int]? = nil
             skipWhitespace()
-            let value = try parseValue(depth: depth + 1)
-            // Python keeps the last of duplicate keys.
-            if let existing = pairs.firstIndex(where: { $0.0 == key }) {
+            if byte(is: "}") {
+                index += 1
+                return .object(pairs)
+            }
+            while true {
+                skipWhitespace()
+                guard byte(is: "\"") else { throw fail("Expecting property name enclosed in double quotes") }
+                let key = try string()
+                skipWhitespace()
+                guard byte(is: ":") else { throw fail("Expecting ':' delimiter") }
+                index += 1
+                skipWhitespace()
+                let value = try value(depth: depth + 1)
+                Self.insert(key, value, into: &pairs, positions: &positions)
+                skipWhitespace()
+                guard index < bytes.count else { throw fail("Expecting ',' delimiter") }
+                if byte(is: ",") {
+                    index += 1
+                    continue
+                }
+                guard byte(is: "}") else { throw fail("Expecting ',' delimiter") }
+                index += 1
+                return .object(pairs)
+            }
+        }
+
+        /// Appends a member, or replaces the value of a key seen before (keeping its place).
+        private static func insert(
+            _ key: String, _ value: JSONValue, into pairs: inout [(String, JSONValue)], positions: inout [String: Int]?
+        ) {
+            if positions == nil, pairs.count >= linearKeySearchLimit {
+                var byKey: [String: Int] = [:]
+                for (position, pair) in pairs.enumerated() { byKey[pair.0] = position }
+                positions = byKey
+            }
+            if positions != nil {
+                if let existing = positions?[key] {
+                    pairs[existing].1 = value
+                } else {
+                    positions?[key] = pairs.count
+                    pairs.append((key, value))
+                }
+            } else if let existing = pairs.firstIndex(where: { $0.0 == key }) {
                 pairs[existing].1 = value
             } else {
                 pairs.append((key, value))
             }
-            skipWhitespace()
-            guard index < bytes.count else { throw fail("Expecting ',' delimiter") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            guard bytes[index] == UInt8(ascii: "}") else { throw fail("Expecting ',' delimiter") }
-            index += 1
-            return .object(pairs)
         }
-    }
 
-    private mutating func parseArray(depth: Int) throws(Failure) -> JSONValue {
-        index += 1
-        var items: [JSONValue] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+        private mutating func array(depth: Int) throws(Failure) -> JSONValue {
             index += 1
-            return .array(items)
-        }
-        while true {
+            var items: [JSONValue] = []
             skipWhitespace()
-            items.append(try parseValue(depth: depth + 1))
-            skipWhitespace()
-            guard index < bytes.count else { throw fail("Expecting ',' delimiter") }
-            if bytes[index] == UInt8(ascii: ",") {
+            if byte(is: "]") {
                 index += 1
-                continue
+                return .array(items)
             }
-            guard bytes[index] == UInt8(ascii: "]") else { throw fail("Expecting ',' delimiter") }
-            index += 1
-            return .array(items)
+            while true {
+                skipWhitespace()
+                items.append(try value(depth: depth + 1))
+                skipWhitespace()
+                guard index < bytes.count else { throw fail("Expecting ',' delimiter") }
+                if byte(is: ",") {
+                    index += 1
+                    continue
+                }
+                guard byte(is: "]") else { throw fail("Expecting ',' delimiter") }
+                index += 1
+                return .array(items)
+            }
         }
-    }
 
-    private mutating func parseString() throws(Failure) -> String {
-        index += 1
-        var scalars = String.UnicodeScalarView()
-        var run: [UInt8] = []
-        func flush() {
-            if !run.isEmpty {
-                scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
-                run.removeAll(keepingCapacity: true)
-            }
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
+        /// A string literal; `index` is at its opening quote.
+        private mutating func string() throws(Failure) -> String {
+            index += 1
+            let start = index
+            // Most strings have no escapes: one pass to find the end, one to decode.
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                    index += 1
+                    return text
+                }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
                 index += 1
-                flush()
-                return String(scalars)
             }
-            if byte < 0x20 { throw fail("Invalid control character at") }
-            if byte == UInt8(ascii: "\\") {
-                flush()
+            var decoded = Array(bytes[start..<index])
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    index += 1
+                    return String(decoding: decoded, as: UTF8.self)
+                }
+                if byte < 0x20 { throw fail("Invalid control character at") }
+                guard byte == UInt8(ascii: "\\") else {
+                    decoded.append(byte)
+                    index += 1
+                    continue
+                }
                 index += 1
                 guard index < bytes.count else { throw fail("Unterminated string starting at") }
                 let escape = bytes[index]
                 index += 1
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "u"):
-                    var code = try hex4()
-                    if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count,
-                        bytes[index] == UInt8(ascii: "\\"),
-                        bytes[index + 1] == UInt8(ascii: "u")
-                    {
-                        index += 2
-                        let low = try hex4()
-                        if (0xDC00..<0xE000).contains(low) {
-                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                        }
-                    }
-                    scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
-                default:
-                    throw fail("Invalid \\escape")
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
+                case UInt8(ascii: "b"): decoded.append(0x08)
+                case UInt8(ascii: "f"): decoded.append(0x0C)
+                case UInt8(ascii: "n"): decoded.append(0x0A)
+                case UInt8(ascii: "r"): decoded.append(0x0D)
+                case UInt8(ascii: "t"): decoded.append(0x09)
+                case UInt8(ascii: "u"): try unicodeEscape(into: &decoded)
+                default: throw fail("Invalid \\escape")
                 }
-                continue
             }
-            run.append(byte)
-            index += 1
+            throw fail("Unterminated string starting at")
         }
-        throw fail("Unterminated string starting at")
-    }
 
-    private mutating func hex4() throws(Failure) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw fail("Invalid \\uXXXX escape") }
-        var value: UInt32 = 0
-        for byte in bytes[index..<index + 4] {
-            guard let digit = Character(Unicode.Scalar(byte)).hexDigitValue else {
-                throw fail("Invalid \\uXXXX escape")
+        /// `\uXXXX` (its `\u` already read), or a surrogate pair of two. A surrogate without its
+        /// other half becomes U+FFFD, as a Swift string cannot hold it.
+        private mutating func unicodeEscape(into decoded: inout [UInt8]) throws(Failure) {
+            let code = try hex4()
+            var scalar = Unicode.Scalar(code)
+            if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                bytes[index + 1] == UInt8(ascii: "u")
+            {
+                index += 2
+                let next = try hex4()
+                if (0xDC00..<0xE000).contains(next) {
+                    scalar = Unicode.Scalar(0x10000 + ((code - 0xD800) << 10) + (next - 0xDC00))
+                } else {
+                    append(Self.replacement, to: &decoded)
+                    scalar = Unicode.Scalar(next)
+                }
             }
-            value = value * 16 + UInt32(digit)
+            append(scalar ?? Self.replacement, to: &decoded)
         }
-        index += 4
-        return value
-    }
 
-    private mutating func parseNumber() throws(Failure) -> JSONValue {
-        let start = index
-        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
-        let digitsStart = index
-        while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
-        guard index > digitsStart else {
-            index = start
-            throw fail("Expecting value")
+        private static let replacement: Unicode.Scalar = "\u{FFFD}"
+
+        private func append(_ scalar: Unicode.Scalar, to decoded: inout [UInt8]) {
+            UTF8.encode(scalar) { decoded.append($0) }
         }
-        var isInteger = true
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-            isInteger = false
-            index += 1
-            while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+
+        private mutating func hex4() throws(Failure) -> UInt32 {
+            guard index + 4 <= bytes.count else { throw fail("Invalid \\uXXXX escape") }
+            var value: UInt32 = 0
+            for byte in bytes[index..<index + 4] {
+                let digit: UInt8
+                switch byte {
+                case 0x30...0x39: digit = byte - 0x30
+                case 0x41...0x46: digit = byte - 0x41 + 10
+                case 0x61...0x66: digit = byte - 0x61 + 10
+                default: throw fail("Invalid \\uXXXX escape")
+                }
+                value = value * 16 + UInt32(digit)
+            }
+            index += 4
+            return value
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-            isInteger = false
-            index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+
+        /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`; what follows is left for the caller.
+        private mutating func number() throws(Failure) -> JSONValue {
+            let start = index
+            if byte(is: "-") { index += 1 }
+            guard isDigit(at: index) else {
+                index = start
+                throw fail("Expecting value")
+            }
+            if byte(is: "0") {
                 index += 1
+            } else {
+                while isDigit(at: index) { index += 1 }
             }
-            while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+            var isInteger = true
+            if byte(is: "."), isDigit(at: index + 1) {
+                isInteger = false
+                index += 2
+                while isDigit(at: index) { index += 1 }
+            }
+            if byte(is: "e") || byte(is: "E") {
+                var next = index + 1
+                if next < bytes.count, bytes[next] == UInt8(ascii: "+") || bytes[next] == UInt8(ascii: "-") {
+                    next += 1
+                }
+                if isDigit(at: next) {
+                    isInteger = false
+                    index = next
+                    while isDigit(at: index) { index += 1 }
+                }
+            }
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            if isInteger, let value = Self.integer(text) { return .int(value) }
+            return .double(Double(String(decoding: text, as: UTF8.self)) ?? .nan)
         }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        if isInteger, let value = Int(text) { return .int(value) }
-        return .double(Double(text) ?? 0)
+
+        /// The integer the digits spell, or nil when it does not fit in `Int` (then it is read
+        /// as a `Double`, as JSON readers without big integers do).
+        private static func integer(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+            let negative = text.first == UInt8(ascii: "-")
+            // Accumulated below zero: `Int.min` has no positive counterpart.
+            var value = 0
+            for byte in text.dropFirst(negative ? 1 : 0) {
+                let (shifted, overflowMultiplying) = value.multipliedReportingOverflow(by: 10)
+                let (next, overflowSubtracting) = shifted.subtractingReportingOverflow(Int(byte &- 0x30))
+                guard !overflowMultiplying, !overflowSubtracting else { return nil }
+                value = next
+            }
+            if negative { return value }
+            return value == Int.min ? nil : -value
+        }
     }
 }

@@ -1,5 +1,6 @@
 /// A JSON value that keeps object key order and tells integers from other numbers, so request
 /// bodies can be echoed back in validation errors and answers written exactly like Polar's.
+/// ``JSONParser`` reads one; ``OrderedJSONDecoder`` decodes models from one.
 public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
@@ -23,7 +24,9 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(serialized())
+        var bytes: [UInt8] = []
+        write(into: &bytes)
+        hasher.combine(bytes)
     }
 
     /// The value for `key` when this is an object.
@@ -42,65 +45,39 @@ public enum JSONValue: Sendable, Hashable {
         return nil
     }
 
-    /// Compact JSON, non-ASCII left as is, like Starlette's `JSONResponse`.
-    public func serialized() -> String {
-        var out = ""
-        write(to: &out)
-        return out
+    /// The value as JSON text: compact by default, non-ASCII left as is, like Starlette's
+    /// `JSONResponse`.
+    public func serialized(style: JSONStyle = .compact) -> String {
+        var bytes: [UInt8] = []
+        write(into: &bytes, style: style)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    public func write(to out: inout String) {
+    /// Appends the value as JSON text, keys in their order.
+    public func write(into out: inout [UInt8], style: JSONStyle = .compact) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
-        case .double(let value):
-            if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-                out += String(Int(value)) + ".0"
-            } else {
-                out += value.isFinite ? String(value) : "null"
-            }
-        case .string(let text): JSONValue.writeString(text, to: &out)
+        case .null: JSONTextWriter.writeNull(into: &out)
+        case .bool(let value): JSONTextWriter.writeBool(value, into: &out)
+        case .int(let value): JSONTextWriter.writeInteger(value, into: &out)
+        case .double(let value): JSONTextWriter.writeFloatingPoint(value, into: &out)
+        case .string(let text): JSONTextWriter.writeString(text, style: style, into: &out)
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                item.write(to: &out)
+                if index > 0 { JSONTextWriter.writeComma(style: style, into: &out) }
+                item.write(into: &out, style: style)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, pair) in pairs.enumerated() {
-                if index > 0 { out += "," }
-                JSONValue.writeString(pair.0, to: &out)
-                out += ":"
-                pair.1.write(to: &out)
+                if index > 0 { JSONTextWriter.writeComma(style: style, into: &out) }
+                JSONTextWriter.writeString(pair.0, style: style, into: &out)
+                JSONTextWriter.writeColon(style: style, into: &out)
+                pair.1.write(into: &out, style: style)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
-    }
-
-    public static func writeString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }
 

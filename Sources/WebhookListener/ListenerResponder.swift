@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import PolarJSON
 import StandardWebhooks
 import Synchronization
 

@@ -11,6 +11,8 @@ enum ExitStatus {
     static let authentication: Int32 = 3
     /// The endpoint or event does not exist (404).
     static let notFound: Int32 = 4
+    /// `health`: a selected endpoint is failing or disabled, as `--fail-on` defines it.
+    static let unhealthy: Int32 = 5
 }
 
 /// An error the user can act on: one sentence for stderr and the exit status it maps to.

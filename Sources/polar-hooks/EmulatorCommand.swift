@@ -149,10 +149,10 @@ struct EmulatorCommand: AsyncParsableCommand {
         }
         lines.append("Press Ctrl-C to stop.")
         // Unbuffered, so a script reading the first line sees it at once.
-        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        Console.out(lines.joined(separator: "\n") + "\n")
         let signal = await signals.wait()
         await emulator.stop()
-        throw TerminationSignals.exit(after: signal)
+        throw TerminationSignals.exit(after: signal ?? SIGINT)
     }
 }
 

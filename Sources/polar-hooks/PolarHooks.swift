@@ -17,8 +17,8 @@ struct PolarHooks: AsyncParsableCommand {
             profile in $XDG_CONFIG_HOME/polar-hooks/config.toml (see 'login' and 'profiles').
 
             Exit status: 0 success, 1 API or network error, 2 usage or invalid input, \
-            3 authentication (401/403), 4 not found; 130 after Ctrl-C and 143 after SIGTERM \
-            (the dashboard, listen, emulator).
+            3 authentication (401/403), 4 not found, 5 an endpoint is unhealthy ('health'); \
+            130 after Ctrl-C and 143 after SIGTERM (the dashboard, listen, emulator, health --watch).
             """,
         version: versionText,
         subcommands: RootSubcommands.all)
@@ -154,7 +154,7 @@ enum DemoTraffic: String, ExpressibleByArgument, CaseIterable {
 /// The subcommands, in the order `--help` lists them.
 enum RootSubcommands {
     static let all: [any ParsableCommand.Type] = [
-        EndpointsCommand.self, DeliveriesCommand.self, EventsCommand.self, EventTypesCommand.self,
+        EndpointsCommand.self, DeliveriesCommand.self, EventsCommand.self, EventTypesCommand.self, HealthCommand.self,
         ListenCommand.self, VerifyCommand.self, LoginCommand.self, LogoutCommand.self, ProfilesCommand.self,
         EmulatorCommand.self,
     ]

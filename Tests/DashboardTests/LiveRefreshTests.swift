@@ -24,12 +24,24 @@ import Testing
         update(&state, .tick(state.now + seconds))
     }
 
+    /// The answer to a health request: the endpoint's history with `deliveries` merged in, in
+    /// one request, as `PolarClient.refreshedHistory` brings it.
+    static func healthAnswer(
+        _ state: DashboardState, _ id: RequestID, endpointID: String, _ deliveries: [WebhookDelivery]
+    ) -> Action {
+        var history = state.live.histories[endpointID] ?? DeliveryHistory()
+        history.merge(deliveries)
+        return .healthLoaded(
+            id, endpointID: endpointID,
+            HistoryRefresh(history: history, unreadable: [], startedOver: false, requests: 1))
+    }
+
     /// Answers every health request in `effects` with `deliveries(endpointID)`.
     static func answerHealth(
         _ state: inout DashboardState, _ effects: [Effect], with deliveries: (String) -> [WebhookDelivery] = { _ in [] }
     ) {
-        for case .loadHealth(let id, let endpointID, _) in effects {
-            _ = update(&state, .healthLoaded(id, endpointID: endpointID, deliveries(endpointID)))
+        for case .loadHealth(let id, let endpointID, _, _) in effects {
+            _ = update(&state, healthAnswer(state, id, endpointID: endpointID, deliveries(endpointID)))
         }
     }
 
@@ -62,7 +74,7 @@ import Testing
         var state = Self.watching()
         let effects = Self.tick(&state, by: 0.1)
         let endpoints = effects.compactMap { effect -> String? in
-            if case .loadHealth(_, let id, nil) = effect { return id }
+            if case .loadHealth(_, let id, let history, _) = effect, !history.isLoaded { return id }
             return nil
         }
         #expect(Set(endpoints) == Set(Fixtures.endpoints.map(\.id)))
@@ -189,10 +201,12 @@ import Testing
         let start = state.now - 3600
         Self.answerHealth(&state, Self.tick(&state, by: 0.1)) { _ in Self.deliveries(1, code: 200, from: start) }
         var bells = 0
-        for case .loadHealth(let id, let endpointID, _) in Self.tick(&state, by: 16) {
+        for case .loadHealth(let id, let endpointID, _, _) in Self.tick(&state, by: 16) {
             let deliveries =
                 endpointID == Fixtures.production.id ? Self.deliveries(1, code: 500, from: start + 60, prefix: "x") : []
-            bells += update(&state, .healthLoaded(id, endpointID: endpointID, deliveries)).filter { $0 == .bell }.count
+            bells +=
+                update(&state, Self.healthAnswer(state, id, endpointID: endpointID, deliveries)).filter { $0 == .bell }
+                .count
         }
         #expect(bells == 1)
     }
@@ -247,9 +261,34 @@ import Testing
         #expect(!render(state).text.contains("offline"))
     }
 
+    /// A first read may go back a few pages (ten failed events take a hundred attempts), out
+    /// of what the tick leaves unspent, and the pages it took are charged when it answers.
+    @Test func aFirstHealthReadMayTakeOlderPagesWithinTheBudget() {
+        var state = Self.watching(budget: 20)
+        let effects = Self.tick(&state, by: 0.1)
+        let reads = effects.compactMap { effect -> (RequestID, String, Int)? in
+            if case .loadHealth(let id, let endpointID, let history, let olderPages) = effect, !history.isLoaded {
+                return (id, endpointID, olderPages)
+            }
+            return nil
+        }
+        #expect(reads.count == Fixtures.endpoints.count)
+        let planned = effects.count
+        #expect(reads.allSatisfy { $0.2 <= PolarClient.healthMaxPages - 1 })
+        #expect(reads.allSatisfy { $0.2 <= 20 - planned })
+        let before = state.live.budget.available(at: state.now)
+        guard let (id, endpointID, _) = reads.first else { return }
+        _ = update(
+            &state,
+            .healthLoaded(
+                id, endpointID: endpointID,
+                HistoryRefresh(history: DeliveryHistory(), unreadable: [], startedOver: true, requests: 3)))
+        #expect(state.live.budget.available(at: state.now) == before - 2)
+    }
+
     @Test func aRateLimitHalvesTheBudget() {
         var state = Self.watching()
-        for case .loadHealth(let id, _, _) in Self.tick(&state, by: 0.1) {
+        for case .loadHealth(let id, _, _, _) in Self.tick(&state, by: 0.1) {
             _ = update(&state, .failed(id, .rateLimited(retryAfter: 30)))
         }
         #expect(state.live.budget.perMinute <= 10)

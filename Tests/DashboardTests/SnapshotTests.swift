@@ -57,14 +57,14 @@ import Testing
             let start = state.now - 5 * 3600
             var history = LiveRefreshTests.deliveries(3, code: 200, from: start, prefix: "a")
             history += LiveRefreshTests.deliveries(4, code: 502, from: start + 3600, prefix: "b")
-            for case .loadHealth(let id, let endpointID, _) in update(&state, .tick(state.now + 0.1)) {
+            for case .loadHealth(let id, let endpointID, _, _) in update(&state, .tick(state.now + 0.1)) {
                 let deliveries: [WebhookDelivery] =
                     switch endpointID {
                     case Fixtures.production.id: history
                     case Fixtures.slack.id: LiveRefreshTests.deliveries(10, code: 500, from: start, prefix: "c")
                     default: []
                     }
-                _ = update(&state, .healthLoaded(id, endpointID: endpointID, deliveries))
+                _ = update(&state, LiveRefreshTests.healthAnswer(state, id, endpointID: endpointID, deliveries))
             }
             return state
         }

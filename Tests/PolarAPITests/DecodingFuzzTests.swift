@@ -72,7 +72,7 @@ import Testing
         -> [String]
     {
         do {
-            _ = try PolarJSON.decoder().decode(T.self, from: data)
+            _ = try PolarCoding.decoder.decode(T.self, from: Array(data))
             findings.decoded += 1
             return []
         } catch {
@@ -87,7 +87,7 @@ import Testing
         _ kind: Item.Type, _ data: Data, _ findings: inout Findings
     ) -> [String] {
         do {
-            let page = try PolarJSON.decoder().decode(ListResource<Item>.self, from: data)
+            let page = try PolarCoding.decoder.decode(ListResource<Item>.self, from: Array(data))
             findings.decoded += 1
             findings.withUnreadableItems += page.unreadable.isEmpty ? 0 : 1
             let indices = page.unreadable.map(\.index)

@@ -236,6 +236,20 @@ import Testing
         budget.recover(at: now.addingTimeInterval(31 + 60 + 60))
         #expect(budget.perMinute == 10)
     }
+
+    @Test func eachStepBackUpNeedsAQuietMinuteOfItsOwn() {
+        var budget = RefreshBudget(perMinute: 20)
+        budget.rateLimited(retryAfter: 1, at: now)
+        budget.rateLimited(retryAfter: 1, at: now)
+        #expect(budget.perMinute == 5)
+        let firstStep = now.addingTimeInterval(1 + 60)
+        budget.recover(at: firstStep)
+        #expect(budget.perMinute == 10)
+        budget.recover(at: firstStep.addingTimeInterval(1))
+        #expect(budget.perMinute == 10)
+        budget.recover(at: firstStep.addingTimeInterval(60))
+        #expect(budget.perMinute == 20)
+    }
 }
 
 @Suite struct HealthScheduleTests {

@@ -110,11 +110,8 @@ import Testing
             #expect(endpoint.format == WebhookFormat(rawValue: "json"))
             #expect(!endpoint.format.isKnown)
             #expect(endpoints.unreadable.isEmpty)
-            let encoded = String(decoding: try PolarJSON.encoder().encode(endpoint), as: UTF8.self)
+            let encoded = String(decoding: try PolarCoding.answerEncoder.encode(endpoint), as: UTF8.self)
             #expect(encoded.contains(#""format":"json""#))
-            var written: [UInt8] = []
-            PolarJSONWriter.write(endpoint, into: &written)
-            #expect(String(decoding: written, as: UTF8.self).contains(#""format":"json""#))
         }
     }
 

@@ -27,21 +27,17 @@ import Testing
             "secret":"whsec_x","organization_id":"1dbfc517-0bbf-4301-9ba8-555ca42b9737",\
             "events":["order.paid","future.type"],"enabled":true,"uses_standard_webhook_signature":true}
             """
-        let endpoint = try PolarJSON.decoder().decode(WebhookEndpoint.self, from: Data(json.utf8))
+        let endpoint = try PolarCoding.decoder.decode(WebhookEndpoint.self, from: Array(json.utf8))
         #expect(endpoint.events == ["order.paid", "future.type"])
         #expect(!WebhookEventType("future.type").isKnown)
-        // Foundation's JSONEncoder on Linux does not keep key order, so compare as JSON values;
-        // explicit nulls must still be written.
-        let encoded = try PolarJSON.encoder().encode(endpoint)
-        let reparsed = try JSONSerialization.jsonObject(with: encoded) as? NSDictionary
-        let expected = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? NSDictionary
-        #expect(reparsed == expected)
-        #expect(String(decoding: encoded, as: UTF8.self).contains(#""name":null"#))
+        // Written back byte for byte: the server's key order, explicit nulls, the same timestamps.
+        let encoded = try PolarCoding.answerEncoder.encode(endpoint)
+        #expect(String(decoding: encoded, as: UTF8.self) == json)
     }
 
     @Test func updateLeavesOutNilFields() throws {
         let body = WebhookEndpointUpdate(enabled: false)
-        let encoded = String(decoding: try PolarJSON.encoder().encode(body), as: UTF8.self)
+        let encoded = String(decoding: try PolarCoding.requestEncoder.encode(body), as: UTF8.self)
         #expect(encoded == #"{"enabled":false}"#)
     }
 

@@ -1,4 +1,3 @@
-import PolarJSON
 import Testing
 
 @testable import PolarEmulator
@@ -47,17 +46,5 @@ import Testing
         #expect(
             DeliveryResponseText.NetworkFailure.incompleteBody(received: 3, expected: 10)
                 == "peer closed connection without sending complete message body (received 3 bytes, expected 10)")
-    }
-}
-
-@Suite struct PythonJSONTextTests {
-    @Test func writesAsJSONDumpsDoes() {
-        let value: JSONValue = [
-            "name": "Café ☕ 😀", "list": [1, .double(2.5), true, .null], "quote": "a\"b\\c\n\t\u{1}\u{7F}", "empty": [:],
-        ]
-        #expect(
-            PythonJSONText.dumps(value)
-                == #"{"name": "Caf\u00e9 \u2615 \ud83d\ude00", "list": [1, 2.5, true, null], "quote": "a\"b\\c\n\t\u0001\u007f", "empty": {}}"#
-        )
     }
 }

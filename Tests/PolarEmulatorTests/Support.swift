@@ -18,7 +18,7 @@ struct TestResponse {
     var text: String { String(decoding: body, as: UTF8.self) }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try PolarJSON.decoder().decode(type, from: body)
+        try PolarCoding.decoder.decode(type, from: Array(body))
     }
 
     func json() throws -> Any {

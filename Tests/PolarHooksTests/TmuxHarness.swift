@@ -531,15 +531,16 @@ extension TmuxHarness {
         }
 
         static func start(
-            emulatorArguments: [String] = [], token: String = Emulator.organizationToken,
-            width: Int = 120, height: Int = 40, prepare: (Emulator) async throws -> Void = { _ in }
+            emulatorArguments: [String] = [], dashboardArguments: [String] = [],
+            token: String = Emulator.organizationToken, width: Int = 120, height: Int = 40,
+            prepare: (Emulator) async throws -> Void = { _ in }
         ) async throws -> Dashboard {
             let emulator = try await Emulator.start(arguments: emulatorArguments)
             do {
                 try await prepare(emulator)
                 let configHome = try makeTemporaryDirectory("polar-e2e-config")
                 let session = try Session(
-                    dashboardArguments: [],
+                    dashboardArguments: dashboardArguments,
                     environment: [
                         "POLAR_API_URL": emulator.baseURL, "POLAR_ACCESS_TOKEN": token,
                         "XDG_CONFIG_HOME": configHome.path,
@@ -563,12 +564,13 @@ extension TmuxHarness {
 
     /// Runs `body` with a started dashboard and always cleans up, whether `body` passes or throws.
     static func withDashboard(
-        emulatorArguments: [String] = [], token: String = Emulator.organizationToken,
-        width: Int = 120, height: Int = 40, prepare: (Emulator) async throws -> Void = { _ in },
-        _ body: (Dashboard) async throws -> Void
+        emulatorArguments: [String] = [], dashboardArguments: [String] = [],
+        token: String = Emulator.organizationToken, width: Int = 120, height: Int = 40,
+        prepare: (Emulator) async throws -> Void = { _ in }, _ body: (Dashboard) async throws -> Void
     ) async throws {
         let dashboard = try await Dashboard.start(
-            emulatorArguments: emulatorArguments, token: token, width: width, height: height, prepare: prepare)
+            emulatorArguments: emulatorArguments, dashboardArguments: dashboardArguments, token: token,
+            width: width, height: height, prepare: prepare)
         defer { dashboard.close() }
         try await body(dashboard)
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// A copy of /work/shared/polar-api/signature-vectors.json (computed with standardwebhooks 1.1.0).
+/// A copy of docs/polar-api/signature-vectors.json (computed with standardwebhooks 1.1.0).
 struct SignatureVector: Sendable, CustomTestStringConvertible {
     let name: String
     let secret: String

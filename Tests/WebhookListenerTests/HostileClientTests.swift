@@ -166,7 +166,7 @@ import WebhookListener
     @Test func whenEveryConnectionIsBeingAnsweredANewOneIsClosedAtOnce() async throws {
         try await SilentServer.with { silent in
             let options = ListenerOptions(
-                port: 0, secret: Self.secret, forwardURL: silent.url, forwardTimeout: .seconds(3),
+                port: 0, secret: Self.secret, forwardURL: silent.url, forwardTimeout: .seconds(10),
                 limits: Self.limits(connections: 2))
             try await RunningListener.with(options) { listener in
                 // Two webhooks wait for a target that never answers.
@@ -179,7 +179,9 @@ import WebhookListener
                 }
                 #expect(await silent.waitForConnections(2, within: .seconds(10)))
                 try await RawConnection.with(port: listener.port) { extra in
-                    #expect(await extra.closes(within: .seconds(2)))
+                    // Before the forwards' 10 s timeout frees a place, and long before the header
+                    // deadline: only the limit can close it (the margin is for a busy machine).
+                    #expect(await extra.closes(within: .seconds(6)))
                 }
                 for task in waiting { #expect(try await task.value == 502) }
             }

@@ -1,4 +1,4 @@
-# The five scenes, in order. Sourced by scripts/screenshots once the terminal is up; uses
+# The six scenes, in order. Sourced by scripts/screenshots once the terminal is up; uses
 # keys, literal, wait_for_text and shoot from there. The demo data is fixed (7 endpoints of
 # Acme Demo), so each step can wait for the exact text it produces. The form comes last, so
 # no status message ("Discarded the changes.") shows in the other pictures.
@@ -6,6 +6,9 @@
 # 1. The list with the detail pane of the selected endpoint.
 wait_for_text "7 endpoints"
 wait_for_text "Signing"
+wait_for_text "failing 6/10"
+wait_for_text "auto-disabled"
+wait_for_text "updated"
 shoot dashboard
 
 # 2. A confirmation dialog: d on the second endpoint asks before deleting it.
@@ -29,6 +32,16 @@ wait_for_text "failed"
 shoot deliveries
 keys Escape
 wait_for_text "n new"
+
+# 4b. Health: the failing sample endpoint selected, its Health section in the detail pane.
+keys /
+literal "Inventory"
+keys Enter
+wait_for_text "1 of 7 endpoints"
+wait_for_text "Health"
+shoot health
+keys Escape
+wait_for_text "7 endpoints"
 
 # 5. The new-endpoint form: URL and name typed, the event picker open, the Order group and
 #    two Subscription events chosen.

@@ -60,7 +60,15 @@ class Screen:
 
     @property
     def status_is_error(self):
-        return self.status.startswith("✗")
+        """A message of the moment that Ctrl-L clears; not the notice that stays while Polar
+        keeps an endpoint disabled (the sample data has one)."""
+        return self.status.startswith("✗") and not self.status_is_notice
+
+    @property
+    def status_is_notice(self):
+        """The notice that stays while Polar keeps an endpoint disabled: shown when nothing
+        else is, so the row is otherwise empty (no message, no request in flight)."""
+        return self.status.startswith("✗ Polar disabled")
 
     @property
     def busy(self):

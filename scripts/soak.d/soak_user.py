@@ -180,7 +180,7 @@ class RandomUser:
         deadline = time.monotonic() + OUTCOME_SECONDS
         while time.monotonic() < deadline:
             screen = self.to_list()
-            if not screen.status:
+            if not screen.status or screen.status_is_notice:
                 self.maybe_busy = False
                 return
             if screen.status[:1] in ("✗", "!") or screen.status.startswith("✓ Created"):
@@ -293,7 +293,7 @@ class RandomUser:
 
         `kind` is the ledger's word for a failure: create, rename or edit."""
         for attempt in range(1, 6):
-            if self.screen().status:
+            if self.screen().status and not self.screen().status_is_notice:
                 # Clear an old message first, so that a message seen after Ctrl-S is new.
                 self.press("C-l")
                 self.expect(lambda s: not s.status_is_error, "Ctrl-L clears an error message")
@@ -369,7 +369,7 @@ class RandomUser:
         dialog = self.confirm_dialog("d", ["Delete endpoint"], "No endpoint to delete")
         if dialog is None:
             return
-        match = re.match(r"Delete (.*)\? Polar stops", dialog[1])
+        match = re.match(r"Delete (.*?)\? No new events", dialog[1])
         url = self.ledger.url_for(match.group(1)) if match else None
         if url is None or self.rng.random() < 0.3:
             if url is None:

@@ -25,8 +25,8 @@ enum Action: Sendable {
     case secretGenerated(String)
     /// Background refresh: the whole endpoint list.
     case endpointsRefreshed(RequestID, [WebhookEndpoint])
-    /// Background refresh: an endpoint's newest deliveries.
-    case healthLoaded(RequestID, endpointID: String, [WebhookDelivery])
+    /// Background refresh: an endpoint's delivery history, brought up to date.
+    case healthLoaded(RequestID, endpointID: String, HistoryRefresh)
     /// Background refresh: the open browser's first page.
     case deliveriesRefreshed(RequestID, [WebhookDelivery], pagination: Pagination)
     /// First run: the token or the demo worked.

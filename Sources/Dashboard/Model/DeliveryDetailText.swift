@@ -1,4 +1,5 @@
 import PolarAPI
+import PolarJSON
 
 /// The long texts of an open delivery detail, prepared once by `update` when the detail opens
 /// (indenting a large payload on every frame would make scrolling it slow).
@@ -16,13 +17,13 @@ struct DeliveryDetailText: Hashable, Sendable {
     init(_ delivery: WebhookDelivery) {
         deliveryID = delivery.id
         let event = delivery.webhookEvent
-        payload = event.isArchived ? nil : event.payload.map { JSONReindenter.indent($0) ?? $0 }
+        payload = event.isArchived ? nil : event.payload.map { JSONPrettyPrinter.indent($0) ?? $0 }
         switch delivery.responseSource {
         case .none:
             response = nil
             responseIsPolarsNote = false
         case .receiver(let text):
-            response = JSONReindenter.indent(text) ?? text
+            response = JSONPrettyPrinter.indent(text) ?? text
             responseIsPolarsNote = false
         case .polarError(let text):
             response = text

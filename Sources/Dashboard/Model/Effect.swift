@@ -17,8 +17,10 @@ enum Effect: Hashable, Sendable {
     case redeliver(RequestID, eventID: String, eventType: WebhookEventType)
     /// Background refresh: every page of the endpoint list at once.
     case refreshEndpoints(RequestID)
-    /// Background refresh: one endpoint's deliveries, newest first, only those after `since`.
-    case loadHealth(RequestID, endpointID: String, since: Date?)
+    /// Background refresh: `history` brought up to date (`PolarClient.refreshedHistory`): one
+    /// request for what is newer, or a fresh read that may take up to `olderPages` more pages to
+    /// see how many events failed in a row.
+    case loadHealth(RequestID, endpointID: String, history: DeliveryHistory, olderPages: Int)
     /// Background refresh: the first page of the open deliveries browser.
     case refreshDeliveries(RequestID, DeliveryFilter)
     /// Ring the terminal bell once (`--bell`).

@@ -88,11 +88,17 @@ final class EffectRunner: Sendable {
                 for try await page in client.endpointPages() { endpoints += page.items }
                 return .endpointsRefreshed(id, endpoints)
             }
-        case .loadHealth(let id, let endpointID, let since):
+        case .loadHealth(let id, let endpointID, let history, let olderPages):
             start(id) { client, _ in
-                let filter = DeliveryFilter(endpointIds: [endpointID], start: since)
-                let page = try await client.listDeliveries(filter, page: 1, limit: 100)
-                return .healthLoaded(id, endpointID: endpointID, page.items)
+                let pagesLeft = Mutex(olderPages)
+                let refresh = try await client.refreshedHistory(history, endpointID: endpointID) {
+                    pagesLeft.withLock { left in
+                        guard left > 0 else { return false }
+                        left -= 1
+                        return true
+                    }
+                }
+                return .healthLoaded(id, endpointID: endpointID, refresh)
             }
         case .refreshDeliveries(let id, let filter):
             start(id) { client, _ in

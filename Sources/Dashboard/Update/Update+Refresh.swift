@@ -45,10 +45,15 @@ func refreshIfDue(_ state: inout DashboardState) -> [Effect] {
     }
     let order = HealthSchedule.next(
         available, of: candidates, selected: state.selectedEndpoint?.id, interval: state.live.interval, now: now)
-    for endpointID in order {
+    for (index, endpointID) in order.enumerated() {
         let id = spend()
         state.live.healthRequests[id] = endpointID
-        effects.append(.loadHealth(id, endpointID: endpointID, since: state.live.histories[endpointID]?.newerThan))
+        // Older pages come out of what this tick leaves unspent; they are charged on the answer.
+        let unplanned = max(0, available - (order.count - index - 1))
+        effects.append(
+            .loadHealth(
+                id, endpointID: endpointID, history: state.live.histories[endpointID] ?? DeliveryHistory(),
+                olderPages: min(PolarClient.healthMaxPages - 1, unplanned)))
     }
     return effects
 }
@@ -87,10 +92,11 @@ func handleRefreshResult(_ state: inout DashboardState, _ action: Action) -> [Ef
         // A reload the user asked for is on its way and wins.
         guard state.loadRequest == nil else { return [] }
         return replaceKeepingView(&state, with: endpoints)
-    case .healthLoaded(let id, let endpointID, let deliveries):
+    case .healthLoaded(let id, let endpointID, let refresh):
         guard state.live.healthRequests.removeValue(forKey: id) != nil else { return [] }
         cameOnline(&state)
-        state.live.histories[endpointID, default: DeliveryHistory()].merge(deliveries)
+        for _ in 1..<max(1, refresh.requests) { state.live.budget.spend(at: state.now) }
+        state.live.histories[endpointID] = refresh.history
         state.live.refreshedAt[endpointID] = state.now
         guard let endpoint = state.endpoints.first(where: { $0.id == endpointID }) else { return [] }
         return updateHealth(&state, of: [endpoint])

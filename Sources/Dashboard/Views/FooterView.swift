@@ -10,15 +10,17 @@ enum FooterView {
             leading.insert(KeyHint(key: "Esc", label: "back"), at: 0)
         }
         canvas.drawKeyHints(leading, trailing: trailing, in: hints)
+        // A message of the moment first, then what is in flight (a save must show it is
+        // running), then the notice that stays while Polar keeps an endpoint disabled.
         if let message = state.status {
             canvas.drawStatusLine(message.line, in: status)
-        } else if let notice = autoDisabledNotice(state) {
-            canvas.drawStatusLine(notice, in: status)
         } else if let request = state.requests.values.min(by: { $0.id.rawValue < $1.id.rawValue }) {
             let cancel = request.kind == .loadOrganizations ? "" : " · Esc cancels"
             canvas.put(
                 " \(spinnerFrame(state)) \(request.label)…\(cancel)", x: status.x, y: status.y,
                 maxWidth: status.width, style: Theme.dim)
+        } else if let notice = autoDisabledNotice(state) {
+            canvas.drawStatusLine(notice, in: status)
         }
     }
 

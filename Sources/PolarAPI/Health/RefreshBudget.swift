@@ -13,6 +13,9 @@ public struct RefreshBudget: Sendable, Hashable {
     public private(set) var blockedUntil: Date?
     /// When each request of the last minute was spent.
     private var spent: [Date] = []
+    /// When the budget last changed (a 429's wait ending, or a step back up): the quiet
+    /// minute that earns the next step is counted from here.
+    private var changedAt: Date?
 
     public init(perMinute: Int) {
         limit = max(1, perMinute)
@@ -41,13 +44,16 @@ public struct RefreshBudget: Sendable, Hashable {
     /// A 429: half the budget, and nothing until `retryAfter` seconds have passed.
     public mutating func rateLimited(retryAfter: Int?, at now: Date) {
         perMinute = max(1, perMinute / 2)
-        blockedUntil = now.addingTimeInterval(TimeInterval(max(retryAfter ?? 60, 1)))
+        let blockedUntil = now.addingTimeInterval(TimeInterval(max(retryAfter ?? 60, 1)))
+        self.blockedUntil = blockedUntil
+        changedAt = blockedUntil
     }
 
     /// A quiet minute without 429s earns the budget back a step at a time.
     public mutating func recover(at now: Date) {
-        guard perMinute < limit, blockedUntil.map({ now.timeIntervalSince($0) >= 60 }) ?? true else { return }
+        guard perMinute < limit, changedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true else { return }
         perMinute = min(limit, perMinute * 2)
         blockedUntil = nil
+        changedAt = now
     }
 }

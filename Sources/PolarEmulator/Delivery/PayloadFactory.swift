@@ -21,7 +21,7 @@ enum PayloadFactory {
                 endpoint.format == .discord
                 ? discord(type: type, objectId: objectId, organization: organization)
                 : slack(type: type, objectId: objectId, organization: organization)
-            return PythonJSONText.dumps(message)
+            return message.serialized(style: .python)
         default:
             return raw.serialized()
         }

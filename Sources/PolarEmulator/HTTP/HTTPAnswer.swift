@@ -17,13 +17,16 @@ struct HTTPAnswer: Sendable {
     }
 
     init(status: Int, json: JSONValue, headers: [(String, String)] = []) {
-        self.init(status: status, body: Array(json.serialized().utf8), isJSON: true, headers: headers)
+        var body: [UInt8] = []
+        json.write(into: &body)
+        self.init(status: status, body: body, isJSON: true, headers: headers)
     }
 
-    /// An API object in the server's key order.
-    static func encoded(_ value: some PolarJSONWritable, status: Int = 200) -> HTTPAnswer {
-        var body: [UInt8] = []
-        value.writeJSON(pretty: false, indent: 0, into: &body)
+    /// An API object as Polar writes it: the server's key order, every key, `null` when absent.
+    static func encoded(_ value: some Encodable, status: Int = 200) -> HTTPAnswer {
+        // Only a type that misuses its encoding containers fails; the server's answer to a bug
+        // is a 500.
+        guard let body = try? PolarCoding.answerEncoder.encode(value) else { return internalError }
         return HTTPAnswer(status: status, body: body, isJSON: true)
     }
 

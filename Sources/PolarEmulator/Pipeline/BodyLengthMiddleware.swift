@@ -46,6 +46,8 @@ struct BodyLengthMiddleware: EmulatorMiddleware {
 
     /// The middleware writes its answers with `json.dumps`, spaces after `,` and `:` included.
     private static func pythonJSONAnswer(status: Int, _ json: JSONValue) -> HTTPAnswer {
-        HTTPAnswer(status: status, body: Array(PythonJSONText.dumps(json).utf8), isJSON: true)
+        var body: [UInt8] = []
+        json.write(into: &body, style: .python)
+        return HTTPAnswer(status: status, body: body, isJSON: true)
     }
 }

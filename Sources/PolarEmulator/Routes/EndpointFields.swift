@@ -105,16 +105,18 @@ struct EndpointFields {
         }
     }
 
-    /// The deprecated merchant-chosen secret: at least 32 characters.
+    /// The deprecated merchant-chosen secret: at least ``EndpointSecretRules/minimumLength``
+    /// characters. The server checks only the length; the printable-ASCII rule is the client's.
     mutating func secret(_ value: JSONValue) -> String? {
         guard let text = string(value, "secret") else { return nil }
+        let minimum = EndpointSecretRules.minimumLength
         // pydantic counts code points, as Python's `len` does.
-        guard text.unicodeScalars.count >= 32 else {
+        guard text.unicodeScalars.count >= minimum else {
             errors.append(
                 ValidationItem(
                     type: "string_too_short", loc: ["body", "secret"],
-                    msg: "String should have at least 32 characters",
-                    input: value, ctx: ["min_length": 32]))
+                    msg: "String should have at least \(minimum) characters",
+                    input: value, ctx: ["min_length": .int(minimum)]))
             return nil
         }
         return withoutNUL(text, "secret", input: value)

@@ -40,7 +40,7 @@ extension EmulatorAPI {
             createdAt: now, modifiedAt: nil, id: UUID().uuidString.lowercased(), url: body.url,
             name: body.name,
             apiVersion: body.apiVersion, format: body.format,
-            secret: body.secret ?? WebhookSecret.generate(),
+            secret: body.secret ?? EndpointSecretRules.generate(),
             organizationId: organizationId, events: body.events, enabled: true,
             usesStandardWebhookSignature: body.secret == nil)
         await store.insert(endpoint)

@@ -41,7 +41,8 @@ struct DeterministicIDs: RandomNumberGenerator {
             separator: "-")
     }
 
-    /// A standard-format secret (`whsec_` + base64 of 32 bytes).
+    /// A standard-format secret (`whsec_` + base64 of 32 bytes), from the seed rather than
+    /// `EndpointSecretRules.generate()`, so sample data is the same on every start.
     mutating func standardSecret() -> String {
         "whsec_" + Data(bytes(32)).base64EncodedString()
     }

@@ -220,7 +220,7 @@ actor EmulatorStore {
 
     func resetSecret(id: String, caller: Caller) throws(APIFailure) -> WebhookEndpoint {
         guard var endpoint = endpoint(id: id, caller: caller) else { throw .resourceNotFound }
-        endpoint.secret = WebhookSecret.generate()
+        endpoint.secret = EndpointSecretRules.generate()
         endpoint.usesStandardWebhookSignature = true
         endpoint.modifiedAt = Date()
         endpoints[id]?.endpoint = endpoint

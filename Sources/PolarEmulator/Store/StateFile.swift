@@ -1,12 +1,7 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import PolarAPI
+import PolarJSON
+import SystemIO
 
 /// The optional JSON file the emulator keeps its state in.
 struct StateFile: Sendable {
@@ -23,7 +18,7 @@ struct StateFile: Sendable {
         }
         let snapshot: StoreSnapshot
         do {
-            snapshot = try EmulatorJSON.decoder.decode(StoreSnapshot.self, from: data)
+            snapshot = try PolarCoding.decoder.decode(StoreSnapshot.self, from: Array(data))
         } catch {
             throw .corruptStateFile(path: path, reason: Self.describe(error))
         }
@@ -35,35 +30,19 @@ struct StateFile: Sendable {
 
     /// Writes atomically: a private temporary file beside the target, then a rename.
     func save(_ snapshot: StoreSnapshot) throws {
-        let data = try EmulatorJSON.encoder.encode(snapshot)
-        let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else {
-            throw StateFileWriteError(reason: String(cString: strerror(errno)))
-        }
-        var written = 0
-        let ok = data.withUnsafeBytes { raw -> Bool in
-            while written < raw.count {
-                let result = write(descriptor, raw.baseAddress?.advanced(by: written), raw.count - written)
-                if result <= 0 { return false }
-                written += result
-            }
-            return true
-        }
-        fsync(descriptor)
-        close(descriptor)
-        guard ok, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw StateFileWriteError(reason: reason)
+        let data = try PolarCoding.answerEncoder.encode(snapshot)
+        do {
+            try PrivateFile.replace(path, with: Array(data))
+        } catch {
+            throw StateFileWriteError(reason: error.reason)
         }
     }
 
     private static func describe(_ error: any Error) -> String {
         switch error {
         case DecodingError.dataCorrupted(let context):
-            return context.underlyingError.map { "not JSON: \($0.localizedDescription)" }
-                ?? context.debugDescription
+            if let failure = context.underlyingError as? JSONParser.Failure { return "not JSON: \(failure)" }
+            return context.debugDescription
         case DecodingError.keyNotFound(let key, let context):
             return "missing \"\(key.stringValue)\" at \(path(context.codingPath))"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):

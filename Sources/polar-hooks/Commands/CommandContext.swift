@@ -40,14 +40,15 @@ struct CommandContext {
     var tokenKind: TokenKind { settings.token.map { TokenKind(token: $0) } ?? .unknown }
 
     /// A client for the resolved connection, or a refusal when there is no token.
-    func makeClient() throws(CLIError) -> PolarClient {
+    func makeClient(retryPolicy: RetryPolicy = .default) throws(CLIError) -> PolarClient {
         guard let token = settings.token else {
             throw .authentication(
                 "no access token: run 'polar-hooks login', set POLAR_ACCESS_TOKEN, or try 'polar-hooks --demo'"
             )
         }
         return PolarClient(
-            configuration: PolarClientConfiguration(environment: settings.environment, token: token))
+            configuration: PolarClientConfiguration(
+                environment: settings.environment, token: token, retryPolicy: retryPolicy))
     }
 
     /// Runs `body` with a client and always shuts the client down; API errors become

@@ -38,7 +38,7 @@ struct DeliveriesListCommand: AsyncParsableCommand {
                     unreadable += page.unreadable
                     for delivery in page.items {
                         if let limit, count >= limit { break pages }
-                        stream.append(delivery)
+                        try stream.append(delivery)
                         count += 1
                     }
                 }

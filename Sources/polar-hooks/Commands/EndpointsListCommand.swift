@@ -32,7 +32,7 @@ struct EndpointsListCommand: AsyncParsableCommand {
                 var stream = JSONArrayStream()
                 var unreadable: [UnreadableItem] = []
                 for try await page in client.endpointPages(organizationIds: organizations) {
-                    for endpoint in page.items { stream.append(endpoint) }
+                    for endpoint in page.items { try stream.append(endpoint) }
                     unreadable += page.unreadable
                 }
                 stream.finish()

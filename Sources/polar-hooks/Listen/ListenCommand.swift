@@ -123,7 +123,7 @@ struct ListenCommand: AsyncParsableCommand {
         var tally = await feed.value
         tally.unreported = listener.unreportedCount
         console.note(tally.summary)
-        throw TerminationSignals.exit(after: signal)
+        throw TerminationSignals.exit(after: signal ?? SIGINT)
     }
 
     private func printBanner(url: String, secret: WebhookSecretOptions.Resolved?, console: Console) {

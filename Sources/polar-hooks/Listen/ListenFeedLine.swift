@@ -70,14 +70,13 @@ enum ListenFeedLine {
         }
     }
 
-    /// The JSON object of one webhook, on one line, with the values as received: the console's
-    /// `printJSON` escapes what JSON's encoder leaves raw (DEL, C1 and bidi controls).
+    /// The JSON object of one webhook, on one line: every key, in the order of `Record`'s
+    /// `CodingKeys`, `null` when absent, so scripts can rely on the shape; the console's
+    /// `printJSON` escapes what JSON leaves raw (DEL, C1 and bidi controls).
     static func json(_ webhook: ReceivedWebhook) -> String {
-        let record = Record(webhook)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(record) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        // A record of strings, numbers and flags always encodes; the fallback keeps the type total.
+        guard let bytes = try? PolarCoding.answerEncoder.encode(Record(webhook)) else { return "{}" }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private struct Record: Encodable {
@@ -129,38 +128,21 @@ enum ListenFeedLine {
             body = String(decoding: webhook.body, as: UTF8.self)
         }
 
-        /// Every key, null when absent, so scripts can rely on the shape.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(sequence, forKey: .sequence)
-            try container.encode(receivedAt, forKey: .receivedAt)
-            try container.encode(path, forKey: .path)
-            try container.encode(webhookId, forKey: .webhookId)
-            try container.encode(timestamp, forKey: .timestamp)
-            try container.encode(signature, forKey: .signature)
-            try container.encode(apiVersion, forKey: .apiVersion)
-            try container.encode(type, forKey: .type)
-            try container.encode(verified, forKey: .verified)
-            try container.encode(signing, forKey: .signing)
-            try container.encode(verificationError, forKey: .verificationError)
-            try container.encode(duplicate, forKey: .duplicate)
-            try container.encode(redelivery, forKey: .redelivery)
-            try container.encode(forwardedStatus, forKey: .forwardedStatus)
-            try container.encode(forwardError, forKey: .forwardError)
-            try container.encode(answeredStatus, forKey: .answeredStatus)
-            try container.encode(body, forKey: .body)
-        }
-
         enum CodingKeys: String, CodingKey {
-            case sequence, path, timestamp, type, verified, signing, body, duplicate, redelivery
+            case sequence
             case receivedAt = "received_at"
+            case path
             case webhookId = "webhook_id"
+            case timestamp
             case signature = "webhook_signature"
             case apiVersion = "api_version"
+            case type, verified, signing
             case verificationError = "verification_error"
+            case duplicate, redelivery
             case forwardedStatus = "forwarded_status"
             case forwardError = "forward_error"
             case answeredStatus = "answered_status"
+            case body
         }
     }
 }

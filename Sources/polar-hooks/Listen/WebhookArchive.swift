@@ -1,5 +1,6 @@
 import Foundation
 import PolarAPI
+import SystemIO
 import WebhookListener
 
 /// `listen --save DIR`: each webhook as a request file that `verify --request` checks again.
@@ -53,34 +54,13 @@ struct WebhookArchive {
         let bytes = CapturedRequest.bytes(of: webhook)
         for suffix in 1...100 {
             let path = directory.appendingPathComponent(Self.fileName(for: webhook, suffix: suffix)).path
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            if descriptor < 0 {
-                if errno == EEXIST { continue }
-                return .failure(.failure("could not save the webhook to \(path): \(String(cString: strerror(errno)))"))
+            do {
+                // A cut-short file would later read as a bad signature: `create` leaves none behind.
+                if try PrivateFile.create(path, with: bytes) { return .success(path) }
+            } catch {
+                return .failure(.failure("could not save the webhook to \(path): \(error.reason)"))
             }
-            if let problem = Self.write(bytes, to: descriptor) {
-                // A cut-short file would later read as a bad signature: leave none behind.
-                unlink(path)
-                return .failure(.failure("could not save the webhook to \(path): \(problem)"))
-            }
-            return .success(path)
         }
         return .failure(.failure("could not save the webhook: too many files named like it in \(directory.path)"))
-    }
-
-    /// Writes everything and closes; the system's reason when either fails.
-    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> String? {
-        var written = 0
-        while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                return reason
-            }
-            written += result
-        }
-        return close(descriptor) == 0 ? nil : String(cString: strerror(errno))
     }
 }

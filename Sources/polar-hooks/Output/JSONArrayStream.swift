@@ -5,7 +5,8 @@ import TerminalText
 
 /// Writes one pretty JSON array to standard output item by item, so a long list is never held
 /// whole: nothing is written before the first item or `finish()` (a failure before then leaves
-/// stdout empty), and the bytes go out in chunks of about 64 KB.
+/// stdout empty), and the bytes go out in chunks of about 64 KB. The items look exactly as
+/// ``JSONOutput`` writes them inside an array.
 struct JSONArrayStream {
     private static let chunkSize = 64 * 1024
     private let descriptor: Int32
@@ -18,22 +19,16 @@ struct JSONArrayStream {
     }
 
     /// Adds one item to the array.
-    mutating func append(_ item: some PolarJSONWritable) {
-        if !hasItems { buffer.append(UInt8(ascii: "[")) }
-        PolarJSONWriter.writeArrayItemSeparator(isFirst: !hasItems, pretty: true, indent: 0, into: &buffer)
-        item.writeJSON(pretty: true, indent: 2, into: &buffer)
+    mutating func append(_ item: some Encodable) throws(CLIError) {
+        buffer.append(contentsOf: hasItems ? ",\n  ".utf8 : "[\n  ".utf8)
+        try JSONOutput.append(item, level: 1, to: &buffer)
         hasItems = true
         if buffer.count >= Self.chunkSize { flush() }
     }
 
     /// Closes the array (`[]` when empty), ends the line and writes what is left.
     mutating func finish() {
-        if hasItems {
-            PolarJSONWriter.newline(indent: 0, into: &buffer)
-        } else {
-            buffer.append(UInt8(ascii: "["))
-        }
-        buffer.append(contentsOf: "]\n".utf8)
+        buffer.append(contentsOf: hasItems ? "\n]\n".utf8 : "[]\n".utf8)
         flush()
     }
 

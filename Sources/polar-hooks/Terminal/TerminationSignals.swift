@@ -20,10 +20,10 @@ final class TerminationSignals {
         }
     }
 
-    /// Returns the signal that came first.
+    /// The signal that came (SIGINT or SIGTERM), or nil when the waiting task was cancelled.
     @discardableResult
-    func wait() async -> Int32 {
-        var received = SIGINT
+    func wait() async -> Int32? {
+        var received: Int32?
         for await number in stream {
             received = number
             break

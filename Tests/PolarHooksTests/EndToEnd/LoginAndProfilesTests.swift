@@ -103,7 +103,7 @@ import Testing
             #expect(used.status == 0, "\(used)")
             let json = try await PolarHooksBinary.run(
                 ["profiles", "list", "--json"], environment: configOnly(fixture))
-            #expect(json.stdout.contains("\"default\" : true"))
+            #expect(json.stdout.contains("\"default\": true"))
             #expect(!json.stdout.contains("polar_"))
             #expect(try mode(fixture.configPath) == 0o600)
 

@@ -120,5 +120,5 @@ struct FixtureError: Error, CustomStringConvertible {
 
 /// Decodes the binary's `--json` output with Polar's rules.
 func decodeJSON<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-    try PolarJSON.decoder().decode(type, from: Data(text.utf8))
+    try PolarCoding.decoder.decode(type, from: Array(text.utf8))
 }

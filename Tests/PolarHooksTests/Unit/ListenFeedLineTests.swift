@@ -1,4 +1,5 @@
 import Foundation
+import PolarJSON
 import StandardWebhooks
 import TerminalText
 import Testing
@@ -67,6 +68,23 @@ import WebhookListener
         #expect(object["sequence"] as? Int == 3)
         #expect(object["body"] as? String == #"{"type":"order.paid"}"#)
         #expect(object["received_at"] as? String == "2026-11-18T11:06:40Z")
+    }
+
+    @Test func jsonKeysComeInAFixedOrderAndTheSameBytesEveryTime() throws {
+        let webhook = Self.webhook(forwarding: .answered(status: 204, milliseconds: 12))
+        let json = ListenFeedLine.json(webhook)
+        guard case .object(let pairs) = try JSONParser.parse(Array(json.utf8)) else {
+            Issue.record("not an object: \(json)")
+            return
+        }
+        #expect(
+            pairs.map(\.0) == [
+                "sequence", "received_at", "path", "webhook_id", "timestamp", "webhook_signature", "api_version",
+                "type", "verified", "signing", "verification_error", "duplicate", "redelivery", "forwarded_status",
+                "forward_error",
+                "answered_status", "body",
+            ])
+        for _ in 0..<20 { #expect(ListenFeedLine.json(webhook) == json) }
     }
 
     @Test func aDuplicateSaysSoAndThatItWasNotForwardedAgain() throws {

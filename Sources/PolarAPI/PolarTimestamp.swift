@@ -1,37 +1,5 @@
 import Foundation
 
-/// JSON coding the way Polar's server does it: snake_case keys are spelled out in each
-/// model's `CodingKeys`, and timestamps are ISO-8601 UTC with `Z`, microseconds kept
-/// and dropped when they are zero (pydantic's behaviour).
-public enum PolarJSON {
-    /// An encoder that writes Polar's timestamp format and compact output.
-    public static func encoder(pretty: Bool = false) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(PolarTimestamp.format(date))
-        }
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
-        return encoder
-    }
-
-    /// A decoder that reads every timestamp form Polar emits (with or without fractions,
-    /// `Z` or a numeric offset).
-    public static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let date = PolarTimestamp.parse(text) else {
-                throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "Not an RFC 3339 timestamp: \(text)")
-            }
-            return date
-        }
-        return decoder
-    }
-}
-
 /// Formats and parses RFC 3339 timestamps as Polar's API writes them.
 public enum PolarTimestamp {
     /// `0001-01-01T00:00:00Z`, the first instant a timestamp can name.
