@@ -286,6 +286,23 @@ import Testing
         #expect(state.live.budget.available(at: state.now) == before - 2)
     }
 
+    /// A list of 250 endpoints comes in three pages: three requests off the budget, not one.
+    @Test func aListRefreshIsChargedForEveryPage() {
+        var state = Self.watching(Fixtures.many(250), interval: 15, budget: 500)
+        Self.answerHealth(&state, Self.tick(&state, by: 0.1))
+        guard
+            case .refreshEndpoints(let id)? = Self.tick(&state, by: 16).first(where: {
+                if case .refreshEndpoints = $0 { return true } else { return false }
+            })
+        else {
+            Issue.record("expected a list refresh")
+            return
+        }
+        let before = state.live.budget.available(at: state.now)
+        _ = update(&state, .endpointsRefreshed(id, Fixtures.many(250)))
+        #expect(state.live.budget.available(at: state.now) == max(0, before - 2))
+    }
+
     @Test func aRateLimitHalvesTheBudget() {
         var state = Self.watching()
         for case .loadHealth(let id, _, _, _) in Self.tick(&state, by: 0.1) {

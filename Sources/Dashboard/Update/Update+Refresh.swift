@@ -89,6 +89,10 @@ func handleRefreshResult(_ state: inout DashboardState, _ action: Action) -> [Ef
         guard id == state.live.listRequest else { return [] }
         state.live.listRequest = nil
         cameOnline(&state)
+        // The list came in pages of 100, each a request: the pages after the first are charged
+        // now (500 endpoints took 5 requests a refresh for one budget unit, 24 a minute of 20).
+        let pages = max(1, (endpoints.count + 99) / 100)
+        for _ in 1..<pages { state.live.budget.spend(at: state.now) }
         // A reload the user asked for is on its way and wins.
         guard state.loadRequest == nil else { return [] }
         return replaceKeepingView(&state, with: endpoints)
