@@ -130,7 +130,9 @@ import Testing
         let baseURL = server.baseURL
         await server.stop()
         let recorder = SleepRecorder()
-        let client = makeClient(baseURL: baseURL, sleep: recorder.sleeper)
+        // A refused connection fails at once; the long timeout only keeps a starved machine
+        // from turning it into "did not answer in time".
+        let client = makeClient(baseURL: baseURL, timeout: .seconds(60), sleep: recorder.sleeper)
         let error = await polarError { () async throws(PolarError) in try await client.endpoint(id: "x") }
         await client.shutdown()
         guard case .network = error else {

@@ -39,12 +39,12 @@ import WebhookListener
                 await connection.send("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
                 // A header line every 100 ms: never idle for long, never done (slowloris).
                 var line = 0
-                while connection.isOpen, line < 50 {
+                while connection.isOpen, line < 300 {
                     await connection.send("X-Slow-\(line): 1\r\n")
                     line += 1
                     if await connection.closes(within: .milliseconds(100)) { break }
                 }
-                #expect(!connection.isOpen, "still open after \(line) header lines over 5 s")
+                #expect(!connection.isOpen, "still open after \(line) header lines, 100 ms apart")
             }
         }
     }
@@ -52,7 +52,7 @@ import WebhookListener
     @Test func aConnectionThatSendsNothingIsClosedAfterTheHeaderTimeout() async throws {
         try await Self.withListener(Self.limits(header: .milliseconds(300))) { listener in
             try await RawConnection.with(port: listener.port) { connection in
-                #expect(await connection.closes(within: .seconds(10)))
+                #expect(await connection.closes(within: .seconds(30)))
                 #expect(connection.text.isEmpty)
             }
         }
@@ -64,7 +64,7 @@ import WebhookListener
                 await connection.send(try Self.signedRequest())
                 #expect(await connection.waitForText("ok\n", within: .seconds(10)))
                 #expect(connection.text.hasPrefix("HTTP/1.1 200"))
-                #expect(await connection.closes(within: .seconds(10)))
+                #expect(await connection.closes(within: .seconds(30)))
             }
             #expect(await listener.next()?.verification == .verified(.standard))
         }
@@ -86,7 +86,7 @@ import WebhookListener
         try await Self.withListener(Self.limits(body: .milliseconds(300))) { listener in
             try await RawConnection.with(port: listener.port) { connection in
                 await connection.send("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"a")
-                #expect(await connection.closes(within: .seconds(10)))
+                #expect(await connection.closes(within: .seconds(30)))
             }
         }
     }
@@ -96,7 +96,7 @@ import WebhookListener
             try await RawConnection.with(port: listener.port) { connection in
                 await connection.send(
                     "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000000000\r\n\r\nabc")
-                #expect(await connection.closes(within: .seconds(10)))
+                #expect(await connection.closes(within: .seconds(30)))
                 #expect(connection.text.hasPrefix("HTTP/1.1 413"))
                 #expect(connection.text.contains("the limit is 1 KiB"))
                 #expect(connection.text.lowercased().contains("connection: close"))
@@ -116,7 +116,7 @@ import WebhookListener
                 await connection.send(
                     "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + "\(hex)\r\n\(chunk)\r\n\(hex)\r\n\(chunk)\r\n")
-                #expect(await connection.closes(within: .seconds(10)))
+                #expect(await connection.closes(within: .seconds(30)))
                 #expect(connection.text.hasPrefix("HTTP/1.1 413"))
             }
         }
@@ -126,7 +126,7 @@ import WebhookListener
         try await Self.withListener(Self.limits()) { listener in
             try await RawConnection.with(port: listener.port) { connection in
                 await connection.send(try Self.signedRequest(version: "HTTP/1.0"))
-                #expect(await connection.closes(within: .seconds(10)))
+                #expect(await connection.closes(within: .seconds(30)))
                 #expect(connection.text.hasPrefix("HTTP/1.1 200"))
                 #expect(connection.text.lowercased().contains("connection: close"))
             }
