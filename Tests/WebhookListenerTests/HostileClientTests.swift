@@ -152,7 +152,9 @@ import WebhookListener
             for _ in 0..<60 { idle.append(try await RawConnection.open(port: listener.port)) }
             // Old idle connections made room for the newer ones: 20 stay, the newest among them.
             let closed: () -> Int = { idle.count { !$0.isOpen } }
-            await waitUntil(within: .seconds(10)) { closed() >= 40 }
+            // A bound, not a timing: the wait ends as soon as 40 are closed. 10 s was missed
+            // once when the whole suite ran in parallel on two busy cores (33 closed by then).
+            await waitUntil(within: .seconds(30)) { closed() >= 40 }
             #expect(closed() == 40)
             #expect(idle.suffix(10).allSatisfy { $0.isOpen })
             // An honest webhook is not kept out by the idle crowd.
