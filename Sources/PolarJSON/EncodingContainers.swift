@@ -1,23 +1,21 @@
-/// The `Encoder` a value is handed: it fills one slot of the ``EncodingSink``.
+/// The `Encoder` a value is handed: it fills one slot of the ``EncodingSink``. Three words, so
+/// an `any Encoder` of it needs no allocation.
 struct EncoderLevel: Encoder {
     let sink: EncodingSink
     let slot: Int
-    /// The container the slot is in; nil at the top level.
-    let parentFrame: Int?
-    /// The slot's key in that container.
-    let key: (any CodingKey)?
+    /// The container the slot is in; ``EncodingSink/topLevel`` for none.
+    let parentFrame: Int
 
-    var codingPath: [any CodingKey] { sink.codingPath(ofFrame: parentFrame) + (key.map { [$0] } ?? []) }
+    var codingPath: [any CodingKey] { sink.codingPath(ofSlotIn: parentFrame) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        let frame = sink.openContainer(in: slot, isObject: true, key: key, codingPath: { codingPath })
+        let frame = sink.openContainer(in: slot, of: parentFrame, isObject: true)
         return KeyedEncodingContainer(KeyedContainer<Key>(sink: sink, frame: frame))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        UnkeyedContainer(
-            sink: sink, frame: sink.openContainer(in: slot, isObject: false, key: key, codingPath: { codingPath }))
+        UnkeyedContainer(sink: sink, frame: sink.openContainer(in: slot, of: parentFrame, isObject: false))
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueContainer(level: self) }
@@ -33,22 +31,38 @@ extension EncodingSink {
             value, EncodingError.Context(codingPath: codingPath(), debugDescription: "JSON has no \(value)."))
     }
 
-    /// A nested container's frame, or nil after recording why there is none.
-    func nestedFrame(in frame: Int?, key: any CodingKey, isObject: Bool, codingPath: () -> [any CodingKey]) -> Int? {
+    /// Writes a member's key (`key`) or an item's comma (no key) in `frame`.
+    private func begin(in frame: Int, key: (any CodingKey)?) throws {
+        if let key { try beginMember(in: frame, key: key) } else { try beginItem(in: frame) }
+    }
+
+    /// A nested container's frame, or ``topLevel`` (none) after recording why there is none.
+    func nestedFrame(in frame: Int, key: (any CodingKey)?, isObject: Bool) -> Int {
         do {
-            try beginMember(in: frame, key: key)
+            try begin(in: frame, key: key)
         } catch {
             record(error)
-            return nil
+            return Self.topLevel
         }
-        return openContainer(in: openSlotForMember(), isObject: isObject, key: key, codingPath: codingPath)
+        return openContainer(in: openSlotForMember(), of: frame, isObject: isObject)
+    }
+
+    /// An encoder for a member or item whose value comes later (a `superEncoder()`).
+    func laterEncoder(in frame: Int, key: (any CodingKey)?) -> EncoderLevel {
+        do {
+            try begin(in: frame, key: key)
+        } catch {
+            record(error)
+            return EncoderLevel(sink: self, slot: 0, parentFrame: frame)
+        }
+        return EncoderLevel(sink: self, slot: openSlotForMember(), parentFrame: frame)
     }
 }
 
 /// An object's members, written as they come.
 struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let sink: EncodingSink
-    let frame: Int?
+    let frame: Int
 
     var codingPath: [any CodingKey] { sink.codingPath(ofFrame: frame) }
 
@@ -82,7 +96,7 @@ struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try sink.beginMember(in: frame, key: key)
-        try sink.encodeValue(value, slot: sink.openSlotForMember(), parentFrame: frame, key: key)
+        try sink.encodeValue(value, slot: sink.openSlotForMember(), parentFrame: frame)
     }
 
     private func encodeInteger<Integer: BinaryInteger>(_ value: Integer, forKey key: Key) throws {
@@ -169,51 +183,39 @@ struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
-        let nested = sink.nestedFrame(in: frame, key: key, isObject: true, codingPath: { codingPath + [key] })
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(sink: sink, frame: nested))
+        KeyedEncodingContainer(
+            KeyedContainer<NestedKey>(sink: sink, frame: sink.nestedFrame(in: frame, key: key, isObject: true)))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        UnkeyedContainer(
-            sink: sink,
-            frame: sink.nestedFrame(in: frame, key: key, isObject: false, codingPath: { codingPath + [key] }))
+        UnkeyedContainer(sink: sink, frame: sink.nestedFrame(in: frame, key: key, isObject: false))
     }
 
-    mutating func superEncoder() -> any Encoder { superEncoder(at: AnyCodingKey.superKey) }
+    mutating func superEncoder() -> any Encoder { sink.laterEncoder(in: frame, key: AnyCodingKey.superKey) }
 
-    mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder(at: key) }
-
-    private func superEncoder(at key: any CodingKey) -> any Encoder {
-        do {
-            try sink.beginMember(in: frame, key: key)
-        } catch {
-            sink.record(error)
-            return EncoderLevel(sink: sink, slot: 0, parentFrame: frame, key: key)
-        }
-        return EncoderLevel(sink: sink, slot: sink.openSlotForMember(), parentFrame: frame, key: key)
-    }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { sink.laterEncoder(in: frame, key: key) }
 }
 
 /// An array's items, written as they come.
 struct UnkeyedContainer: UnkeyedEncodingContainer {
     let sink: EncodingSink
-    let frame: Int?
+    let frame: Int
 
     var codingPath: [any CodingKey] { sink.codingPath(ofFrame: frame) }
     var count: Int { sink.count(ofFrame: frame) }
 
     mutating func encodeNil() throws {
-        _ = try sink.beginItem(in: frame)
+        try sink.beginItem(in: frame)
         JSONTextWriter.writeNull(into: &sink.bytes)
     }
 
     mutating func encode(_ value: Bool) throws {
-        _ = try sink.beginItem(in: frame)
+        try sink.beginItem(in: frame)
         JSONTextWriter.writeBool(value, into: &sink.bytes)
     }
 
     mutating func encode(_ value: String) throws {
-        _ = try sink.beginItem(in: frame)
+        try sink.beginItem(in: frame)
         JSONTextWriter.writeString(value, into: &sink.bytes)
     }
 
@@ -231,13 +233,12 @@ struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { try encodeInteger(value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        let index = try sink.beginItem(in: frame)
-        try sink.encodeValue(
-            value, slot: sink.openSlotForMember(), parentFrame: frame, key: AnyCodingKey(index: index))
+        try sink.beginItem(in: frame)
+        try sink.encodeValue(value, slot: sink.openSlotForMember(), parentFrame: frame)
     }
 
     private func encodeInteger<Integer: BinaryInteger>(_ value: Integer) throws {
-        _ = try sink.beginItem(in: frame)
+        try sink.beginItem(in: frame)
         JSONTextWriter.writeInteger(value, into: &sink.bytes)
     }
 
@@ -245,43 +246,22 @@ struct UnkeyedContainer: UnkeyedEncodingContainer {
         throws
     {
         try sink.requireFinite(value, codingPath: codingPath + [AnyCodingKey(index: count)])
-        _ = try sink.beginItem(in: frame)
+        try sink.beginItem(in: frame)
         JSONTextWriter.writeFloatingPoint(value, into: &sink.bytes)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
         -> KeyedEncodingContainer<NestedKey>
     {
-        KeyedEncodingContainer(KeyedContainer<NestedKey>(sink: sink, frame: nestedFrame(isObject: true)))
+        KeyedEncodingContainer(
+            KeyedContainer<NestedKey>(sink: sink, frame: sink.nestedFrame(in: frame, key: nil, isObject: true)))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        UnkeyedContainer(sink: sink, frame: nestedFrame(isObject: false))
+        UnkeyedContainer(sink: sink, frame: sink.nestedFrame(in: frame, key: nil, isObject: false))
     }
 
-    mutating func superEncoder() -> any Encoder {
-        do {
-            let index = try sink.beginItem(in: frame)
-            return EncoderLevel(
-                sink: sink, slot: sink.openSlotForMember(), parentFrame: frame, key: AnyCodingKey(index: index))
-        } catch {
-            sink.record(error)
-            return EncoderLevel(sink: sink, slot: 0, parentFrame: frame, key: nil)
-        }
-    }
-
-    private func nestedFrame(isObject: Bool) -> Int? {
-        let index: Int
-        do {
-            index = try sink.beginItem(in: frame)
-        } catch {
-            sink.record(error)
-            return nil
-        }
-        let key = AnyCodingKey(index: index)
-        return sink.openContainer(
-            in: sink.openSlotForMember(), isObject: isObject, key: key, codingPath: { codingPath + [key] })
-    }
+    mutating func superEncoder() -> any Encoder { sink.laterEncoder(in: frame, key: nil) }
 }
 
 /// The one value of a slot.
@@ -321,7 +301,7 @@ struct SingleValueContainer: SingleValueEncodingContainer {
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try sink.requireOpen(level.slot, codingPath: codingPath)
-        try sink.encodeValue(value, slot: level.slot, parentFrame: level.parentFrame, key: level.key)
+        try sink.encodeValue(value, slot: level.slot, parentFrame: level.parentFrame)
     }
 
     private func encodeInteger<Integer: BinaryInteger>(_ value: Integer) throws {

@@ -4,11 +4,18 @@
 /// Every value goes into a *slot*: the top level, the place after an object's `"key":`, or an
 /// array's next item. A slot is filled by a scalar or by opening one container; a container is
 /// closed when the value that opened it has finished encoding, or when its parent is written
-/// to again (a nested container has no end call).
+/// to again (a nested container has no end call). Containers and encoders are small handles
+/// (the sink, a slot, a frame number), so handing them to a value allocates nothing.
 final class EncodingSink {
-    var bytes: [UInt8] = []
+    // The sink is made for one encode and used by its own containers, one call at a time on one
+    // thread, and no access to these overlaps another: the run-time exclusivity checks, a third
+    // of the encoder's time, are left out.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
     let stringFormat: JSONStringFormat?
     let writesAbsentAsNull: Bool
+
+    /// The frame number of the top level, which is in no container.
+    static let topLevel = 0
 
     /// An open object or array.
     struct Frame {
@@ -20,25 +27,27 @@ final class EncodingSink {
         let slot: Int
         /// Members or items written so far.
         var count = 0
-        /// Where its keys start in ``EncodingSink/keys``.
-        let firstKey: Int
+        /// An object's latest key: the key of the member being written.
+        var lastKey: (any CodingKey)?
     }
 
-    private(set) var frames: [Frame] = []
-    /// The keys of the open objects, for refusing a key written twice.
-    private var keys: [String] = []
+    @exclusivity(unchecked) private var frames: [Frame] = []
     /// The slot waiting for its value, if any; it is always in the innermost open container.
-    private var openSlot: Int?
-    private var lastID = 0
+    @exclusivity(unchecked) private var openSlot: Int?
+    @exclusivity(unchecked) private var lastID = 0
     /// A misuse found where the `Encoder` API cannot throw; thrown at the next chance.
-    private var failure: EncodingError?
+    @exclusivity(unchecked) private var failure: EncodingError? {
+        didSet { failed = failure != nil }
+    }
+    /// Whether there is a `failure`, cheap to ask on every write.
+    @exclusivity(unchecked) private var failed = false
 
     init(stringFormat: JSONStringFormat?, writesAbsentAsNull: Bool) {
         self.stringFormat = stringFormat
         self.writesAbsentAsNull = writesAbsentAsNull
     }
 
-    func newID() -> Int {
+    private func newID() -> Int {
         lastID += 1
         return lastID
     }
@@ -48,8 +57,8 @@ final class EncodingSink {
     func encodeTopLevel<Value: Encodable>(_ value: Value) throws {
         let slot = newID()
         openSlot = slot
-        try encodeValue(value, slot: slot, parentFrame: nil, key: nil)
-        if let failure { throw failure }
+        try encodeValue(value, slot: slot, parentFrame: Self.topLevel)
+        if failed, let failure { throw failure }
         if openSlot == slot {
             throw EncodingError.invalidValue(
                 value,
@@ -57,11 +66,16 @@ final class EncodingSink {
         }
     }
 
-    /// Writes `value` into `slot`, which is open. The string format's type, ``JSONValue``s and
-    /// strings are written directly;
-    /// anything else encodes itself, and whatever it left open is closed after it.
-    func encodeValue<Value: Encodable>(_ value: Value, slot: Int, parentFrame: Int?, key: (any CodingKey)?) throws {
+    /// Writes `value` into `slot` of `parentFrame`, which is open. Values of the string format's
+    /// type, ``JSONValue``s and strings are written directly; anything else encodes itself, and
+    /// whatever it left open is closed after it.
+    func encodeValue<Value: Encodable>(_ value: Value, slot: Int, parentFrame: Int) throws {
         if let stringFormat, stringFormat.applies(to: Value.self), let text = stringFormat.text(of: value) {
+            fill(slot)
+            JSONTextWriter.writeString(text, into: &bytes)
+            return
+        }
+        if Value.self == String.self, let text = value as? String {
             fill(slot)
             JSONTextWriter.writeString(text, into: &bytes)
             return
@@ -71,18 +85,13 @@ final class EncodingSink {
             json.write(into: &bytes)
             return
         }
-        if Value.self == String.self, let text = value as? String {
-            fill(slot)
-            JSONTextWriter.writeString(text, into: &bytes)
-            return
-        }
         let depth = frames.count
-        try value.encode(to: EncoderLevel(sink: self, slot: slot, parentFrame: parentFrame, key: key))
-        if let failure { throw failure }
+        try value.encode(to: EncoderLevel(sink: self, slot: slot, parentFrame: parentFrame))
+        if failed, let failure { throw failure }
         while frames.count > depth { closeInnermost() }
         // A value that wrote nothing is an empty object, as Foundation's encoder has it (at the
         // top level it is an error instead).
-        if openSlot == slot, key != nil {
+        if openSlot == slot, parentFrame != Self.topLevel {
             fill(slot)
             bytes.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")])
         }
@@ -101,7 +110,7 @@ final class EncodingSink {
 
     /// Refuses a second value or a value too late.
     func requireOpen(_ slot: Int, codingPath: @autoclosure () -> [any CodingKey]) throws {
-        if let failure { throw failure }
+        if failed, let failure { throw failure }
         guard openSlot == slot else {
             throw EncodingError.invalidValue(
                 Optional<Int>.none as Any,
@@ -113,58 +122,57 @@ final class EncodingSink {
 
     // MARK: Containers
 
-    /// Opens the container that fills `slot`, or finds it when the value asks again.
-    /// Returns its frame id, or nil after recording why it cannot.
-    func openContainer(in slot: Int, isObject: Bool, key: (any CodingKey)?, codingPath: () -> [any CodingKey])
-        -> Int?
-    {
-        guard failure == nil else { return nil }
+    /// Opens the container that fills `slot` (of `parentFrame`), or finds it when the value asks
+    /// again. Returns its frame number, or ``topLevel`` (no container) after recording why not.
+    func openContainer(in slot: Int, of parentFrame: Int, isObject: Bool) -> Int {
+        guard !failed else { return Self.topLevel }
         if openSlot == slot {
             openSlot = nil
             bytes.append(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
             let id = newID()
-            frames.append(Frame(id: id, isObject: isObject, key: key, slot: slot, firstKey: keys.count))
+            let key = frames.last.flatMap { $0.id == parentFrame ? Self.memberKey(of: $0) : nil }
+            frames.append(Frame(id: id, isObject: isObject, key: key, slot: slot))
             return id
         }
         if let existing = frames.last(where: { $0.slot == slot }), existing.isObject == isObject {
             return existing.id
         }
-        record(codingPath(), "A container was asked for after its value had been written or had moved on.")
-        return nil
+        record(
+            codingPath(ofSlotIn: parentFrame),
+            "A container was asked for after its value had been written or had moved on.")
+        return Self.topLevel
     }
 
     /// Writes what comes before a member of the object `frameID`: a comma, its key and a colon.
-    func beginMember(in frameID: Int?, key: any CodingKey) throws {
+    /// A key written twice is written twice, and JSON readers keep the last value, which is
+    /// what Foundation's encoder writes.
+    func beginMember(in frameID: Int, key: any CodingKey) throws {
         let position = try enter(frameID, key: key)
-        let name = key.stringValue
-        if keys[frames[position].firstKey...].contains(name) {
-            throw EncodingError.invalidValue(
-                Optional<Int>.none as Any,
-                EncodingError.Context(
-                    codingPath: codingPath(ofFrame: frameID) + [key],
-                    debugDescription: "The key \"\(name)\" was encoded twice."))
-        }
         if frames[position].count > 0 { bytes.append(UInt8(ascii: ",")) }
         frames[position].count += 1
-        keys.append(name)
-        JSONTextWriter.writeString(name, into: &bytes)
+        frames[position].lastKey = key
+        JSONTextWriter.writeString(key.stringValue, into: &bytes)
         bytes.append(UInt8(ascii: ":"))
     }
 
-    /// Writes what comes before an item of the array `frameID` (a comma); returns its index.
-    func beginItem(in frameID: Int?) throws -> Int {
+    /// Writes what comes before an item of the array `frameID` (a comma).
+    func beginItem(in frameID: Int) throws {
         let position = try enter(frameID, key: nil)
-        let index = frames[position].count
-        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        if frames[position].count > 0 { bytes.append(UInt8(ascii: ",")) }
         frames[position].count += 1
-        return index
     }
 
     /// Makes the container `frameID` the innermost again, closing any container opened inside
     /// it that was left open; refuses a container already closed.
-    private func enter(_ frameID: Int?, key: (any CodingKey)?) throws -> Int {
-        if let failure { throw failure }
-        guard let frameID, let position = frames.lastIndex(where: { $0.id == frameID }) else {
+    private func enter(_ frameID: Int, key: (any CodingKey)?) throws -> Int {
+        if failed, let failure { throw failure }
+        // Nearly always the innermost; a search only after a nested container was left open.
+        let position: Int
+        if let last = frames.indices.last, frames[last].id == frameID {
+            position = last
+        } else if let found = frames.lastIndex(where: { $0.id == frameID }) {
+            position = found
+        } else {
             throw EncodingError.invalidValue(
                 Optional<Int>.none as Any,
                 EncodingError.Context(
@@ -177,7 +185,7 @@ final class EncodingSink {
     }
 
     /// How many members or items the container `frameID` has so far.
-    func count(ofFrame frameID: Int?) -> Int {
+    func count(ofFrame frameID: Int) -> Int {
         frames.last { $0.id == frameID }?.count ?? 0
     }
 
@@ -198,30 +206,43 @@ final class EncodingSink {
     private func closeInnermost() {
         fillLeftOpenSlot()
         let frame = frames.removeLast()
-        keys.removeSubrange(frame.firstKey...)
         bytes.append(frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
     }
 
     /// Keeps the first misuse found where the `Encoder` API cannot throw.
     func record(_ codingPath: [any CodingKey], _ description: String) {
-        guard failure == nil else { return }
+        guard !failed else { return }
         failure = EncodingError.invalidValue(
             Optional<Int>.none as Any, EncodingError.Context(codingPath: codingPath, debugDescription: description))
     }
 
     func record(_ error: any Error) {
-        guard failure == nil else { return }
+        guard !failed else { return }
         failure =
             error as? EncodingError
             ?? EncodingError.invalidValue(
                 Optional<Int>.none as Any, EncodingError.Context(codingPath: [], debugDescription: "\(error)"))
     }
 
-    // MARK: Coding paths
+    // MARK: Coding paths (made only when asked for)
 
     /// The keys from the top level down to the container `frameID`.
-    func codingPath(ofFrame frameID: Int?) -> [any CodingKey] {
-        guard let frameID, let position = frames.lastIndex(where: { $0.id == frameID }) else { return [] }
+    func codingPath(ofFrame frameID: Int) -> [any CodingKey] {
+        guard let position = frames.lastIndex(where: { $0.id == frameID }) else { return [] }
         return frames[...position].compactMap(\.key)
+    }
+
+    /// The path of the member or item being written in `frameID`.
+    func codingPath(ofSlotIn frameID: Int) -> [any CodingKey] {
+        guard let frame = frames.last(where: { $0.id == frameID }), let key = Self.memberKey(of: frame) else {
+            return []
+        }
+        return codingPath(ofFrame: frameID) + [key]
+    }
+
+    /// The key of the member or item a container is writing: an object's latest key, an array's
+    /// latest index.
+    private static func memberKey(of frame: Frame) -> (any CodingKey)? {
+        frame.isObject ? frame.lastKey : AnyCodingKey(index: max(frame.count - 1, 0))
     }
 }

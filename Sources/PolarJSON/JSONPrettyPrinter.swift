@@ -27,7 +27,12 @@ public enum JSONPrettyPrinter {
             var index = 0
             func newline() {
                 out.append(UInt8(ascii: "\n"))
-                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+                var remaining = depth * 2
+                while remaining > 0 {
+                    let run = min(remaining, Self.spaces.count)
+                    out.append(contentsOf: Self.spaces[..<run])
+                    remaining -= run
+                }
             }
             while index < bytes.count {
                 let byte = bytes[index]
@@ -63,6 +68,9 @@ public enum JSONPrettyPrinter {
             }
         }
     }
+
+    /// Indentation, copied a run at a time rather than a space at a time.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// The index just past the closing quote of the string whose content starts at `start`.
     private static func endOfString(in bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Int {

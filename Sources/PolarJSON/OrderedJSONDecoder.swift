@@ -33,14 +33,6 @@ public struct OrderedJSONDecoder: Sendable {
 
     /// Decodes a `Value` from a parsed JSON value.
     public func decode<Value: Decodable>(_ type: Value.Type, from value: JSONValue) throws -> Value {
-        try ValueDecoder(value: value, parentPath: [], key: nil, options: DecodingOptions(stringFormat: stringFormat))
-            .decode(Value.self)
+        try ValueDecoder(state: DecodingState(root: value, path: [], stringFormat: stringFormat)).decode(Value.self)
     }
-}
-
-/// What every level of one decode shares, by reference (cheap to hand down).
-final class DecodingOptions: Sendable {
-    let stringFormat: JSONStringFormat?
-
-    init(stringFormat: JSONStringFormat?) { self.stringFormat = stringFormat }
 }

@@ -4,8 +4,9 @@
 ///
 /// The bytes are written as the value encodes itself, with no tree in between, which needs
 /// containers used the way every synthesized and standard-library conformance uses them: a
-/// nested container finished before its parent is written to again, and no key written twice.
-/// A type that goes back to an earlier container gets an `EncodingError`, never wrong JSON.
+/// nested container finished before its parent is written to again. A type that goes back to
+/// an earlier container gets an `EncodingError`, never wrong JSON. A key encoded twice is
+/// written twice; JSON readers keep the last value, the one Foundation's encoder would write.
 public struct OrderedJSONEncoder: Sendable {
     /// What `encodeIfPresent` writes for nil (the call a synthesized conformance makes for an
     /// optional property).

@@ -1,5 +1,6 @@
 import Glibc
 import PolarAPI
+import PolarJSON
 import SystemIO
 import TerminalText
 
@@ -11,6 +12,8 @@ struct JSONArrayStream {
     private static let chunkSize = 64 * 1024
     private let descriptor: Int32
     private var buffer: [UInt8] = []
+    /// One item's compact JSON, before it is indented into `buffer`.
+    private var item: [UInt8] = []
     private var hasItems = false
 
     init(descriptor: Int32 = STDOUT_FILENO) {
@@ -19,9 +22,11 @@ struct JSONArrayStream {
     }
 
     /// Adds one item to the array.
-    mutating func append(_ item: some Encodable) throws(CLIError) {
+    mutating func append(_ value: some Encodable) throws(CLIError) {
+        item.removeAll(keepingCapacity: true)
+        try JSONOutput.encode(value, into: &item)
         buffer.append(contentsOf: hasItems ? ",\n  ".utf8 : "[\n  ".utf8)
-        try JSONOutput.append(item, level: 1, to: &buffer)
+        JSONPrettyPrinter.reindent(item, level: 1, into: &buffer)
         hasItems = true
         if buffer.count >= Self.chunkSize { flush() }
     }

@@ -5,19 +5,19 @@ import PolarJSON
 /// timestamps, indented by the one pretty printer.
 enum JSONOutput {
     static func text(_ value: some Encodable) throws(CLIError) -> String {
+        var compact: [UInt8] = []
+        try encode(value, into: &compact)
         var out: [UInt8] = []
-        try append(value, to: &out)
+        JSONPrettyPrinter.reindent(compact, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `value`, indented as if it sat `level` deep in a document.
-    static func append(_ value: some Encodable, level: Int = 0, to out: inout [UInt8]) throws(CLIError) {
-        let compact: [UInt8]
+    /// Appends `value` as compact JSON, for ``JSONPrettyPrinter`` to indent.
+    static func encode(_ value: some Encodable, into compact: inout [UInt8]) throws(CLIError) {
         do {
-            compact = try PolarCoding.answerEncoder.encode(value)
+            try PolarCoding.answerEncoder.encode(value, into: &compact)
         } catch {
             throw .failure("could not encode the result as JSON: \(error)")
         }
-        JSONPrettyPrinter.reindent(compact, level: level, into: &out)
     }
 }
