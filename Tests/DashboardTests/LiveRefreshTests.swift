@@ -98,14 +98,19 @@ import Testing
         #expect(screen.contains("updated 12:00"))
     }
 
+    /// 500 endpoints and a budget of 20: the list takes 5 requests (pages of 100), which every
+    /// 2 s would be far over the budget; it is fetched less often, no minute goes over the budget,
+    /// and health keeps its share.
     @Test func neverMoreRequestsThanTheBudgetInAMinute() {
         var state = Self.watching(Fixtures.many(500), interval: 2, budget: 20)
-        var spent: [Date] = []
+        var spent: [(at: Date, requests: Int, isHealth: Bool)] = []
         for _ in 0..<600 {
             let effects = Self.tick(&state, by: 0.5)
             for effect in effects {
                 switch effect {
-                case .loadHealth, .refreshEndpoints, .refreshDeliveries: spent.append(state.now)
+                case .loadHealth: spent.append((state.now, 1, true))
+                case .refreshEndpoints: spent.append((state.now, 5, false))
+                case .refreshDeliveries: spent.append((state.now, 1, false))
                 default: break
                 }
             }
@@ -114,9 +119,12 @@ import Testing
                 _ = update(&state, .endpointsRefreshed(id, Fixtures.many(500)))
             }
         }
-        #expect(spent.count >= 90)
-        for start in spent {
-            #expect(spent.filter { $0 >= start && $0 < start + 60 }.count <= 20)
+        #expect(spent.map(\.requests).reduce(0, +) >= 90)
+        #expect(spent.contains { !$0.isHealth })
+        for start in spent.map(\.at) where start < state.now - 60 {
+            let minute = spent.filter { $0.at >= start && $0.at < start + 60 }
+            #expect(minute.map(\.requests).reduce(0, +) <= 20)
+            #expect(minute.contains { $0.isHealth }, "no health request in the minute from \(start)")
         }
     }
 
@@ -287,20 +295,34 @@ import Testing
     }
 
     /// A list of 250 endpoints comes in three pages: three requests off the budget, not one.
-    @Test func aListRefreshIsChargedForEveryPage() {
-        var state = Self.watching(Fixtures.many(250), interval: 15, budget: 500)
+    @Test func aListRefreshIsChargedForEveryPageBeforeItStarts() {
+        var state = Self.watching(Fixtures.many(250), interval: 15, budget: 2000)
         Self.answerHealth(&state, Self.tick(&state, by: 0.1))
+        let before = state.live.budget.available(at: state.now + 16)
+        let effects = Self.tick(&state, by: 16)
         guard
-            case .refreshEndpoints(let id)? = Self.tick(&state, by: 16).first(where: {
+            case .refreshEndpoints(let id)? = effects.first(where: {
                 if case .refreshEndpoints = $0 { return true } else { return false }
             })
         else {
             Issue.record("expected a list refresh")
             return
         }
-        let before = state.live.budget.available(at: state.now)
+        let health = effects.filter { if case .loadHealth = $0 { return true } else { return false } }.count
+        // Three pages of 100, charged at the start; the answer adds nothing when the list kept its size.
+        #expect(state.live.budget.available(at: state.now) == before - 3 - health)
         _ = update(&state, .endpointsRefreshed(id, Fixtures.many(250)))
-        #expect(state.live.budget.available(at: state.now) == max(0, before - 2))
+        #expect(state.live.budget.available(at: state.now) == before - 3 - health)
+        // A list that grew meanwhile is charged for its new page on the answer.
+        let again = Self.tick(&state, by: 16).compactMap { effect -> RequestID? in
+            if case .refreshEndpoints(let id) = effect { id } else { nil }
+        }
+        #expect(again.count == 1)
+        for id in again {
+            let charged = state.live.budget.available(at: state.now)
+            _ = update(&state, .endpointsRefreshed(id, Fixtures.many(301)))
+            #expect(state.live.budget.available(at: state.now) == charged - 1)
+        }
     }
 
     @Test func aRateLimitHalvesTheBudget() {

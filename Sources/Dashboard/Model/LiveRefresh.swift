@@ -27,6 +27,8 @@ struct LiveRefresh: Sendable {
     var refreshedAt: [String: Date] = [:]
     /// Background requests in flight: the list, each endpoint's deliveries, the open browser.
     var listRequest: RequestID?
+    /// The pages charged to the budget when the list request started.
+    var listPagesCharged = 1
     var healthRequests: [RequestID: String] = [:]
     var deliveriesRequest: RequestID?
     /// When the list is next fetched.
@@ -52,6 +54,15 @@ struct LiveRefresh: Sendable {
 
     /// Whether any background request is in flight.
     var isFetching: Bool { listRequest != nil || !healthRequests.isEmpty || deliveriesRequest != nil }
+
+    /// The requests a list of `count` endpoints takes: Polar's pages hold 100.
+    static func pages(forEndpoints count: Int) -> Int { max(1, (count + 99) / 100) }
+
+    /// Seconds until the list is fetched again after a fetch of `pages` pages: the interval,
+    /// or longer when the list would otherwise take more than half the budget.
+    func listInterval(pages: Int) -> TimeInterval {
+        max(interval, Double(pages) * 60 / max(1, Double(budget.perMinute) / 2))
+    }
 
     /// The wait before the next try after `failures` failed ones: 8 s, 16 s, 32 s, then a minute.
     static func retryDelay(afterFailures failures: Int) -> TimeInterval {

@@ -19,10 +19,18 @@ func refreshIfDue(_ state: inout DashboardState) -> [Effect] {
         state.live.budget.spend(at: now)
         return state.makeBackgroundRequest()
     }
-    if state.live.listRequest == nil, available > 0, (state.live.nextListRefresh ?? .distantPast) <= now {
+    // The list comes in pages of 100, each a request: all of them are charged before it starts,
+    // and a long list is fetched less often, so that it takes at most half the budget and health
+    // keeps the other half (500 endpoints every 15 s would be 20 requests a minute on its own).
+    let listPages = LiveRefresh.pages(forEndpoints: state.endpoints.count)
+    if state.live.listRequest == nil, available >= min(listPages, state.live.budget.perMinute),
+        (state.live.nextListRefresh ?? .distantPast) <= now
+    {
+        for _ in 1..<listPages { _ = spend() }
         let id = spend()
         state.live.listRequest = id
-        state.live.nextListRefresh = now + state.live.interval
+        state.live.listPagesCharged = listPages
+        state.live.nextListRefresh = now + state.live.listInterval(pages: listPages)
         effects.append(.refreshEndpoints(id))
     }
     // Offline, the list alone asks whether the server is back.
@@ -89,10 +97,9 @@ func handleRefreshResult(_ state: inout DashboardState, _ action: Action) -> [Ef
         guard id == state.live.listRequest else { return [] }
         state.live.listRequest = nil
         cameOnline(&state)
-        // The list came in pages of 100, each a request: the pages after the first are charged
-        // now (500 endpoints took 5 requests a refresh for one budget unit, 24 a minute of 20).
-        let pages = max(1, (endpoints.count + 99) / 100)
-        for _ in 1..<pages { state.live.budget.spend(at: state.now) }
+        // Pages beyond those charged when it started (the list grew meanwhile) are charged now.
+        let pages = LiveRefresh.pages(forEndpoints: endpoints.count)
+        for _ in 0..<max(0, pages - state.live.listPagesCharged) { state.live.budget.spend(at: state.now) }
         // A reload the user asked for is on its way and wins.
         guard state.loadRequest == nil else { return [] }
         return replaceKeepingView(&state, with: endpoints)
