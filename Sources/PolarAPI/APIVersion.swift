@@ -1,20 +1,9 @@
 /// A value of the `Polar-Version` header and of an endpoint's `api_version` (`YYYY-MM`).
 ///
-/// Forward-compatible: any string decodes, so a version Polar adds later does not break us.
-public struct APIVersion: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible,
-    ExpressibleByStringLiteral
-{
+/// Forward-compatible (``OpenStringValue``): a version Polar adds later does not break us.
+public struct APIVersion: OpenStringValue {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-    public init(from decoder: Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-    public var description: String { rawValue }
 
     /// The server's default when a request names no version, and the default payload version.
     public static let v2026_04: APIVersion = "2026-04"

@@ -2,20 +2,9 @@
 ///
 /// Forward-compatible: Polar adds types over time, so any string decodes. The known types
 /// and their meanings live in ``WebhookEventCatalog``.
-public struct WebhookEventType: RawRepresentable, Hashable, Sendable, Codable, Comparable,
-    CustomStringConvertible, ExpressibleByStringLiteral
-{
+public struct WebhookEventType: OpenStringValue, Comparable {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-    public init(from decoder: Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-    public var description: String { rawValue }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The part before the first dot (`order` for `order.paid`).

@@ -5,20 +5,9 @@ import Foundation
 /// Forward-compatible: Polar may add formats, so any string decodes and is written back
 /// unchanged (`"json"` stays `"json"` in `--json` output). ``allCases`` and ``isKnown`` are
 /// the formats this version knows; only those are offered for a create or an update.
-public struct WebhookFormat: RawRepresentable, Hashable, Sendable, Codable, CaseIterable,
-    CustomStringConvertible, ExpressibleByStringLiteral
-{
+public struct WebhookFormat: OpenStringValue, CaseIterable {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-    public init(from decoder: Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-    public var description: String { rawValue }
 
     /// The JSON event as it is.
     public static let raw: WebhookFormat = "raw"

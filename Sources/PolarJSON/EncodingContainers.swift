@@ -197,57 +197,20 @@ struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 }
 
 /// An array's items, written as they come.
-struct UnkeyedContainer: UnkeyedEncodingContainer {
+struct UnkeyedContainer: UnkeyedEncodingContainer, ScalarWriting {
     let sink: EncodingSink
     let frame: Int
 
     var codingPath: [any CodingKey] { sink.codingPath(ofFrame: frame) }
     var count: Int { sink.count(ofFrame: frame) }
 
-    mutating func encodeNil() throws {
-        try sink.beginItem(in: frame)
-        JSONTextWriter.writeNull(into: &sink.bytes)
-    }
+    var nextValuePath: [any CodingKey] { codingPath + [AnyCodingKey(index: count)] }
 
-    mutating func encode(_ value: Bool) throws {
-        try sink.beginItem(in: frame)
-        JSONTextWriter.writeBool(value, into: &sink.bytes)
-    }
-
-    mutating func encode(_ value: String) throws {
-        try sink.beginItem(in: frame)
-        JSONTextWriter.writeString(value, into: &sink.bytes)
-    }
-
-    mutating func encode(_ value: Double) throws { try encodeFloatingPoint(value) }
-    mutating func encode(_ value: Float) throws { try encodeFloatingPoint(value) }
-    mutating func encode(_ value: Int) throws { try encodeInteger(value) }
-    mutating func encode(_ value: Int8) throws { try encodeInteger(value) }
-    mutating func encode(_ value: Int16) throws { try encodeInteger(value) }
-    mutating func encode(_ value: Int32) throws { try encodeInteger(value) }
-    mutating func encode(_ value: Int64) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt8) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt16) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt32) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt64) throws { try encodeInteger(value) }
+    func claimPlace() throws { try sink.beginItem(in: frame) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try sink.beginItem(in: frame)
         try sink.encodeValue(value, slot: sink.openSlotForMember(), parentFrame: frame)
-    }
-
-    private func encodeInteger<Integer: BinaryInteger>(_ value: Integer) throws {
-        try sink.beginItem(in: frame)
-        JSONTextWriter.writeInteger(value, into: &sink.bytes)
-    }
-
-    private func encodeFloatingPoint<Number: BinaryFloatingPoint & LosslessStringConvertible>(_ value: Number)
-        throws
-    {
-        try sink.requireFinite(value, codingPath: codingPath + [AnyCodingKey(index: count)])
-        try sink.beginItem(in: frame)
-        JSONTextWriter.writeFloatingPoint(value, into: &sink.bytes)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
@@ -265,55 +228,71 @@ struct UnkeyedContainer: UnkeyedEncodingContainer {
 }
 
 /// The one value of a slot.
-struct SingleValueContainer: SingleValueEncodingContainer {
+struct SingleValueContainer: SingleValueEncodingContainer, ScalarWriting {
     let level: EncoderLevel
 
     var codingPath: [any CodingKey] { level.codingPath }
-    private var sink: EncodingSink { level.sink }
+    var sink: EncodingSink { level.sink }
 
-    mutating func encodeNil() throws {
-        try sink.claim(level.slot, codingPath: codingPath)
-        JSONTextWriter.writeNull(into: &sink.bytes)
-    }
+    var nextValuePath: [any CodingKey] { codingPath }
 
-    mutating func encode(_ value: Bool) throws {
-        try sink.claim(level.slot, codingPath: codingPath)
-        JSONTextWriter.writeBool(value, into: &sink.bytes)
-    }
-
-    mutating func encode(_ value: String) throws {
-        try sink.claim(level.slot, codingPath: codingPath)
-        JSONTextWriter.writeString(value, into: &sink.bytes)
-    }
-
-    mutating func encode(_ value: Double) throws { try encodeFloatingPoint(value) }
-    mutating func encode(_ value: Float) throws { try encodeFloatingPoint(value) }
-    mutating func encode(_ value: Int) throws { try encodeInteger(value) }
-    mutating func encode(_ value: Int8) throws { try encodeInteger(value) }
-    mutating func encode(_ value: Int16) throws { try encodeInteger(value) }
-    mutating func encode(_ value: Int32) throws { try encodeInteger(value) }
-    mutating func encode(_ value: Int64) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt8) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt16) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt32) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt64) throws { try encodeInteger(value) }
+    func claimPlace() throws { try sink.claim(level.slot, codingPath: codingPath) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try sink.requireOpen(level.slot, codingPath: codingPath)
         try sink.encodeValue(value, slot: level.slot, parentFrame: level.parentFrame)
     }
+}
+
+/// How the unkeyed and the single-value containers write a scalar: claim the place of the
+/// next value (an array item, or the slot), then write it. Written once for both.
+protocol ScalarWriting {
+    var sink: EncodingSink { get }
+    /// Where the next value goes, for the error about a number JSON cannot hold.
+    var nextValuePath: [any CodingKey] { get }
+    /// Claims the place of the next value, or throws if it is taken.
+    func claimPlace() throws
+}
+
+extension ScalarWriting {
+    func encodeNil() throws {
+        try claimPlace()
+        JSONTextWriter.writeNull(into: &sink.bytes)
+    }
+
+    func encode(_ value: Bool) throws {
+        try claimPlace()
+        JSONTextWriter.writeBool(value, into: &sink.bytes)
+    }
+
+    func encode(_ value: String) throws {
+        try claimPlace()
+        JSONTextWriter.writeString(value, into: &sink.bytes)
+    }
+
+    func encode(_ value: Double) throws { try encodeFloatingPoint(value) }
+    func encode(_ value: Float) throws { try encodeFloatingPoint(value) }
+    func encode(_ value: Int) throws { try encodeInteger(value) }
+    func encode(_ value: Int8) throws { try encodeInteger(value) }
+    func encode(_ value: Int16) throws { try encodeInteger(value) }
+    func encode(_ value: Int32) throws { try encodeInteger(value) }
+    func encode(_ value: Int64) throws { try encodeInteger(value) }
+    func encode(_ value: UInt) throws { try encodeInteger(value) }
+    func encode(_ value: UInt8) throws { try encodeInteger(value) }
+    func encode(_ value: UInt16) throws { try encodeInteger(value) }
+    func encode(_ value: UInt32) throws { try encodeInteger(value) }
+    func encode(_ value: UInt64) throws { try encodeInteger(value) }
 
     private func encodeInteger<Integer: BinaryInteger>(_ value: Integer) throws {
-        try sink.claim(level.slot, codingPath: codingPath)
+        try claimPlace()
         JSONTextWriter.writeInteger(value, into: &sink.bytes)
     }
 
     private func encodeFloatingPoint<Number: BinaryFloatingPoint & LosslessStringConvertible>(_ value: Number)
         throws
     {
-        try sink.requireFinite(value, codingPath: codingPath)
-        try sink.claim(level.slot, codingPath: codingPath)
+        try sink.requireFinite(value, codingPath: nextValuePath)
+        try claimPlace()
         JSONTextWriter.writeFloatingPoint(value, into: &sink.bytes)
     }
 }
