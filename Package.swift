@@ -101,20 +101,22 @@ let package = Package(
             ],
             plugins: ["BuildInfo"]
         ),
+        // What several test targets share (fixture set-up and clean-up); never shipped.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "StandardWebhooksTests", dependencies: ["StandardWebhooks"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "PolarJSONTests", dependencies: ["PolarJSON"]),
         .testTarget(
             name: "PolarAPITests",
             dependencies: [
-                "PolarAPI", "PolarEmulator", "StandardWebhooks",
+                "PolarAPI", "PolarEmulator", "StandardWebhooks", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "PolarEmulatorTests",
             dependencies: [
-                "PolarEmulator", "PolarAPI", "StandardWebhooks",
+                "PolarEmulator", "PolarAPI", "StandardWebhooks", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -122,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "WebhookListenerTests",
             dependencies: [
-                "BackgroundServer", "WebhookListener", "StandardWebhooks",
+                "BackgroundServer", "WebhookListener", "StandardWebhooks", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -139,7 +141,7 @@ let package = Package(
             name: "PolarHooksTests",
             dependencies: [
                 "polar-hooks", "PolarAPI", "PolarEmulator", "PolarJSON", "StandardWebhooks", "TerminalText",
-                "WebhookListener",
+                "TestSupport", "WebhookListener",
                 // A local receiver whose answer a test can change (health end to end).
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]

@@ -24,24 +24,30 @@ import Testing
         Fixtures.state(width: size.width, height: size.height)
     }
 
+    /// The screen `input` leads to from the loaded list, at every size.
+    func checkFromList(
+        _ name: String, after input: (inout DashboardState) -> Void,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        check(
+            name,
+            { size in
+                var state = loaded(size)
+                input(&state)
+                return state
+            }, sourceLocation: sourceLocation)
+    }
+
     @Test func endpointList() {
         check("list") { loaded($0) }
     }
 
     @Test func endpointDetail() {
-        check("detail") { size in
-            var state = loaded(size)
-            state.press(.enter)
-            return state
-        }
+        checkFromList("detail") { $0.press(.enter) }
     }
 
     @Test func detailOfEndpointWithEveryEvent() {
-        check("detail_all_events") { size in
-            var state = loaded(size)
-            state.press(.character("G"), .enter)
-            return state
-        }
+        checkFromList("detail_all_events") { $0.press(.character("G"), .enter) }
     }
 
     @Test func emptyList() {
@@ -94,42 +100,32 @@ import Testing
     }
 
     @Test func filteredList() {
-        check("filter") { size in
-            var state = loaded(size)
-            state.press(.character("/"))
-            state.type("slack")
-            return state
+        checkFromList("filter") {
+            $0.press(.character("/"))
+            $0.type("slack")
         }
     }
 
     @Test func emptyForm() {
-        check("form_empty") { size in
-            var state = loaded(size)
-            state.press(.character("n"))
-            return state
-        }
+        checkFromList("form_empty") { $0.press(.character("n")) }
     }
 
     @Test func formWithPickerFocused() {
-        check("form_picker") { size in
-            var state = loaded(size)
-            state.press(.character("n"))
-            state.type("https://example.com/hook")
-            state.press(.tab, .tab, .tab, .tab)
-            state.press(.down, .down, .down, .enter, .down, .character(" "), .down)
-            return state
+        checkFromList("form_picker") {
+            $0.press(.character("n"))
+            $0.type("https://example.com/hook")
+            $0.press(.tab, .tab, .tab, .tab)
+            $0.press(.down, .down, .down, .enter, .down, .character(" "), .down)
         }
     }
 
     @Test func formWithValidationErrors() {
-        check("form_errors") { size in
-            var state = loaded(size)
-            state.press(.character("n"))
-            state.type("http://localhost:3000/hook")
-            state.press(.tab, .tab, .tab)
-            state.type("tooshort")
-            state.press(.control("s"))
-            return state
+        checkFromList("form_errors") {
+            $0.press(.character("n"))
+            $0.type("http://localhost:3000/hook")
+            $0.press(.tab, .tab, .tab)
+            $0.type("tooshort")
+            $0.press(.control("s"))
         }
     }
 
@@ -156,11 +152,7 @@ import Testing
     }
 
     @Test func editForm() {
-        check("form_edit") { size in
-            var state = loaded(size)
-            state.press(.character("e"))
-            return state
-        }
+        checkFromList("form_edit") { $0.press(.character("e")) }
     }
 
     @Test func formWithUserToken() {
@@ -174,45 +166,27 @@ import Testing
     }
 
     @Test func deleteDialog() {
-        check("dialog_delete") { size in
-            var state = loaded(size)
-            state.press(.character("d"))
-            return state
-        }
+        checkFromList("dialog_delete") { $0.press(.character("d")) }
     }
 
     @Test func resetSecretDialog() {
-        check("dialog_reset") { size in
-            var state = loaded(size)
-            state.press(.character("R"))
-            return state
-        }
+        checkFromList("dialog_reset") { $0.press(.character("R")) }
     }
 
     @Test func toggleDialog() {
-        check("dialog_toggle") { size in
-            var state = loaded(size)
-            state.press(.character("t"))
-            return state
-        }
+        checkFromList("dialog_toggle") { $0.press(.character("t")) }
     }
 
     @Test func discardDialog() {
-        check("dialog_discard") { size in
-            var state = loaded(size)
-            state.press(.character("n"))
-            state.type("https://x.example")
-            state.press(.escape)
-            return state
+        checkFromList("dialog_discard") {
+            $0.press(.character("n"))
+            $0.type("https://x.example")
+            $0.press(.escape)
         }
     }
 
     @Test func helpOverlay() {
-        check("help") { size in
-            var state = loaded(size)
-            state.press(.character("?"))
-            return state
-        }
+        checkFromList("help") { $0.press(.character("?")) }
     }
 
     @Test func createdEndpointShowsSecretOnce() {

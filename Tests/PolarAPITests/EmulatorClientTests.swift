@@ -1,5 +1,6 @@
 import Foundation
 import PolarEmulator
+import TestSupport
 import Testing
 
 @testable import PolarAPI
@@ -15,15 +16,10 @@ import Testing
         let emulator = try PolarEmulator(options: options)
         let baseURL = try await emulator.start()
         let client = makeClient(baseURL: baseURL, token: token, apiVersion: apiVersion)
-        do {
-            try await body(client)
-        } catch {
+        try await withCleanup(of: client, body) { client in
             await client.shutdown()
             await emulator.stop()
-            throw error
         }
-        await client.shutdown()
-        await emulator.stop()
     }
 
     private static let newEndpoint = WebhookEndpointCreate(

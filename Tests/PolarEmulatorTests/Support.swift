@@ -1,5 +1,6 @@
 import Foundation
 import PolarAPI
+import TestSupport
 import Testing
 
 @testable import PolarEmulator
@@ -125,12 +126,5 @@ final class EmulatorHarness: Sendable {
 func withEmulator(
     _ options: EmulatorOptions = EmulatorOptions(), _ body: (EmulatorHarness) async throws -> Void
 ) async throws {
-    let harness = try await EmulatorHarness.start(options)
-    do {
-        try await body(harness)
-    } catch {
-        await harness.stop()
-        throw error
-    }
-    await harness.stop()
+    try await withCleanup(of: try await EmulatorHarness.start(options), body) { await $0.stop() }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PolarAPI
+import TestSupport
 import Testing
 
 /// Drives the real `polar-hooks` binary inside tmux for end-to-end tests.
@@ -289,15 +290,7 @@ extension TmuxHarness {
         func withClient<T>(
             token: String = Emulator.organizationToken, _ body: (PolarClient) async throws -> T
         ) async throws -> T {
-            let client = client(token: token)
-            do {
-                let value = try await body(client)
-                await client.shutdown()
-                return value
-            } catch {
-                await client.shutdown()
-                throw error
-            }
+            try await withCleanup(of: client(token: token), body) { await $0.shutdown() }
         }
 
         /// Stops the emulator and waits for it to go.

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import StandardWebhooks
+import TestSupport
 import WebhookListener
 
 /// A started listener, its URL and an iterator over what it reports; stopped by `stop()`.
@@ -31,19 +32,11 @@ final class RunningListener {
         return await iterator.next()
     }
 
-    func stop() async { await listener.stop() }
+    nonisolated(nonsending) func stop() async { await listener.stop() }
 
     /// Runs `body` with a started listener and always stops it afterwards.
     static func with<T>(_ options: ListenerOptions, _ body: (RunningListener) async throws -> T) async throws -> T {
-        let running = try await RunningListener(options)
-        do {
-            let result = try await body(running)
-            await running.stop()
-            return result
-        } catch {
-            await running.stop()
-            throw error
-        }
+        try await withCleanup(of: try await RunningListener(options), body) { await $0.stop() }
     }
 }
 

@@ -1,6 +1,7 @@
 import BackgroundServer
 import Foundation
 import Hummingbird
+import TestSupport
 import Testing
 
 /// `ServerLimits.oversizedBodyAnswer = .responder`, for a server that must refuse a body in its
@@ -28,14 +29,7 @@ import Testing
         let limits = ServerLimits(maxBodyBytes: 1024, oversizedBodyAnswer: .responder)
         let port = try await server.start(
             JudgingResponder(), host: "127.0.0.1", port: 0, logLabel: "test", limits: limits)
-        do {
-            let result = try await body(port)
-            await server.stop()
-            return result
-        } catch {
-            await server.stop()
-            throw error
-        }
+        return try await withCleanup(of: port, body) { _ in await server.stop() }
     }
 
     @Test func aLyingContentLengthGetsTheRespondersOwnAnswerAndTheConnectionCloses() async throws {

@@ -1,6 +1,7 @@
 import NIOCore
 import NIOPosix
 import Synchronization
+import TestSupport
 
 /// A bare TCP connection to a server, for the clients no HTTP library would be: ones that
 /// trickle, stall, lie about their body or speak HTTP/1.0. Every wait is bounded.
@@ -79,15 +80,7 @@ final class RawConnection: Sendable {
 
     /// Runs `body` with a connection and always closes it.
     static func with<T>(port: Int, _ body: (RawConnection) async throws -> T) async throws -> T {
-        let connection = try await open(port: port)
-        do {
-            let result = try await body(connection)
-            await connection.close()
-            return result
-        } catch {
-            await connection.close()
-            throw error
-        }
+        try await withCleanup(of: try await open(port: port), body) { await $0.close() }
     }
 }
 

@@ -1,6 +1,7 @@
 import NIOCore
 import NIOPosix
 import Synchronization
+import TestSupport
 
 /// A TCP server on loopback that accepts connections and never answers: a forward target
 /// that hangs.
@@ -24,14 +25,7 @@ final class SilentServer: Sendable {
             }
             .bind(host: "127.0.0.1", port: 0).get()
         let server = SilentServer(channel: channel, accepted: accepted)
-        do {
-            let result = try await body(server)
-            await server.close()
-            return result
-        } catch {
-            await server.close()
-            throw error
-        }
+        return try await withCleanup(of: server, body) { await $0.close() }
     }
 
     /// Waits until `count` connections have been accepted, or `limit` passes.

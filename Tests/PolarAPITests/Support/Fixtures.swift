@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 @testable import PolarAPI
 
@@ -79,15 +80,10 @@ func withStub(
     let client = makeClient(
         baseURL: server.baseURL, timeout: timeout, retryPolicy: retryPolicy, sleep: sleep,
         pagingCeilings: pagingCeilings, pageConcurrency: pageConcurrency, maxBodyBytes: maxBodyBytes)
-    do {
-        try await body(server, client)
-    } catch {
+    try await withCleanup(of: client, { try await body(server, $0) }) { client in
         await client.shutdown()
         await server.stop()
-        throw error
     }
-    await client.shutdown()
-    await server.stop()
 }
 
 /// The PolarError a call throws, or nil if it succeeded.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 @testable import PolarAPI
 
@@ -194,13 +195,8 @@ func withRawServer(
     let client = makeClient(
         baseURL: server.baseURL, timeout: timeout, retryPolicy: retryPolicy,
         maxBodyBytes: maxBodyBytes ?? HTTPTransport.defaultMaxBodyBytes)
-    do {
-        try await body(server, client)
-    } catch {
+    try await withCleanup(of: client, { try await body(server, $0) }) { client in
         await client.shutdown()
         await server.stop()
-        throw error
     }
-    await client.shutdown()
-    await server.stop()
 }

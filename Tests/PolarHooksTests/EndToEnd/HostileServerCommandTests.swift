@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import TestSupport
 import Testing
 
 /// The commands against a server that puts terminal escape sequences in its error bodies
@@ -38,14 +39,7 @@ import Testing
                 body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
         }
         let server = try await LocalServer.start(router, label: "hostile-polar")
-        do {
-            let value = try await run(server.baseURL)
-            await server.stop()
-            return value
-        } catch {
-            await server.stop()
-            throw error
-        }
+        return try await withCleanup(of: server, { try await run($0.baseURL) }) { await $0.stop() }
     }
 
     static func run(_ arguments: [String], against url: String) async throws -> CommandResult {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import TestSupport
 
 /// A local webhook receiver that answers every POST with the status it is told to, so a test
 /// can make an endpoint fail and then mend it.
@@ -37,15 +38,7 @@ final class AnsweringReceiver: Sendable {
 
     /// Runs `body` with a started receiver and always stops it.
     static func with<T>(answering status: Int, _ body: (AnsweringReceiver) async throws -> T) async throws -> T {
-        let receiver = try await start(answering: status)
-        do {
-            let result = try await body(receiver)
-            await receiver.stop()
-            return result
-        } catch {
-            await receiver.stop()
-            throw error
-        }
+        try await withCleanup(of: try await start(answering: status), body) { await $0.stop() }
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import PolarAPI
 import PolarEmulator
+import TestSupport
 
 /// An in-process emulator on a free port, a private config directory, and helpers to run
 /// the binary against both.
@@ -27,15 +28,9 @@ final class EmulatorFixture {
         let emulator = try PolarEmulator(options: options)
         let baseURL = try await emulator.start()
         let fixture = EmulatorFixture(emulator: emulator, baseURL: "\(baseURL)", home: home)
-        do {
-            let result = try await body(fixture)
-            await emulator.stop()
-            try? FileManager.default.removeItem(at: home)
-            return result
-        } catch {
-            await emulator.stop()
-            try? FileManager.default.removeItem(at: home)
-            throw error
+        return try await withCleanup(of: fixture, body) { fixture in
+            await fixture.emulator.stop()
+            try? FileManager.default.removeItem(at: fixture.home)
         }
     }
 
@@ -67,14 +62,7 @@ final class EmulatorFixture {
     {
         let client = PolarClient(
             configuration: PolarClientConfiguration(environment: .custom(baseURL), token: token))
-        do {
-            let result = try await body(client)
-            await client.shutdown()
-            return result
-        } catch {
-            await client.shutdown()
-            throw error
-        }
+        return try await withCleanup(of: client, body) { await $0.shutdown() }
     }
 
     /// Every endpoint the organization token sees, for before/after comparisons.
