@@ -88,74 +88,82 @@ def listener_on(insecure_emulator: Emulator) -> collections.abc.Iterator[typing.
         running.stop()
 
 
-def test_forwarded_webhook_verifies_with_the_sdk_and_the_receivers_answer_reaches_polar(
+@pytest.fixture
+def listened_endpoint(
     insecure_emulator: Emulator,
     insecure_polar: Polar,
     receiver: Receiver,
-    unique_path: str,
     listener_on: typing.Callable[..., Listener],
-) -> None:
-    endpoint: WebhookEndpoint = insecure_polar.webhooks.create_webhook_endpoint(
-        url="http://127.0.0.1:9/later", format="raw", events=["refund.created"]
-    )
-    try:
-        listener = listener_on("--endpoint", endpoint.id, "--forward-to", receiver.url(unique_path))
+) -> collections.abc.Iterator[typing.Callable[[str], tuple[WebhookEndpoint, Listener]]]:
+    """An endpoint whose URL is a `polar-hooks listen` that forwards to the receiver at `path`,
+    after one refund.created event was triggered; the endpoint is deleted afterwards."""
+    made: list[WebhookEndpoint] = []
+
+    def start(path: str) -> tuple[WebhookEndpoint, Listener]:
+        endpoint = insecure_polar.webhooks.create_webhook_endpoint(
+            url="http://127.0.0.1:9/later", format="raw", events=["refund.created"]
+        )
+        made.append(endpoint)
+        listener = listener_on("--endpoint", endpoint.id, "--forward-to", receiver.url(path))
         insecure_polar.webhooks.update_webhook_endpoint(endpoint.id, url=listener.url)
         insecure_emulator.trigger("refund.created")
+        return endpoint, listener
 
-        [forwarded] = receiver.wait_for(unique_path)
-        # What the receiver got verifies with the stock library and the official SDK, unchanged.
-        standardwebhooks.Webhook(endpoint.secret).verify(forwarded.body, forwarded.headers)
-        event = validate_event(forwarded.body, forwarded.headers, endpoint.secret)
-        assert isinstance(event, WebhookRefundCreatedPayload)
-        assert forwarded.headers["webhook-api-version"] == endpoint.api_version
-
-        [delivery] = wait_until(
-            lambda: insecure_polar.webhooks.list_webhook_deliveries(endpoint_id=endpoint.id).items or None,
-            what="the delivery record",
-        )
-        assert delivery.webhook_event.payload == forwarded.body.decode()
-        assert delivery.webhook_event.id == forwarded.headers["webhook-id"]
-        # The receiver's own answer is what Polar stored.
-        assert delivery.succeeded is True
-        assert delivery.http_code == 200
-        assert delivery.response == "ok"
-
-        [record] = wait_until(lambda: listener.records or None, what="the listener's JSON line")
-        assert record["verified"] is True
-        assert record["signing"] == "standard"
-        assert record["forwarded_status"] == 200
-        assert record["webhook_id"] == forwarded.headers["webhook-id"]
-        assert listener.stop() == 130
-        assert endpoint.secret not in "\n".join(listener.banner)
-    finally:
+    yield start
+    for endpoint in made:
         insecure_polar.webhooks.delete_webhook_endpoint(endpoint.id)
+
+
+def test_forwarded_webhook_verifies_with_the_sdk_and_the_receivers_answer_reaches_polar(
+    insecure_polar: Polar,
+    receiver: Receiver,
+    unique_path: str,
+    listened_endpoint: typing.Callable[[str], tuple[WebhookEndpoint, Listener]],
+) -> None:
+    endpoint, listener = listened_endpoint(unique_path)
+
+    [forwarded] = receiver.wait_for(unique_path)
+    # What the receiver got verifies with the stock library and the official SDK, unchanged.
+    standardwebhooks.Webhook(endpoint.secret).verify(forwarded.body, forwarded.headers)
+    event = validate_event(forwarded.body, forwarded.headers, endpoint.secret)
+    assert isinstance(event, WebhookRefundCreatedPayload)
+    assert forwarded.headers["webhook-api-version"] == endpoint.api_version
+
+    [delivery] = wait_until(
+        lambda: insecure_polar.webhooks.list_webhook_deliveries(endpoint_id=endpoint.id).items or None,
+        what="the delivery record",
+    )
+    assert delivery.webhook_event.payload == forwarded.body.decode()
+    assert delivery.webhook_event.id == forwarded.headers["webhook-id"]
+    # The receiver's own answer is what Polar stored.
+    assert delivery.succeeded is True
+    assert delivery.http_code == 200
+    assert delivery.response == "ok"
+
+    [record] = wait_until(lambda: listener.records or None, what="the listener's JSON line")
+    assert record["verified"] is True
+    assert record["signing"] == "standard"
+    assert record["forwarded_status"] == 200
+    assert record["webhook_id"] == forwarded.headers["webhook-id"]
+    assert listener.stop() == 130
+    assert endpoint.secret not in "\n".join(listener.banner)
 
 
 def test_a_receiver_failure_is_what_polar_records(
-    insecure_emulator: Emulator,
     insecure_polar: Polar,
     receiver: Receiver,
     unique_path: str,
-    listener_on: typing.Callable[..., Listener],
+    listened_endpoint: typing.Callable[[str], tuple[WebhookEndpoint, Listener]],
 ) -> None:
-    endpoint: WebhookEndpoint = insecure_polar.webhooks.create_webhook_endpoint(
-        url="http://127.0.0.1:9/later", format="raw", events=["refund.created"]
+    # The receiver answers 500 on /fail… paths.
+    endpoint, _ = listened_endpoint("/fail" + unique_path)
+    [delivery] = wait_until(
+        lambda: insecure_polar.webhooks.list_webhook_deliveries(endpoint_id=endpoint.id).items or None,
+        what="the delivery record",
     )
-    try:
-        # The receiver answers 500 on /fail… paths.
-        listener = listener_on("--endpoint", endpoint.id, "--forward-to", receiver.url("/fail" + unique_path))
-        insecure_polar.webhooks.update_webhook_endpoint(endpoint.id, url=listener.url)
-        insecure_emulator.trigger("refund.created")
-        [delivery] = wait_until(
-            lambda: insecure_polar.webhooks.list_webhook_deliveries(endpoint_id=endpoint.id).items or None,
-            what="the delivery record",
-        )
-        assert delivery.succeeded is False
-        assert delivery.http_code == 500
-        assert delivery.response == "receiver says no"
-    finally:
-        insecure_polar.webhooks.delete_webhook_endpoint(endpoint.id)
+    assert delivery.succeeded is False
+    assert delivery.http_code == 500
+    assert delivery.response == "receiver says no"
 
 
 _POLAR_HEADERS = {
@@ -171,41 +179,32 @@ _HOP_HEADERS = {"host", "content-length", "connection"}
 
 
 def test_a_redelivery_is_forwarded_again_and_a_replay_is_not(
-    insecure_emulator: Emulator,
     insecure_polar: Polar,
     receiver: Receiver,
     unique_path: str,
-    listener_on: typing.Callable[..., Listener],
+    listened_endpoint: typing.Callable[[str], tuple[WebhookEndpoint, Listener]],
 ) -> None:
-    endpoint: WebhookEndpoint = insecure_polar.webhooks.create_webhook_endpoint(
-        url="http://127.0.0.1:9/later", format="raw", events=["refund.created"]
-    )
-    try:
-        listener = listener_on("--endpoint", endpoint.id, "--forward-to", receiver.url(unique_path))
-        insecure_polar.webhooks.update_webhook_endpoint(endpoint.id, url=listener.url)
-        insecure_emulator.trigger("refund.created")
-        [first] = receiver.wait_for(unique_path)
-        # What Polar sent goes on, and nothing else.
-        assert set(first.headers) - _HOP_HEADERS == _POLAR_HEADERS
+    endpoint, listener = listened_endpoint(unique_path)
+    [first] = receiver.wait_for(unique_path)
+    # What Polar sent goes on, and nothing else.
+    assert set(first.headers) - _HOP_HEADERS == _POLAR_HEADERS
 
-        # Polar signs each attempt at its own second; redeliver once the clock has moved on.
-        wait_until(lambda: time.time() >= int(first.headers["webhook-timestamp"]) + 1 or None, what="a new second")
-        insecure_polar.webhooks.redeliver_webhook_event(first.headers["webhook-id"])
-        _, second = receiver.wait_for(unique_path, count=2)
-        assert second.headers["webhook-id"] == first.headers["webhook-id"]
-        assert second.headers["webhook-timestamp"] != first.headers["webhook-timestamp"]
-        # The redelivery, as forwarded, still verifies with the official SDK.
-        assert isinstance(validate_event(second.body, second.headers, endpoint.secret), WebhookRefundCreatedPayload)
-        records = wait_until(lambda: listener.records if len(listener.records) >= 2 else None, what="two JSON lines")
-        assert [r["redelivery"] for r in records[:2]] == [False, True]
+    # Polar signs each attempt at its own second; redeliver once the clock has moved on.
+    wait_until(lambda: time.time() >= int(first.headers["webhook-timestamp"]) + 1 or None, what="a new second")
+    insecure_polar.webhooks.redeliver_webhook_event(first.headers["webhook-id"])
+    _, second = receiver.wait_for(unique_path, count=2)
+    assert second.headers["webhook-id"] == first.headers["webhook-id"]
+    assert second.headers["webhook-timestamp"] != first.headers["webhook-timestamp"]
+    # The redelivery, as forwarded, still verifies with the official SDK.
+    assert isinstance(validate_event(second.body, second.headers, endpoint.secret), WebhookRefundCreatedPayload)
+    records = wait_until(lambda: listener.records if len(listener.records) >= 2 else None, what="two JSON lines")
+    assert [r["redelivery"] for r in records[:2]] == [False, True]
 
-        # The very same request again, as a replayer would send it: acknowledged, not forwarded.
-        replay = {name: second.headers[name] for name in _POLAR_HEADERS}
-        answer = httpx.post(listener.url, content=second.body, headers=replay, timeout=10)
-        assert answer.status_code == 200
-        records = wait_until(lambda: listener.records if len(listener.records) >= 3 else None, what="a third line")
-        assert records[2]["duplicate"] is True
-        assert records[2]["forwarded_status"] is None
-        assert len(receiver.received(unique_path)) == 2
-    finally:
-        insecure_polar.webhooks.delete_webhook_endpoint(endpoint.id)
+    # The very same request again, as a replayer would send it: acknowledged, not forwarded.
+    replay = {name: second.headers[name] for name in _POLAR_HEADERS}
+    answer = httpx.post(listener.url, content=second.body, headers=replay, timeout=10)
+    assert answer.status_code == 200
+    records = wait_until(lambda: listener.records if len(listener.records) >= 3 else None, what="a third line")
+    assert records[2]["duplicate"] is True
+    assert records[2]["forwarded_status"] is None
+    assert len(receiver.received(unique_path)) == 2

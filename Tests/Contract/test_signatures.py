@@ -42,24 +42,64 @@ def endpoint_factory(insecure_polar: Polar) -> collections.abc.Iterator[typing.C
         insecure_polar.webhooks.delete_webhook_endpoint(endpoint.id)
 
 
+Delivered = tuple[WebhookEndpoint, ReceivedWebhook]
+
+
+@pytest.fixture
+def deliver(
+    insecure_emulator: Emulator,
+    receiver: Receiver,
+    unique_path: str,
+    endpoint_factory: typing.Callable[..., WebhookEndpoint],
+) -> typing.Callable[..., Delivered]:
+    """Makes an endpoint at the receiver for one event type, triggers that event and returns the
+    endpoint with the webhook that reached the receiver."""
+
+    def send(event_type: str = "order.paid", **endpoint_fields: object) -> Delivered:
+        endpoint = endpoint_factory(receiver.url(unique_path), [event_type], **endpoint_fields)
+        insecure_emulator.trigger(event_type)
+        [webhook] = receiver.wait_for(unique_path)
+        return endpoint, webhook
+
+    return send
+
+
+@pytest.fixture
+def deliver_legacy(
+    insecure_emulator: Emulator,
+    insecure_polar: Polar,
+    receiver: Receiver,
+    unique_path: str,
+) -> collections.abc.Iterator[typing.Callable[[str], Delivered]]:
+    """Like `deliver`, for an endpoint made with the merchant's own `secret`, which Polar accepts
+    with Polar-Version 2026-04 only (CONTRACT.md §2.3) and signs the legacy way."""
+    made: list[WebhookEndpoint] = []
+
+    def send(secret: str) -> Delivered:
+        with v2026_04.Polar(ORG_TOKEN, base_url=insecure_emulator.base_url) as old_client:
+            endpoint = old_client.webhooks.create_webhook_endpoint(
+                url=receiver.url(unique_path), format="raw", events=["order.paid"], secret=secret  # type: ignore[call-arg]
+            )
+        made.append(endpoint)
+        assert endpoint.uses_standard_webhook_signature is False
+        insecure_emulator.trigger("order.paid")
+        [webhook] = receiver.wait_for(unique_path)
+        return endpoint, webhook
+
+    yield send
+    for endpoint in made:
+        insecure_polar.webhooks.delete_webhook_endpoint(endpoint.id)
+
+
 def manual_signature(key: bytes, webhook: ReceivedWebhook) -> str:
     signed = f"{webhook.headers['webhook-id']}.{webhook.headers['webhook-timestamp']}.".encode() + webhook.body
     return "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
 
 
 class TestStandardSigning:
-    def test_delivery_verifies_with_standardwebhooks_and_the_sdk(
-        self,
-        insecure_emulator: Emulator,
-        insecure_polar: Polar,
-        receiver: Receiver,
-        unique_path: str,
-        endpoint_factory: typing.Callable[..., WebhookEndpoint],
-    ) -> None:
-        endpoint = endpoint_factory(receiver.url(unique_path), ["order.paid"])
+    def test_delivery_verifies_with_standardwebhooks_and_the_sdk(self, deliver: typing.Callable[..., Delivered]) -> None:
+        endpoint, webhook = deliver()
         assert endpoint.uses_standard_webhook_signature is True
-        insecure_emulator.trigger("order.paid")
-        [webhook] = receiver.wait_for(unique_path)
 
         # The stock Standard Webhooks library, given the secret exactly as Polar shows it.
         payload = standardwebhooks.Webhook(endpoint.secret).verify(webhook.body, webhook.headers)
@@ -75,16 +115,9 @@ class TestStandardSigning:
         assert event.api_version == endpoint.api_version
 
     def test_delivery_headers_and_body_shape(
-        self,
-        insecure_emulator: Emulator,
-        insecure_polar: Polar,
-        receiver: Receiver,
-        unique_path: str,
-        endpoint_factory: typing.Callable[..., WebhookEndpoint],
+        self, insecure_polar: Polar, deliver: typing.Callable[..., Delivered]
     ) -> None:
-        endpoint = endpoint_factory(receiver.url(unique_path), ["order.paid"], api_version="2026-10")
-        insecure_emulator.trigger("order.paid")
-        [webhook] = receiver.wait_for(unique_path)
+        endpoint, webhook = deliver(api_version="2026-10")
         headers = webhook.headers
         assert headers["user-agent"] == "polar.sh webhooks"
         assert headers["content-type"].startswith("application/json")
@@ -108,16 +141,8 @@ class TestStandardSigning:
         assert delivery.webhook_event.id == headers["webhook-id"]
         assert delivery.webhook_event.payload == webhook.body.decode()
 
-    def test_tampered_delivery_is_rejected_by_both_verifiers(
-        self,
-        insecure_emulator: Emulator,
-        receiver: Receiver,
-        unique_path: str,
-        endpoint_factory: typing.Callable[..., WebhookEndpoint],
-    ) -> None:
-        endpoint = endpoint_factory(receiver.url(unique_path), ["order.paid"])
-        insecure_emulator.trigger("order.paid")
-        [webhook] = receiver.wait_for(unique_path)
+    def test_tampered_delivery_is_rejected_by_both_verifiers(self, deliver: typing.Callable[..., Delivered]) -> None:
+        endpoint, webhook = deliver()
         tampered = webhook.body.replace(b"order.paid", b"order.pair")
         with pytest.raises(standardwebhooks.webhooks.WebhookVerificationError):
             standardwebhooks.Webhook(endpoint.secret).verify(tampered, webhook.headers)
@@ -164,60 +189,33 @@ class TestStandardSigning:
 
 class TestLegacySigning:
     def test_merchant_secret_via_2026_04_signs_the_legacy_way(
-        self,
-        insecure_emulator: Emulator,
-        insecure_polar: Polar,
-        receiver: Receiver,
-        unique_path: str,
+        self, deliver_legacy: typing.Callable[[str], Delivered]
     ) -> None:
-        # The deprecated `secret` field is accepted with Polar-Version 2026-04 (CONTRACT.md §2.3).
-        with v2026_04.Polar(ORG_TOKEN, base_url=insecure_emulator.base_url) as old_client:
-            endpoint = old_client.webhooks.create_webhook_endpoint(
-                url=receiver.url(unique_path), format="raw", events=["order.paid"], secret=MERCHANT_SECRET  # type: ignore[call-arg]
-            )
-        try:
-            assert endpoint.secret == MERCHANT_SECRET
-            assert endpoint.uses_standard_webhook_signature is False
-            insecure_emulator.trigger("order.paid")
-            [webhook] = receiver.wait_for(unique_path)
+        endpoint, webhook = deliver_legacy(MERCHANT_SECRET)
+        assert endpoint.secret == MERCHANT_SECRET
 
-            # Legacy key = UTF-8 bytes of the whole secret (CONTRACT.md §5.2).
-            legacy_key = MERCHANT_SECRET.encode()
-            assert webhook.headers["webhook-signature"] == manual_signature(legacy_key, webhook)
-            payload = standardwebhooks.Webhook(legacy_key).verify(webhook.body, webhook.headers)
-            assert payload["type"] == "order.paid"
-            # Polar's docs: hand-rolled verifiers pass base64 of the secret to a Standard Webhooks library.
-            encoded = base64.b64encode(legacy_key).decode()
-            standardwebhooks.Webhook(encoded).verify(webhook.body, webhook.headers)
-            # The SDK tries the legacy key first and accepts.
-            assert validate_event(webhook.body, webhook.headers, MERCHANT_SECRET).type == "order.paid"
-        finally:
-            insecure_polar.webhooks.delete_webhook_endpoint(endpoint.id)
+        # Legacy key = UTF-8 bytes of the whole secret (CONTRACT.md §5.2).
+        legacy_key = MERCHANT_SECRET.encode()
+        assert webhook.headers["webhook-signature"] == manual_signature(legacy_key, webhook)
+        payload = standardwebhooks.Webhook(legacy_key).verify(webhook.body, webhook.headers)
+        assert payload["type"] == "order.paid"
+        # Polar's docs: hand-rolled verifiers pass base64 of the secret to a Standard Webhooks library.
+        encoded = base64.b64encode(legacy_key).decode()
+        standardwebhooks.Webhook(encoded).verify(webhook.body, webhook.headers)
+        # The SDK tries the legacy key first and accepts.
+        assert validate_event(webhook.body, webhook.headers, MERCHANT_SECRET).type == "order.paid"
 
     def test_legacy_secret_shape_is_not_signed_with_its_base64_reading(
-        self,
-        insecure_emulator: Emulator,
-        insecure_polar: Polar,
-        receiver: Receiver,
-        unique_path: str,
+        self, deliver_legacy: typing.Callable[[str], Delivered]
     ) -> None:
         # A secret in Polar's old generated shape; it also decodes as base64, but the legacy key is the text.
         secret = "whsec_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789ABCDEFG"
-        with v2026_04.Polar(ORG_TOKEN, base_url=insecure_emulator.base_url) as old_client:
-            endpoint = old_client.webhooks.create_webhook_endpoint(
-                url=receiver.url(unique_path), format="raw", events=["order.paid"], secret=secret  # type: ignore[call-arg]
-            )
-        try:
-            assert endpoint.uses_standard_webhook_signature is False
-            insecure_emulator.trigger("order.paid")
-            [webhook] = receiver.wait_for(unique_path)
-            assert webhook.headers["webhook-signature"] == manual_signature(secret.encode(), webhook)
-            remainder = secret.removeprefix("whsec_")
-            decoded = base64.b64decode(remainder + "=" * (-len(remainder) % 4))
-            assert webhook.headers["webhook-signature"] != manual_signature(decoded, webhook)
-            standardwebhooks.Webhook(secret.encode()).verify(webhook.body, webhook.headers)
-        finally:
-            insecure_polar.webhooks.delete_webhook_endpoint(endpoint.id)
+        _, webhook = deliver_legacy(secret)
+        assert webhook.headers["webhook-signature"] == manual_signature(secret.encode(), webhook)
+        remainder = secret.removeprefix("whsec_")
+        decoded = base64.b64decode(remainder + "=" * (-len(remainder) % 4))
+        assert webhook.headers["webhook-signature"] != manual_signature(decoded, webhook)
+        standardwebhooks.Webhook(secret.encode()).verify(webhook.body, webhook.headers)
 
 
 EVENT_TYPES: tuple[str, ...] = typing.get_args(WebhookEventType)
@@ -225,16 +223,7 @@ EVENT_TYPES: tuple[str, ...] = typing.get_args(WebhookEventType)
 
 class TestEveryEventType:
     @pytest.mark.parametrize("event_type", EVENT_TYPES)
-    def test_payload_loads_into_the_sdk_model(
-        self,
-        event_type: str,
-        insecure_emulator: Emulator,
-        receiver: Receiver,
-        unique_path: str,
-        endpoint_factory: typing.Callable[..., WebhookEndpoint],
-    ) -> None:
-        endpoint = endpoint_factory(receiver.url(unique_path), [event_type], api_version="2026-10")
-        insecure_emulator.trigger(event_type)
-        [webhook] = receiver.wait_for(unique_path)
+    def test_payload_loads_into_the_sdk_model(self, event_type: str, deliver: typing.Callable[..., Delivered]) -> None:
+        endpoint, webhook = deliver(event_type, api_version="2026-10")
         event = validate_event(webhook.body, webhook.headers, endpoint.secret)
         assert event.type == event_type

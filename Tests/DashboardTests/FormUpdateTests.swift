@@ -71,7 +71,7 @@ import Testing
         #expect(state.form?.organizationID == "org_acme")
     }
 
-    @Test func userTokenCreateSendsTheChosenOrganization() {
+    @Test func userTokenCreateSendsTheChosenOrganization() throws {
         var state = newForm(
             tokenKind: .user, organizations: [Fixtures.organization, Fixtures.secondOrganization])
         state.type("https://example.com/hook")
@@ -81,23 +81,17 @@ import Testing
         #expect(state.status?.line.text.contains("organization") == true)
         state.press(.right, .right)
         effects = state.press(.control("s"))
-        guard case .createEndpoint(_, let body) = effects.first else {
-            Issue.record("expected a create, got \(effects)")
-            return
-        }
+        let (_, body) = try #require(effects.createRequest)
         #expect(body.organizationId == "org_beta")
     }
 
-    @Test func organizationTokenCreateSendsNoOrganization() {
+    @Test func organizationTokenCreateSendsNoOrganization() throws {
         var state = newForm()
         state.type("https://example.com/hook")
         state.press(.tab)
         state.type("  My hook ")
         let effects = state.press(.control("s"))
-        guard case .createEndpoint(let id, let body) = effects.first else {
-            Issue.record("expected a create, got \(effects)")
-            return
-        }
+        let (id, body) = try #require(effects.createRequest)
         #expect(body.organizationId == nil)
         #expect(body.name == "My hook")
         #expect(body.url == "https://example.com/hook")
@@ -166,25 +160,19 @@ import Testing
         #expect(state.form?.secretVisible == false)
     }
 
-    @Test func serverValidationGoesBesideTheFieldsAndNothingIsLost() {
+    @Test func serverValidationGoesBesideTheFieldsAndNothingIsLost() throws {
         var state = newForm()
         state.type("https://example.com/hook")
         state.press(.tab)
         state.type("Name kept")
         let effects = state.press(.control("s"))
-        guard case .createEndpoint(let id, _) = effects.first else {
-            Issue.record("expected a create")
-            return
-        }
+        let (id, _) = try #require(effects.createRequest)
         _ = update(
             &state,
             .failed(
                 id,
                 .validation([
-                    ValidationIssue(
-                        loc: ["body", "url"],
-                        msg: "Value error, Webhook URLs cannot point to localhost or private IP addresses.",
-                        type: "value_error"),
+                    Fixtures.privateURLIssue,
                     ValidationIssue(
                         loc: ["body", "events", 0], msg: "Input should be a known event", type: "enum"),
                     ValidationIssue(loc: ["query", "x"], msg: "odd", type: "odd"),
@@ -207,36 +195,27 @@ import Testing
     @Test(arguments: [
         PolarError.timeout, .network("connection reset"), .server(status: 502, body: "bad gateway"),
     ])
-    func errorsKeepEverythingTyped(_ error: PolarError) {
+    func errorsKeepEverythingTyped(_ error: PolarError) throws {
         var state = newForm()
         state.type("https://example.com/hook")
         state.press(.tab)
         state.type("Kept")
         let effects = state.press(.control("s"))
-        guard case .createEndpoint(let id, _) = effects.first else {
-            Issue.record("expected a create")
-            return
-        }
+        let (id, _) = try #require(effects.createRequest)
         _ = update(&state, .failed(id, error))
         #expect(state.form?.url.text == "https://example.com/hook")
         #expect(state.form?.name.text == "Kept")
         #expect(state.form?.saving == nil)
         #expect(state.status?.line.kind == .error)
         // Ctrl-S tries again with the same body.
-        guard case .createEndpoint(_, let body) = state.press(.control("s")).first else {
-            Issue.record("expected a second create")
-            return
-        }
+        let (_, body) = try #require(state.press(.control("s")).createRequest)
         #expect(body.name == "Kept")
     }
 
-    @Test func escCancelsASlowSaveAndKeepsTheForm() {
+    @Test func escCancelsASlowSaveAndKeepsTheForm() throws {
         var state = newForm()
         state.type("https://example.com/hook")
-        guard case .createEndpoint(let id, _) = state.press(.control("s")).first else {
-            Issue.record("expected a create")
-            return
-        }
+        let (id, _) = try #require(state.press(.control("s")).createRequest)
         #expect(state.press(.escape) == [.cancel(id)])
         _ = update(&state, .failed(id, .cancelled))
         #expect(state.form?.url.text == "https://example.com/hook")
@@ -260,13 +239,10 @@ import Testing
         #expect(state.form == nil)
     }
 
-    @Test func createdEndpointIsSelectedWithItsSecretShownOnce() {
+    @Test func createdEndpointIsSelectedWithItsSecretShownOnce() throws {
         var state = newForm()
         state.type("https://new.example.com/")
-        guard case .createEndpoint(let id, _) = state.press(.control("s")).first else {
-            Issue.record("expected a create")
-            return
-        }
+        let (id, _) = try #require(state.press(.control("s")).createRequest)
         var created = Fixtures.production
         created.id = "we_new"
         _ = update(&state, .created(id, created))

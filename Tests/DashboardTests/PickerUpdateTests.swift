@@ -76,13 +76,10 @@ import Testing
         #expect(render(state).text.contains("benefit.created: A benefit was created."))
     }
 
-    @Test func savedEventsAreInTheAPIOrder() {
+    @Test func savedEventsAreInTheAPIOrder() throws {
         var state = picker()
         state.press(.character("a"))
-        guard case .createEndpoint(_, let body) = state.press(.control("s")).first else {
-            Issue.record("expected a create")
-            return
-        }
+        let (_, body) = try #require(state.press(.control("s")).createRequest)
         #expect(body.events == WebhookEventCatalog.allTypes)
     }
 

@@ -141,10 +141,7 @@ import Testing
                 .failed(
                     id,
                     .validation([
-                        ValidationIssue(
-                            loc: ["body", "url"],
-                            msg: "Value error, Webhook URLs cannot point to localhost or private IP addresses.",
-                            type: "value_error"),
+                        Fixtures.privateURLIssue,
                         ValidationIssue(loc: ["body", "events"], msg: "Field required", type: "missing"),
                     ])))
             return state

@@ -305,25 +305,15 @@ struct DashboardE2ETests {
         }
     }
 
-    @Test("q quits from the list with status 0 and gives the terminal back")
-    func quitRestoresTerminal() async throws {
+    @Test(
+        "q quits with status 0, Ctrl-C at once with 130 (as an interrupted program does); both give the terminal back",
+        arguments: [("q", 0), ("C-c", 130)])
+    func quittingRestoresTerminal(keys: String, status: Int) async throws {
         try await TmuxHarness.withDashboard(emulatorArguments: ["--no-sample-data"]) { dashboard in
             let session = dashboard.session
             try await waitForList(session)
-            try session.send(keys: "q")
-            #expect(try await session.waitForExit() == 0)
-            try await session.waitForScreen(containing: TmuxHarness.Session.endMarker)
-            try expectTerminalRestored(session)
-        }
-    }
-
-    @Test("Ctrl-C quits at once with status 130, as an interrupted program does, and gives the terminal back")
-    func controlCExitsWith130() async throws {
-        try await TmuxHarness.withDashboard(emulatorArguments: ["--no-sample-data"]) { dashboard in
-            let session = dashboard.session
-            try await waitForList(session)
-            try session.send(keys: "C-c")
-            #expect(try await session.waitForExit() == 130)
+            try session.send(keys: keys)
+            #expect(try await session.waitForExit() == status)
             try await session.waitForScreen(containing: TmuxHarness.Session.endMarker)
             try expectTerminalRestored(session)
         }

@@ -2,28 +2,12 @@ import Foundation
 import PolarAPI
 import Testing
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// The dashboard watching on its own: the real binary in tmux with `--refresh 2`, an emulator
 /// that spends an event's ten attempts in about a second, and a local receiver whose answer the
 /// test changes. No key is pressed while health changes; the screen is only read.
 @Suite("Dashboard live health end to end (tmux)", .serialized)
 struct DashboardLiveHealthE2ETests {
     static let emulatorArguments = ["--no-sample-data", "--allow-insecure-urls", "--retry-scale", "0.001"]
-
-    /// Makes `count` `order.paid` events, one request each, as Polar would for real orders.
-    static func trigger(_ count: Int, on emulator: TmuxHarness.Emulator) async throws {
-        let url = try #require(URL(string: emulator.baseURL + "/_emulator/trigger"))
-        for _ in 0..<count {
-            var request = URLRequest(url: url)
-            request.httpMethod = "POST"
-            request.httpBody = Data(#"{"type":"order.paid"}"#.utf8)
-            let (_, response) = try await URLSession.shared.data(for: request)
-            #expect((response as? HTTPURLResponse)?.statusCode == 200)
-        }
-    }
 
     /// The list row of the endpoint named `name`, when it is on screen.
     static func row(_ name: String, in screen: String) -> String? {
@@ -47,7 +31,7 @@ struct DashboardLiveHealthE2ETests {
                 }
 
                 // Three events fail all their attempts: the row says so within a few refreshes.
-                try await Self.trigger(3, on: dashboard.emulator)
+                try await triggerEvents(count: 3, emulatorAt: dashboard.emulator.baseURL)
                 let failing = try await session.waitForScreen(description: "failing 3/10 in the row") {
                     Self.row("Live hook", in: $0)?.contains("failing 3/10") == true
                 }
@@ -55,7 +39,7 @@ struct DashboardLiveHealthE2ETests {
 
                 // The receiver mended and one more event: ok again.
                 await receiver.answer(200)
-                try await Self.trigger(1, on: dashboard.emulator)
+                try await triggerEvents(count: 1, emulatorAt: dashboard.emulator.baseURL)
                 try await session.waitForScreen(description: "ok in the row") {
                     Self.row("Live hook", in: $0)?.contains(" ok ") == true
                 }
@@ -68,7 +52,7 @@ struct DashboardLiveHealthE2ETests {
                 try session.type(typed)
                 try await session.waitForScreen(containing: typed)
                 await receiver.answer(500)
-                try await Self.trigger(10, on: dashboard.emulator)
+                try await triggerEvents(count: 10, emulatorAt: dashboard.emulator.baseURL)
                 let warned = try await session.waitForScreen(
                     timeout: .seconds(90), description: "the auto-disable warning under the open form"
                 ) { $0.contains("Live hook was disabled by Polar after 10 failed events in a row") }

@@ -96,3 +96,18 @@ extension DashboardState {
         text.flatMap { update(&self, .key(.character($0))) }
     }
 }
+
+extension Array where Element == Effect {
+    /// The create request among these effects, its id and body; nil when there is none.
+    var createRequest: (id: RequestID, body: WebhookEndpointCreate)? {
+        for case .createEndpoint(let id, let body) in self { return (id, body) }
+        return nil
+    }
+}
+
+extension Fixtures {
+    /// Polar's 422 item for a webhook URL on localhost or a private address.
+    static let privateURLIssue = ValidationIssue(
+        loc: ["body", "url"], msg: "Value error, Webhook URLs cannot point to localhost or private IP addresses.",
+        type: "value_error")
+}

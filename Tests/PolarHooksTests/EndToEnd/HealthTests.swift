@@ -21,18 +21,6 @@ import Testing
         }
     }
 
-    /// Sends `count` `order.paid` events through the emulator's admin route, one at a time.
-    static func trigger(_ count: Int, on fixture: EmulatorFixture) async throws {
-        let url = try #require(URL(string: fixture.baseURL + "/_emulator/trigger"))
-        for _ in 0..<count {
-            var request = URLRequest(url: url)
-            request.httpMethod = "POST"
-            request.httpBody = Data(#"{"type":"order.paid"}"#.utf8)
-            let (_, response) = try await URLSession.shared.data(for: request)
-            #expect((response as? HTTPURLResponse)?.statusCode == 200)
-        }
-    }
-
     /// Waits (bounded) until the endpoint has `events` events and none is pending.
     static func waitForCompletedEvents(
         _ events: Int, of endpoint: WebhookEndpoint, on fixture: EmulatorFixture
@@ -55,7 +43,7 @@ import Testing
         try await AnsweringReceiver.with(answering: 500) { receiver in
             try await EmulatorFixture.with(Self.options) { fixture in
                 let endpoint = try await Self.createEndpoint("Orders", url: receiver.url, on: fixture)
-                try await Self.trigger(3, on: fixture)
+                try await triggerEvents(count: 3, emulatorAt: fixture.baseURL)
                 try await Self.waitForCompletedEvents(3, of: endpoint, on: fixture)
 
                 let failing = try await fixture.run(["health", "--json"])
@@ -90,7 +78,7 @@ import Testing
                 #expect(table.stdout.contains("Receiver broken (500)"))
 
                 await receiver.answer(200)
-                try await Self.trigger(1, on: fixture)
+                try await triggerEvents(emulatorAt: fixture.baseURL)
                 try await Self.waitForCompletedEvents(4, of: endpoint, on: fixture)
                 let mended = try await fixture.run(["health", "--json"])
                 #expect(mended.status == 0, "\(mended)")
@@ -102,7 +90,7 @@ import Testing
 
                 // Ten failed events in a row: Polar disables the endpoint.
                 await receiver.answer(500)
-                try await Self.trigger(10, on: fixture)
+                try await triggerEvents(count: 10, emulatorAt: fixture.baseURL)
                 try await fixture.waitUntil("Polar disables the endpoint", attempts: 2400) {
                     try await fixture.endpoints().first { $0.id == endpoint.id }?.enabled == false
                 }
@@ -156,7 +144,7 @@ import Testing
         try await AnsweringReceiver.with(answering: 500) { receiver in
             try await EmulatorFixture.with(Self.options) { fixture in
                 let endpoint = try await Self.createEndpoint("Orders", url: receiver.url, on: fixture)
-                try await Self.trigger(1, on: fixture)
+                try await triggerEvents(emulatorAt: fixture.baseURL)
                 try await Self.waitForCompletedEvents(1, of: endpoint, on: fixture)
                 // What a newer Polar (or a hostile server) might send: an item this version
                 // cannot read, whose id carries an escape sequence.
@@ -245,7 +233,7 @@ import Testing
                 #expect(first?["id"] as? String == endpoint.id)
                 #expect(first?["state"] as? String == "idle")
 
-                try await Self.trigger(1, on: fixture)
+                try await triggerEvents(emulatorAt: fixture.baseURL)
                 let failed = try await TmuxHarness.poll {
                     watch.lines().first { $0["consecutive_failures"] as? Int == 1 }
                 }
@@ -319,7 +307,7 @@ import Testing
                 defer { session.close() }
                 try await session.waitForScreen(containing: "idle")
                 #expect(try session.screen().contains("Health of 1 endpoint · fetched "))
-                try await Self.trigger(1, on: fixture)
+                try await triggerEvents(emulatorAt: fixture.baseURL)
                 let screen = try await session.waitForScreen(containing: "failing 1/10")
                 // Redrawn, not appended: one status line, one header, one row.
                 #expect(screen.components(separatedBy: "Health of 1 endpoint").count == 2, "\(screen)")

@@ -72,15 +72,6 @@ import WebhookListener
         }
     }
 
-    static func trigger(_ type: String, on fixture: EmulatorFixture) async throws {
-        let url = try #require(URL(string: fixture.baseURL + "/_emulator/trigger"))
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.httpBody = Data(#"{"type":"\#(type)"}"#.utf8)
-        let (_, response) = try await URLSession.shared.data(for: request)
-        #expect((response as? HTTPURLResponse)?.statusCode == 200)
-    }
-
     @Test func verifiesTheEmulatorsDeliveryAndPolarRecordsTheAnswer() async throws {
         try await EmulatorFixture.with(EmulatorOptions(port: 0, allowInsecureURLs: true)) { fixture in
             // The endpoint exists before the listener (which needs its secret) knows its port.
@@ -101,7 +92,7 @@ import WebhookListener
             _ = try await fixture.withClient { client in
                 try await client.updateEndpoint(id: endpoint.id, WebhookEndpointUpdate(url: listener.url))
             }
-            try await Self.trigger("order.paid", on: fixture)
+            try await triggerEvents("order.paid", emulatorAt: fixture.baseURL)
             let record = try #require(try await listener.records(count: 1).first)
             #expect(record["type"] as? String == "order.paid")
             #expect(record["verified"] as? Bool == true)
@@ -155,7 +146,7 @@ import WebhookListener
             _ = try await fixture.withClient { client in
                 try await client.updateEndpoint(id: endpoint.id, WebhookEndpointUpdate(url: listener.url))
             }
-            try await Self.trigger("refund.created", on: fixture)
+            try await triggerEvents("refund.created", emulatorAt: fixture.baseURL)
             let record = try #require(try await listener.records(count: 1).first)
             #expect(record["verified"] as? Bool == false)
             #expect((record["verification_error"] as? String)?.contains("No signature") == true)
@@ -201,7 +192,7 @@ import WebhookListener
             _ = try await fixture.withClient { client in
                 try await client.updateEndpoint(id: endpoint.id, WebhookEndpointUpdate(url: listener.url))
             }
-            try await Self.trigger("order.paid", on: fixture)
+            try await triggerEvents("order.paid", emulatorAt: fixture.baseURL)
             let first = try #require(try await listener.records(count: 1).first)
             #expect(first["duplicate"] as? Bool == false)
             #expect(first["redelivery"] as? Bool == false)
