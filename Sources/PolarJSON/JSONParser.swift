@@ -22,6 +22,20 @@ public struct JSONParser {
     public static let maximumDepth = 512
     static let nestingTooDeep = "Nesting too deep"
 
+    /// The string value of the top-level key `key` of a JSON object: the last one when a
+    /// stranger repeats the key (as Python's `json` reads it), nil when the document is not a
+    /// valid JSON object, the value is not a string or its bytes are not UTF-8.
+    ///
+    /// The same reading as ``parse(_:)``, in one pass that builds nothing but that string: the
+    /// listener reads every webhook's `type`, and building the whole payload would cost more
+    /// than the rest of its handling.
+    public static func topLevelString(forKey key: String, in bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(bytes: buffer)
+            return try? reader.topLevelString(forKey: key)
+        }
+    }
+
     /// Parses a whole document: one value, surrounded by nothing but whitespace.
     public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
         var outcome: Result<JSONValue, Failure> = .failure(Failure(message: "Expecting value", offset: 0))
@@ -97,33 +111,49 @@ public struct JSONParser {
         }
 
         private mutating func object(depth: Int) throws(Failure) -> JSONValue {
-            index += 1
             var pairs: [(String, JSONValue)] = []
             var positions: [String: Int]? = nil
+            try forEachMember(keyed: true) { reader, key throws(Failure) in
+                let value = try reader.value(depth: depth + 1)
+                Self.insert(key ?? "", value, into: &pairs, positions: &positions)
+            }
+            return .object(pairs)
+        }
+
+        /// Walks the members of an object or the items of an array, `index` at its opening
+        /// bracket: `read` is handed each one with `index` at its value (and, in an object, its
+        /// key) and must read or skip the value. The one place the delimiters are checked.
+        private mutating func forEachMember(
+            keyed: Bool, _ read: (inout Reader, String?) throws(Failure) -> Void
+        ) throws(Failure) {
+            let closing: Unicode.Scalar = keyed ? "}" : "]"
+            index += 1
             skipWhitespace()
-            if byte(is: "}") {
+            if byte(is: closing) {
                 index += 1
-                return .object(pairs)
+                return
             }
             while true {
                 skipWhitespace()
-                guard byte(is: "\"") else { throw fail("Expecting property name enclosed in double quotes") }
-                let key = try string()
-                skipWhitespace()
-                guard byte(is: ":") else { throw fail("Expecting ':' delimiter") }
-                index += 1
-                skipWhitespace()
-                let value = try value(depth: depth + 1)
-                Self.insert(key, value, into: &pairs, positions: &positions)
+                var key: String?
+                if keyed {
+                    guard byte(is: "\"") else { throw fail("Expecting property name enclosed in double quotes") }
+                    key = try string()
+                    skipWhitespace()
+                    guard byte(is: ":") else { throw fail("Expecting ':' delimiter") }
+                    index += 1
+                    skipWhitespace()
+                }
+                try read(&self, key)
                 skipWhitespace()
                 guard index < bytes.count else { throw fail("Expecting ',' delimiter") }
                 if byte(is: ",") {
                     index += 1
                     continue
                 }
-                guard byte(is: "}") else { throw fail("Expecting ',' delimiter") }
+                guard byte(is: closing) else { throw fail("Expecting ',' delimiter") }
                 index += 1
-                return .object(pairs)
+                return
             }
         }
 
@@ -151,26 +181,65 @@ public struct JSONParser {
         }
 
         private mutating func array(depth: Int) throws(Failure) -> JSONValue {
-            index += 1
             var items: [JSONValue] = []
+            try forEachMember(keyed: false) { reader, _ throws(Failure) in
+                items.append(try reader.value(depth: depth + 1))
+            }
+            return .array(items)
+        }
+
+        /// The string value of `key` in the document's top-level object (nil when the value is
+        /// not a string, or its bytes are not UTF-8); every other value is checked and passed
+        /// over without being built.
+        mutating func topLevelString(forKey key: String) throws(Failure) -> String? {
             skipWhitespace()
-            if byte(is: "]") {
-                index += 1
-                return .array(items)
-            }
-            while true {
-                skipWhitespace()
-                items.append(try value(depth: depth + 1))
-                skipWhitespace()
-                guard index < bytes.count else { throw fail("Expecting ',' delimiter") }
-                if byte(is: ",") {
-                    index += 1
-                    continue
+            guard byte(is: "{") else { throw fail("Expecting value") }
+            var found: String?
+            try forEachMember(keyed: true) { reader, name throws(Failure) in
+                guard name == key, reader.byte(is: "\"") else {
+                    if name == key { found = nil }
+                    try reader.skipValue(depth: 1)
+                    return
                 }
-                guard byte(is: "]") else { throw fail("Expecting ',' delimiter") }
-                index += 1
-                return .array(items)
+                let start = reader.index
+                let text = try reader.string()
+                let raw = UnsafeBufferPointer(rebasing: reader.bytes[start + 1..<reader.index - 1])
+                found = String(validating: raw, as: UTF8.self) == nil ? nil : text
             }
+            skipWhitespace()
+            guard index == bytes.count else { throw fail("Extra data") }
+            return found
+        }
+
+        /// Checks a value as ``value(depth:)`` does, without building it.
+        private mutating func skipValue(depth: Int) throws(Failure) {
+            guard depth < JSONParser.maximumDepth else { throw fail(JSONParser.nestingTooDeep) }
+            guard index < bytes.count else { throw fail("Expecting value") }
+            switch bytes[index] {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                try forEachMember(keyed: bytes[index] == UInt8(ascii: "{")) { reader, _ throws(Failure) in
+                    try reader.skipValue(depth: depth + 1)
+                }
+            case UInt8(ascii: "\""): try skipString()
+            case UInt8(ascii: "t"): _ = try literal("true", .null)
+            case UInt8(ascii: "f"): _ = try literal("false", .null)
+            case UInt8(ascii: "n"): _ = try literal("null", .null)
+            default: _ = try scanNumber()
+            }
+        }
+
+        /// Passes over a string literal; one with escapes goes through ``string()``, which checks them.
+        private mutating func skipString() throws(Failure) {
+            let opening = index
+            index += 1
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte == UInt8(ascii: "\"") { return }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            }
+            index = opening
+            _ = try string()
         }
 
         /// A string literal; `index` is at its opening quote.
@@ -262,8 +331,16 @@ public struct JSONParser {
             return value
         }
 
-        /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`; what follows is left for the caller.
         private mutating func number() throws(Failure) -> JSONValue {
+            let (start, isInteger) = try scanNumber()
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            if isInteger, let value = Self.integer(text) { return .int(value) }
+            return .double(Double(String(decoding: text, as: UTF8.self)) ?? .nan)
+        }
+
+        /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`; what follows is left for the caller.
+        /// Returns where the number starts and whether it is an integer.
+        private mutating func scanNumber() throws(Failure) -> (start: Int, isInteger: Bool) {
             let start = index
             if byte(is: "-") { index += 1 }
             guard isDigit(at: index) else {
@@ -292,9 +369,7 @@ public struct JSONParser {
                     while isDigit(at: index) { index += 1 }
                 }
             }
-            let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
-            if isInteger, let value = Self.integer(text) { return .int(value) }
-            return .double(Double(String(decoding: text, as: UTF8.self)) ?? .nan)
+            return (start, isInteger)
         }
 
         /// The integer the digits spell, or nil when it does not fit in `Int` (then it is read

@@ -133,7 +133,7 @@ struct ListenerResponder: HTTPResponder {
 
     /// The payload's `type`, read without trusting the body to be JSON at all.
     static func eventType(of body: [UInt8]) -> String? {
-        EventTypeReader.type(of: body)
+        JSONParser.topLevelString(forKey: "type", in: body)
     }
 
     static func text(_ status: Int, _ text: String, headers: [(HTTPFields.Element.Name, String)] = []) -> Response {

@@ -1,16 +1,14 @@
-import Foundation
+import PolarJSON
 import Testing
 
-@testable import WebhookListener
+/// A payload's `type` as the listener reads it (one pass, nothing built), beside the full parse
+/// of the same bytes: the same answer for payloads, hostile bodies and broken JSON.
+@Suite struct TopLevelStringTests {
+    static func type(_ body: [UInt8]) -> String? { JSONParser.topLevelString(forKey: "type", in: body) }
 
-/// The payload's `type` as the listener reads it, beside Foundation's full parse of the same
-/// bytes (what it used before): the same answer for payloads, hostile bodies and broken JSON.
-@Suite struct EventTypeReaderTests {
-    static func foundationType(_ body: String) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any] else {
-            return nil
-        }
-        return object["type"] as? String
+    static func fullParseType(_ body: String) -> String? {
+        guard let document = try? JSONParser.parse(Array(body.utf8)), case .object = document else { return nil }
+        return document["type"]?.stringValue
     }
 
     @Test(arguments: [
@@ -42,27 +40,28 @@ import Testing
         #"{"type":"order.paid" "x":1}"#,
     ])
     func readsWhatAFullParseReads(body: String) {
-        #expect(EventTypeReader.type(of: Array(body.utf8)) == Self.foundationType(body), "\(body)")
+        #expect(Self.type(Array(body.utf8)) == Self.fullParseType(body), "\(body)")
     }
 
     @Test func aTrailingCommaIsNotJSON() {
-        // Foundation lets it through; Python's json, which Polar's SDK reads payloads with, does not.
-        #expect(EventTypeReader.type(of: Array(#"{"type":"order.paid",}"#.utf8)) == nil)
-        #expect(EventTypeReader.type(of: Array(#"{"type":"order.paid","a":[1,]}"#.utf8)) == nil)
+        // Foundation's parser lets it through; Python's json, which Polar's SDK reads payloads
+        // with, does not, and neither do we.
+        #expect(Self.type(Array(#"{"type":"order.paid",}"#.utf8)) == nil)
+        #expect(Self.type(Array(#"{"type":"order.paid","a":[1,]}"#.utf8)) == nil)
     }
 
     @Test func nestingBeyondTheLimitIsNotReadAndDoesNotCrash() {
         let deep =
             #"{"type":"deep","x":"# + String(repeating: "[", count: 100_000)
             + String(repeating: "]", count: 100_000) + "}"
-        #expect(EventTypeReader.type(of: Array(deep.utf8)) == nil)
+        #expect(Self.type(Array(deep.utf8)) == nil)
         let fine =
             #"{"type":"fine","x":"# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}"
-        #expect(EventTypeReader.type(of: Array(fine.utf8)) == "fine")
+        #expect(Self.type(Array(fine.utf8)) == "fine")
     }
 
     @Test func invalidUTF8InTheTypeIsNotAType() {
         let body = Array(#"{"type":""#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8)
-        #expect(EventTypeReader.type(of: body) == nil)
+        #expect(Self.type(body) == nil)
     }
 }
