@@ -22,6 +22,22 @@ struct DashboardE2ETests {
         }
     }
 
+    /// Runs `body` with a dashboard on an emulator that has one endpoint (`url`, `name`), once
+    /// the endpoint shows in the list.
+    static func withSeededEndpoint(
+        url: String, name: String, _ body: (TmuxHarness.Dashboard, WebhookEndpoint) async throws -> Void
+    ) async throws {
+        var seeded: WebhookEndpoint?
+        try await TmuxHarness.withDashboard(
+            emulatorArguments: ["--no-sample-data"],
+            prepare: { seeded = try await seedEndpoint($0, url: url, name: name) }
+        ) { dashboard in
+            let endpoint = try #require(seeded)
+            try await dashboard.session.waitForScreen(containing: name)
+            try await body(dashboard, endpoint)
+        }
+    }
+
     /// Waits (bounded) until the API's answer passes `check`; returns that answer.
     func waitForAPI<T>(
         _ emulator: Emulator, _ description: String, _ fetch: (PolarClient) async throws -> T?
@@ -135,16 +151,9 @@ struct DashboardE2ETests {
 
     @Test("edit: a new name shows in the list and through the API")
     func editName() async throws {
-        var seeded: WebhookEndpoint?
-        try await TmuxHarness.withDashboard(
-            emulatorArguments: ["--no-sample-data"],
-            prepare: {
-                seeded = try await Self.seedEndpoint($0, url: "https://hooks.example.com/edit", name: "Old name")
-            }
-        ) { dashboard in
-            let endpoint = try #require(seeded)
+        try await Self.withSeededEndpoint(url: "https://hooks.example.com/edit", name: "Old name") {
+            dashboard, endpoint in
             let session = dashboard.session
-            try await session.waitForScreen(containing: "Old name")
             try session.send(keys: "e")
             try await session.waitForScreen(containing: "Save")
             try session.send(keys: "Tab")  // URL → Name
@@ -166,17 +175,10 @@ struct DashboardE2ETests {
 
     @Test("t disables an endpoint after the confirmation (API shows enabled false)")
     func toggleDisables() async throws {
-        var seeded: WebhookEndpoint?
-        try await TmuxHarness.withDashboard(
-            emulatorArguments: ["--no-sample-data"],
-            prepare: {
-                seeded = try await Self.seedEndpoint($0, url: "https://hooks.example.com/toggle", name: "Toggle me")
-            }
-        ) { dashboard in
-            let endpoint = try #require(seeded)
+        try await Self.withSeededEndpoint(url: "https://hooks.example.com/toggle", name: "Toggle me") {
+            dashboard, endpoint in
             #expect(endpoint.enabled)
             let session = dashboard.session
-            try await session.waitForScreen(containing: "Toggle me")
             try session.send(keys: "t")
             // The dialog names the endpoint, and nothing is sent before the answer.
             try await session.waitForScreen(containing: "Disable Toggle me?")
@@ -194,16 +196,9 @@ struct DashboardE2ETests {
 
     @Test("d deletes an endpoint after the confirmation (API answers 404)")
     func deleteEndpoint() async throws {
-        var seeded: WebhookEndpoint?
-        try await TmuxHarness.withDashboard(
-            emulatorArguments: ["--no-sample-data"],
-            prepare: {
-                seeded = try await Self.seedEndpoint($0, url: "https://hooks.example.com/delete", name: "Doomed hook")
-            }
-        ) { dashboard in
-            let endpoint = try #require(seeded)
+        try await Self.withSeededEndpoint(url: "https://hooks.example.com/delete", name: "Doomed hook") {
+            dashboard, endpoint in
             let session = dashboard.session
-            try await session.waitForScreen(containing: "Doomed hook")
             try session.send(keys: "d")
             // The dialog names the endpoint.
             try await session.waitForScreen(description: "a delete dialog naming the endpoint") { screen in
