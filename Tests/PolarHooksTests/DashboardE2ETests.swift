@@ -87,6 +87,15 @@ struct DashboardE2ETests {
         }
     }
 
+    /// Opens the new-endpoint form from the list and types `url` into its first field.
+    func openForm(_ session: TmuxHarness.Session, typing url: String) async throws {
+        _ = try await waitForList(session)
+        try session.send(keys: "n")
+        try await session.waitForScreen(containing: "URL")
+        try session.type(url)
+        try await session.waitForScreen(containing: url)
+    }
+
     // MARK: Tests
 
     @Test("create an endpoint through the form: URL typed, all events with a, Ctrl-S")
@@ -94,11 +103,7 @@ struct DashboardE2ETests {
         let url = "https://hooks.example.com/e2e-create"
         try await TmuxHarness.withDashboard(emulatorArguments: ["--no-sample-data"]) { dashboard in
             let session = dashboard.session
-            try await waitForList(session)
-            try session.send(keys: "n")
-            try await session.waitForScreen(containing: "URL")
-            try session.type(url)
-            try await session.waitForScreen(containing: url)
+            try await openForm(session, typing: url)
             // URL → Name → Format → Secret → Events (Organization is skipped for an org token).
             for _ in 0..<4 { try session.send(keys: "Tab") }
             try session.send(keys: "a")
@@ -227,11 +232,7 @@ struct DashboardE2ETests {
         let url = "https://hooks.example.com/resized"
         try await TmuxHarness.withDashboard(emulatorArguments: ["--no-sample-data"]) { dashboard in
             let session = dashboard.session
-            try await waitForList(session)
-            try session.send(keys: "n")
-            try await session.waitForScreen(containing: "URL")
-            try session.type(url)
-            try await session.waitForScreen(containing: url)
+            try await openForm(session, typing: url)
 
             for (width, height) in [(80, 24), (140, 45), (100, 30)] {
                 try session.resize(width: width, height: height)

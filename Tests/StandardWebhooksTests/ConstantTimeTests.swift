@@ -28,33 +28,33 @@ struct ConstantTimeTests {
         #expect(ConstantTime.isEqual(Data(reference), reference))
     }
 
+    /// The real signature's MAC bytes, which the cases below change.
+    static func realMAC() throws -> Data {
+        try #require(Data(base64Encoded: String(SignatureVectors.standardSignature.dropFirst(3))))
+    }
+
+    /// Verifies the vector's message against `signature` (the header's `v1,` part).
+    static func verifyVector(signedWith signature: Data) throws {
+        let verifier = WebhookVerifier(
+            secret: SignatureVectors.standardSecret,
+            now: { Date(timeIntervalSince1970: TimeInterval(SignatureVectors.timestamp)) })
+        _ = try verifier.verify(
+            id: SignatureVectors.webhookID, timestamp: "1789041600",
+            signatureHeader: "v1," + signature.base64EncodedString(), body: Array(SignatureVectors.body.utf8))
+    }
+
     @Test(
         "the verifier rejects a signature differing only in its first or last byte", arguments: [0, 31])
     func verifierComparesWholeSignature(position: Int) throws {
-        var mac = try #require(
-            Data(base64Encoded: String(SignatureVectors.standardSignature.dropFirst(3))))
+        var mac = try Self.realMAC()
         mac[position] ^= 0x01
-        let verifier = WebhookVerifier(
-            secret: SignatureVectors.standardSecret,
-            now: { Date(timeIntervalSince1970: TimeInterval(SignatureVectors.timestamp)) })
-        #expect(throws: WebhookVerificationError.noMatchingSignature) {
-            try verifier.verify(
-                id: SignatureVectors.webhookID, timestamp: "1789041600",
-                signatureHeader: "v1," + mac.base64EncodedString(), body: Array(SignatureVectors.body.utf8))
-        }
+        #expect(throws: WebhookVerificationError.noMatchingSignature) { try Self.verifyVector(signedWith: mac) }
     }
 
     @Test func truncatedSignatureIsRejected() throws {
-        let mac = try #require(
-            Data(base64Encoded: String(SignatureVectors.standardSignature.dropFirst(3))))
-        let truncated = mac.prefix(16).base64EncodedString()
-        let verifier = WebhookVerifier(
-            secret: SignatureVectors.standardSecret,
-            now: { Date(timeIntervalSince1970: TimeInterval(SignatureVectors.timestamp)) })
+        let truncated = try Self.realMAC().prefix(16)
         #expect(throws: WebhookVerificationError.noMatchingSignature) {
-            try verifier.verify(
-                id: SignatureVectors.webhookID, timestamp: "1789041600",
-                signatureHeader: "v1," + truncated, body: Array(SignatureVectors.body.utf8))
+            try Self.verifyVector(signedWith: Data(truncated))
         }
     }
 }
