@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PolarAPI
 
 /// `polar-hooks events redeliver EVENT_ID` and `… --failed --since TIME [--endpoint ID]`.

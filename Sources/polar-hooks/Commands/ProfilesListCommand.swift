@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// `polar-hooks profiles list`: names and settings, never tokens.
 struct ProfilesListCommand: ParsableCommand {
