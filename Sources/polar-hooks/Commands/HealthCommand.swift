@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import PolarAPI
+import TerminalText
 
 #if canImport(Glibc)
     import Glibc

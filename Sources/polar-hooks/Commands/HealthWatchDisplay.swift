@@ -1,5 +1,6 @@
 import FoundationEssentials
 import PolarAPI
+import PolarJSON
 import TerminalText
 
 #if canImport(Glibc)

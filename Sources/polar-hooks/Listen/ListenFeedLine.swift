@@ -1,5 +1,6 @@
 import FoundationEssentials
 import PolarAPI
+import PolarJSON
 import StandardWebhooks
 import TerminalText
 import WebhookListener
