@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -18,7 +18,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.24.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.10.0"),
+        // No default traits: `FullFoundation` (URL-encoded forms, which we do not use) links all of
+        // Foundation and ICU, about 40 MB of the binary; `ConfigurationSupport` brings
+        // swift-configuration, which we do not use either.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.10.0", traits: []),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
@@ -26,11 +29,14 @@ let package = Package(
         .plugin(name: "BuildInfo", capability: .buildTool()),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "TerminalText"),
+        // String helpers that FoundationEssentials lacks (trimming, padding, percent-encoding):
+        // full Foundation would link ICU for them.
+        .target(name: "TextTools"),
         .target(name: "SystemIO"),
         .target(name: "PolarJSON"),
         .target(
             name: "StandardWebhooks",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["TextTools", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "BackgroundServer",
@@ -49,9 +55,9 @@ let package = Package(
             dependencies: [
                 "PolarJSON",
                 "StandardWebhooks",
+                "TextTools",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             plugins: ["BuildInfo"]
@@ -64,6 +70,7 @@ let package = Package(
                 "PolarJSON",
                 "StandardWebhooks",
                 "SystemIO",
+                "TextTools",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -82,7 +89,8 @@ let package = Package(
             ]
         ),
         .target(name: "TerminalUI", dependencies: ["CNcurses", "SystemIO", "TerminalText"]),
-        .target(name: "Dashboard", dependencies: ["TerminalUI", "TerminalText", "PolarAPI", "PolarJSON"]),
+        .target(
+            name: "Dashboard", dependencies: ["TerminalUI", "TerminalText", "TextTools", "PolarAPI", "PolarJSON"]),
         .executableTarget(
             name: "polar-hooks",
             dependencies: [
@@ -94,22 +102,28 @@ let package = Package(
                 "StandardWebhooks",
                 "SystemIO",
                 "TerminalText",
+                "TextTools",
                 "WebhookListener",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // TOMLKit imports Foundation, and without this its extension members (one
+            // `contains` was enough) would reach every file here and link all of Foundation and
+            // ICU (40 MB) without a warning: a file sees only the members of what it imports.
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
             plugins: ["BuildInfo"]
         ),
         // What several test targets share (fixture set-up and clean-up); never shipped.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "StandardWebhooksTests", dependencies: ["StandardWebhooks"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(name: "TextToolsTests", dependencies: ["TextTools"]),
         .testTarget(name: "PolarJSONTests", dependencies: ["PolarJSON"]),
         .testTarget(
             name: "PolarAPITests",
             dependencies: [
-                "PolarAPI", "PolarEmulator", "StandardWebhooks", "TestSupport",
+                "PolarAPI", "PolarEmulator", "StandardWebhooks", "TestSupport", "TextTools",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

@@ -1,9 +1,15 @@
-import Foundation
+import FoundationEssentials
 import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A Hummingbird server run in a task of its own, for the servers this package starts inside
 /// another program (the emulator, the webhook listener): start it, learn the port it bound,

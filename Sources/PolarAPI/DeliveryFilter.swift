@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The filters of `GET /v1/webhooks/deliveries`. Every field is optional; empty arrays and
 /// nils are left out of the query.

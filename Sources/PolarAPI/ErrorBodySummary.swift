@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextTools
 
 /// A short account of an error body for a message: its first line of text, or for an HTML
 /// page (a proxy's 502, a load balancer's 500) its title without the markup.
@@ -14,13 +15,13 @@ enum ErrorBodySummary {
     /// The summary of `text` (the body as text, already redacted); `contentType` is the
     /// answer's `Content-Type`, if any.
     static func summary(of text: String, contentType: String?) -> String {
-        let trimmed = String(text.prefix(scannedCharacters)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(text.prefix(scannedCharacters)).trimmingWhitespaceAndNewlines()
         if isHTML(trimmed, contentType: contentType) {
             let title = htmlSummary(trimmed)
             return title.isEmpty ? "an HTML page" : shortened(title) + htmlMark
         }
         let firstLine = trimmed.prefix(while: { !$0.isNewline })
-        return shortened(firstLine.trimmingCharacters(in: .whitespaces))
+        return shortened(firstLine.trimmingWhitespace())
     }
 
     private static func isHTML(_ text: String, contentType: String?) -> Bool {
@@ -47,17 +48,17 @@ enum ErrorBodySummary {
 
     /// The content of the first `<tag …>…</tag>`, if any.
     private static func element(_ tag: String, in html: String) -> String? {
-        guard let open = html.range(of: "<\(tag)", options: .caseInsensitive),
+        guard let open = html.rangeIgnoringASCIICase(of: "<\(tag)"),
             let openEnd = html[open.upperBound...].firstIndex(of: ">"),
-            let close = html.range(of: "</\(tag)", options: .caseInsensitive, range: openEnd..<html.endIndex)
+            let close = html.rangeIgnoringASCIICase(of: "</\(tag)", in: openEnd..<html.endIndex)
         else { return nil }
         return String(html[html.index(after: openEnd)..<close.lowerBound])
     }
 
     /// The range of the first `<tag …>…</tag>` element, closing tag included.
     private static func elementRange(_ tag: String, in html: String) -> Range<String.Index>? {
-        guard let open = html.range(of: "<\(tag)", options: .caseInsensitive),
-            let close = html.range(of: "</\(tag)", options: .caseInsensitive, range: open.upperBound..<html.endIndex),
+        guard let open = html.rangeIgnoringASCIICase(of: "<\(tag)"),
+            let close = html.rangeIgnoringASCIICase(of: "</\(tag)", in: open.upperBound..<html.endIndex),
             let closeEnd = html[close.upperBound...].firstIndex(of: ">")
         else { return nil }
         return open.lowerBound..<html.index(after: closeEnd)
@@ -82,7 +83,7 @@ enum ErrorBodySummary {
             ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"),
             ("&amp;", "&"),
         ]
-        for (entity, replacement) in entities { text = text.replacingOccurrences(of: entity, with: replacement) }
+        for (entity, replacement) in entities { text = text.replacing(entity, with: replacement) }
         var collapsed = ""
         var spaces = 0
         for character in text {

@@ -1,7 +1,8 @@
 import AsyncHTTPClient
-import Foundation
+import FoundationEssentials
 import NIOCore
 import PolarJSON
+import TextTools
 
 /// Turns HTTP answers and transport failures into ``PolarError``s (CONTRACT §4).
 ///
@@ -82,7 +83,7 @@ enum ErrorMapping {
 
     /// Whole seconds from a `retry-after` header; HTTP dates are not used by Polar.
     static func parseRetryAfter(_ value: String) -> Int? {
-        guard let seconds = Int(value.trimmingWhitespace()), seconds >= 0 else { return nil }
+        guard let seconds = Int(value.trimmingWhitespaceAndNewlines()), seconds >= 0 else { return nil }
         return seconds
     }
 

@@ -1,7 +1,7 @@
 import AsyncHTTPClient
-import Foundation
+import FoundationEssentials
 import NIOCore
-import NIOFoundationCompat
+import TextTools
 
 /// One API call, before headers are added.
 struct APIRequest: Sendable {
@@ -102,7 +102,7 @@ struct HTTPTransport: Sendable {
         httpRequest.method = .init(rawValue: request.method.rawValue)
         for (name, value) in fields { httpRequest.headers.add(name: name, value: value) }
         if let body = request.body {
-            httpRequest.body = .bytes(ByteBuffer(data: body))
+            httpRequest.body = .bytes(ByteBuffer(bytes: body))
         }
         let deadline = ContinuousClock.now + timeout
         var headArrived = false
@@ -113,7 +113,7 @@ struct HTTPTransport: Sendable {
             for (name, value) in response.headers where headers[name.lowercased()] == nil {
                 headers[name.lowercased()] = value
             }
-            if let declared = headers["content-length"].flatMap({ Int($0.trimmingWhitespace()) }),
+            if let declared = headers["content-length"].flatMap({ Int($0.trimmingWhitespaceAndNewlines()) }),
                 declared > maxBodyBytes
             {
                 throw PolarError.answerTooLarge(limitBytes: maxBodyBytes)
@@ -143,7 +143,7 @@ struct HTTPTransport: Sendable {
                 }
                 // A cancelled read ends early; that is not a complete body.
                 try Task.checkCancellation()
-                return Data(buffer: collected, byteTransferStrategy: .automatic)
+                return Data(collected.readableBytesView)
             }
             group.addTask {
                 try await Task.sleep(until: deadline, clock: .continuous)
@@ -156,18 +156,4 @@ struct HTTPTransport: Sendable {
     }
 
     static func timeAmount(_ duration: Duration) -> TimeAmount { .nanoseconds(duration.nanoseconds) }
-}
-
-/// RFC 3986 percent-encoding for path segments and query values.
-enum PercentEncoding {
-    /// Unreserved characters only: everything else (`/`, `?`, `&`, `+`, `=`, `%`, …) is escaped.
-    private static let unreserved: CharacterSet = {
-        var set = CharacterSet()
-        set.insert(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        return set
-    }()
-
-    static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
-    }
 }

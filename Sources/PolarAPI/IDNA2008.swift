@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The IDNA 2008 check Polar's server makes on a webhook host (`idna.encode`, CONTRACT.md §2.3,
 /// rule 3), on the host as the URL parser left it (lower-case, punycoded).
@@ -38,7 +38,7 @@ package enum IDNA2008 {
         guard !scalars.isEmpty else { return false }
         var text = ""
         text.unicodeScalars.append(contentsOf: scalars)
-        guard Array(text.precomposedStringWithCanonicalMapping.unicodeScalars) == scalars else { return false }
+        guard Array(UnicodeNormalization.nfc(text).unicodeScalars) == scalars else { return false }
         if scalars.count >= 4, scalars[2] == "-", scalars[3] == "-" { return false }
         if scalars.first == "-" || scalars.last == "-" { return false }
         if isMark(scalars[0]) { return false }

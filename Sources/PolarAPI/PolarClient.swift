@@ -1,6 +1,7 @@
 import AsyncHTTPClient
-import Foundation
+import FoundationEssentials
 import PolarJSON
+import TextTools
 
 /// The shared Polar API client used by the dashboard and the commands.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PolarJSON
 
 /// JSON coding the way Polar's server does it. Each model spells its snake_case keys once, in

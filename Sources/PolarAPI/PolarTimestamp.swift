@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Formats and parses RFC 3339 timestamps as Polar's API writes them.
 public enum PolarTimestamp {

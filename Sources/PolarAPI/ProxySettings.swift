@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextTools
 
 /// The proxy settings of the usual environment variables: `HTTPS_PROXY`, `HTTP_PROXY` and
 /// `NO_PROXY` (upper case wins over lower case; empty values count as unset).
@@ -32,7 +33,7 @@ public struct ProxySettings: Sendable, Hashable {
     public init(environment: [String: String]) {
         func value(_ name: String) -> (name: String, value: String)? {
             for key in [name.uppercased(), name.lowercased()] {
-                if let raw = environment[key]?.trimmingWhitespace(), !raw.isEmpty { return (key, raw) }
+                if let raw = environment[key]?.trimmingWhitespaceAndNewlines(), !raw.isEmpty { return (key, raw) }
             }
             return nil
         }
@@ -65,7 +66,7 @@ public struct ProxySettings: Sendable, Hashable {
 
     /// True when `NO_PROXY` (or the loopback rule) says to connect to this host directly.
     public func bypasses(host rawHost: String, port: Int) -> Bool {
-        let host = rawHost.lowercased().trimmingCharacters(in: ["[", "]"])
+        let host = rawHost.lowercased().trimming(["[", "]"])
         if Self.isLoopback(host) { return true }
         for entry in noProxy {
             if entry == "*" { return true }
@@ -75,7 +76,7 @@ public struct ProxySettings: Sendable, Hashable {
                 pattern = entryHost
                 requiredPort = entryPort
             }
-            pattern = pattern.trimmingCharacters(in: ["[", "]"])
+            pattern = pattern.trimming(["[", "]"])
             if pattern.hasPrefix("*.") {
                 pattern.removeFirst(2)
             } else if pattern.hasPrefix(".") {
@@ -137,7 +138,7 @@ public struct ProxyAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `proxy:3128`, `http://user:pass@proxy:3128/` or `socks5://proxy:1080`.
     public static func parse(_ text: String) -> Result<ProxyAddress, ProxyParseFailure> {
-        let trimmed = text.trimmingWhitespace()
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         // `proxy:3128` has no scheme; read as is, `proxy` would be taken for one.
         let url = trimmed.contains("://") ? trimmed : "http://" + trimmed
         let kind: Kind
@@ -196,8 +197,4 @@ struct URLTarget: Hashable {
 
     /// `127.0.0.1:8787`, `[::1]:8787`.
     var hostAndPort: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
-}
-
-extension String {
-    func trimmingWhitespace() -> String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

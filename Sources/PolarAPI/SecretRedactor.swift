@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import PolarJSON
+import TextTools
 
 /// Removes a secret (the access token) from text bound for an error, in every form it could
 /// have been echoed in: as is, escaped the way Swift prints strings (how a library's error
@@ -18,13 +19,13 @@ struct SecretRedactor: Sendable {
         let swiftEscaped = String(String(reflecting: secret).dropFirst().dropLast())
         let jsonEscaped = String(JSONValue.string(secret).serialized().dropFirst().dropLast())
         // Some JSON writers also escape `/` (Foundation's by default).
-        let jsonEscapedSlashes = jsonEscaped.replacingOccurrences(of: "/", with: "\\/")
+        let jsonEscapedSlashes = jsonEscaped.replacing("/", with: "\\/")
         let candidates = [secret, swiftEscaped, jsonEscaped, jsonEscapedSlashes, PercentEncoding.encode(secret)]
         forms = Array(Set(candidates.filter { !$0.isEmpty })).sorted { $0.count > $1.count }
     }
 
     func clean(_ text: String) -> String {
-        forms.reduce(text) { $0.replacingOccurrences(of: $1, with: Self.replacement) }
+        forms.reduce(text) { $0.replacing($1, with: Self.replacement) }
     }
 }
 

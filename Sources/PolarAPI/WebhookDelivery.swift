@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One HTTP attempt to deliver an event.
 public struct WebhookDelivery: Codable, Sendable, Hashable, Identifiable {

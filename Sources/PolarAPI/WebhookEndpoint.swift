@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A webhook endpoint, exactly as Polar's API returns it.
 public struct WebhookEndpoint: Codable, Sendable, Hashable, Identifiable {

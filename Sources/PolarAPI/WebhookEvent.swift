@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One event Polar produced for an endpoint; every delivery embeds it.
 public struct WebhookEvent: Codable, Sendable, Hashable, Identifiable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextTools
 
 /// How Polar shapes the body it sends to an endpoint.
 ///
@@ -25,7 +26,7 @@ public struct WebhookFormat: OpenStringValue, CaseIterable {
     /// The format a URL implies, as Polar's dashboard guesses it: Discord and Slack webhook
     /// URLs select their format; anything else says nothing.
     public static func suggested(forURL url: String) -> WebhookFormat? {
-        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let trimmed = url.trimmingWhitespaceAndNewlines().lowercased()
         if trimmed.hasPrefix("https://discord.com/api/webhooks") { return .discord }
         if trimmed.hasPrefix("https://hooks.slack.com/services/") { return .slack }
         return nil

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextTools
 
 /// A URL host read the way pydantic's URL parser reads it (WHATWG rules with UTS 46 mapping):
 /// IPv4 shorthand such as `127.1` is an address, IPv6 is compressed, names are mapped to lower
@@ -89,7 +90,7 @@ enum DomainToASCII {
         var mapped = map(domain)
         // Full stops other than U+002E that UTS 46 maps to it.
         for stop in ["\u{3002}", "\u{FF0E}", "\u{FF61}"] {
-            mapped = mapped.replacingOccurrences(of: stop, with: ".")
+            mapped = mapped.replacing(stop, with: ".")
         }
         var labels: [String] = []
         var unicodeLabels: [[Unicode.Scalar]] = []
@@ -120,8 +121,7 @@ enum DomainToASCII {
     private static func map(_ text: String) -> String {
         var kept = String.UnicodeScalarView()
         kept.append(contentsOf: text.unicodeScalars.filter { !isIgnored($0) })
-        return String(kept).precomposedStringWithCompatibilityMapping.lowercased()
-            .precomposedStringWithCompatibilityMapping
+        return UnicodeNormalization.nfkc(UnicodeNormalization.nfkc(String(kept)).lowercased())
     }
 
     private static func isIgnored(_ scalar: Unicode.Scalar) -> Bool {

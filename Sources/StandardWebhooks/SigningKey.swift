@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// Derives HMAC keys from Polar secrets and computes `v1` signatures.
 enum SigningKey {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Polar-style endpoint secrets.
 public enum WebhookSecret {

@@ -1,5 +1,6 @@
 import Crypto
-import Foundation
+import FoundationEssentials
+import TextTools
 
 /// Checks incoming webhooks against an endpoint secret, accepting either of Polar's key derivations.
 ///
@@ -43,7 +44,7 @@ public struct WebhookVerifier: Sendable {
         signatureHeader: String,
         body: some Collection<UInt8>
     ) throws(WebhookVerificationError) -> SigningScheme {
-        guard let seconds = Self.plainInteger(timestamp) ?? Int(timestamp.trimmingCharacters(in: .whitespaces)) else {
+        guard let seconds = Self.plainInteger(timestamp) ?? Int(timestamp.trimmingWhitespace()) else {
             throw .malformedTimestamp(timestamp)
         }
         try checkFreshness(of: seconds)

@@ -1,5 +1,5 @@
 import BackgroundServer
-import Foundation
+import FoundationEssentials
 
 /// How a ``WebhookListener`` listens, verifies and forwards.
 public struct ListenerOptions: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import StandardWebhooks
 
 /// One webhook that reached the listener, what the signature check said, and what became of it.

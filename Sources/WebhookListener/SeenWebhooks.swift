@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// The attempts of verified webhooks within the tolerance window, by `webhook-id` and

@@ -1,5 +1,5 @@
 import AsyncHTTPClient
-import Foundation
+import FoundationEssentials
 import NIOCore
 
 /// Sends a received webhook on to the user's own server, body byte for byte and with the

@@ -1,5 +1,5 @@
 import BackgroundServer
-import Foundation
+import FoundationEssentials
 import StandardWebhooks
 import Synchronization
 

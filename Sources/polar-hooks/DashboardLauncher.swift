@@ -1,6 +1,6 @@
 import ArgumentParser
 import Dashboard
-import Foundation
+import FoundationEssentials
 import Logging
 import PolarAPI
 import PolarEmulator

@@ -1,7 +1,14 @@
 import ArgumentParser
 import Dispatch
-import Foundation
+import FoundationEssentials
 import PolarEmulator
+import TextTools
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `polar-hooks emulator`: a local Polar API for webhooks, for trying the dashboard and CLI
 /// without a Polar account and for tests.
@@ -145,7 +152,9 @@ struct EmulatorCommand: AsyncParsableCommand {
             "Admin: POST \(baseURL)/_emulator/trigger {\"type\":\"order.paid\"}, GET /_emulator/health, POST /_emulator/reset",
         ]
         if let rate = trafficPerMinute, rate > 0 {
-            lines.append("Making up about \(rate.formatted()) events a minute for the enabled endpoints (--traffic).")
+            lines.append(
+                "Making up about \(String(groupingThousandsOf: rate)) events a minute for the enabled endpoints (--traffic)."
+            )
         }
         lines.append("Press Ctrl-C to stop.")
         // Unbuffered, so a script reading the first line sees it at once.

@@ -1,6 +1,12 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PolarAPI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `polar-hooks`: with no subcommand it opens the dashboard; the subcommands are for scripts.
 @main
@@ -98,7 +104,7 @@ struct PolarHooks: AsyncParsableCommand {
         } catch {
             status = reportParserError(error)
         }
-        Foundation.exit(status)
+        Glibc.exit(status)
     }
 
     private static func report(_ message: String, status: Int32) -> Int32 {

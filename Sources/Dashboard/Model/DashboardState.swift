@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
 import TerminalUI
 
@@ -8,7 +8,7 @@ struct DashboardState: Sendable {
     var size: Size
     var now: Date
     /// For "created" and "modified" times; UTC in tests.
-    var timeZone: TimeZone
+    var timeZone: DisplayTimeZone
     var environment: PolarEnvironment
     var tokenKind: TokenKind
 
@@ -60,7 +60,7 @@ struct DashboardState: Sendable {
     var shouldQuit: Bool { quitReason != nil }
 
     init(
-        size: Size, now: Date, timeZone: TimeZone = .current, environment: PolarEnvironment,
+        size: Size, now: Date, timeZone: DisplayTimeZone = .local, environment: PolarEnvironment,
         tokenKind: TokenKind
     ) {
         self.size = size
@@ -71,7 +71,7 @@ struct DashboardState: Sendable {
     }
 
     /// A state for the first-run screen (no connection yet).
-    static func firstRun(size: Size, now: Date, timeZone: TimeZone = .current)
+    static func firstRun(size: Size, now: Date, timeZone: DisplayTimeZone = .local)
         -> DashboardState
     {
         var state = DashboardState(

@@ -1,7 +1,8 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
 import TerminalText
 import TerminalUI
+import TextTools
 
 /// The deliveries browser of one endpoint (`D`): the rows the server sent for the current
 /// filters, newest first. The filters are the server's, so changing one loads again.
@@ -75,7 +76,7 @@ struct DeliveriesState: Sendable {
 
     /// The server's filter for the current choices.
     var filter: DeliveryFilter {
-        let query = search.text.trimmingCharacters(in: .whitespaces)
+        let query = search.text.trimmingWhitespace()
         return DeliveryFilter(
             endpointIds: [endpointID], succeeded: status.succeeded, query: query.isEmpty ? nil : query,
             httpCodeClass: httpClass, eventTypes: eventTypes)

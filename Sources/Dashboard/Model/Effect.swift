@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
 
 /// Work `update` asks for and cannot do itself (it is pure): API calls, randomness, the

@@ -1,6 +1,7 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
 import TerminalUI
+import TextTools
 
 /// The create/edit form: everything the user typed, kept whole across errors, timeouts and
 /// cancelled requests.
@@ -115,9 +116,9 @@ struct EndpointForm: Hashable, Sendable {
 
     /// The body of a create.
     func createBody() -> WebhookEndpointCreate {
-        let trimmedName = name.text.trimmingCharacters(in: .whitespaces)
+        let trimmedName = name.text.trimmingWhitespace()
         return WebhookEndpointCreate(
-            url: url.text.trimmingCharacters(in: .whitespaces),
+            url: url.text.trimmingWhitespace(),
             name: trimmedName.isEmpty ? nil : trimmedName,
             format: format,
             events: EventTree.types(in: events),
@@ -129,8 +130,8 @@ struct EndpointForm: Hashable, Sendable {
     func updateBody() -> WebhookEndpointUpdate {
         let now = values
         var update = WebhookEndpointUpdate()
-        if now.url != initial.url { update.url = url.text.trimmingCharacters(in: .whitespaces) }
-        if now.name != initial.name { update.name = name.text.trimmingCharacters(in: .whitespaces) }
+        if now.url != initial.url { update.url = url.text.trimmingWhitespace() }
+        if now.name != initial.name { update.name = name.text.trimmingWhitespace() }
         if now.format != initial.format { update.format = format }
         if now.events != initial.events { update.events = EventTree.types(in: events) }
         if !secret.isEmpty { update.secret = secret.text }

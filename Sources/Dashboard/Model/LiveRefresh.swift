@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
 
 /// Background refresh: the endpoint list and each endpoint's delivery health, fetched again
@@ -66,6 +66,7 @@ struct LiveRefresh: Sendable {
 
     /// The wait before the next try after `failures` failed ones: 8 s, 16 s, 32 s, then a minute.
     static func retryDelay(afterFailures failures: Int) -> TimeInterval {
-        min(60, 8 * pow(2, Double(max(0, failures - 1))))
+        // 8 · 2^(n−1) overflows nothing: the shift stops at 2^3, past the one-minute cap.
+        TimeInterval(min(60, 8 << min(3, max(0, failures - 1))))
     }
 }

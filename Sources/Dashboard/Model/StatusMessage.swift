@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// The status line's message and when it goes away. Errors stay until the next key.

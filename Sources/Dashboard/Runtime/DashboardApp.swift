@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
 import TerminalUI
 
@@ -50,20 +50,22 @@ public enum DashboardApp {
     ) async throws -> Int32? {
         try await withCheckedThrowingContinuation {
             (continuation: CheckedContinuation<Int32?, any Error>) in
-            let thread = Thread {
-                do {
-                    let terminal = try Terminal(
-                        options: TerminalOptions(color: options.color, mouse: options.mouse))
-                    let loop = DashboardLoop(terminal: terminal, runner: runner, start: start)
-                    let signal = loop.run()
-                    terminal.restore()
-                    continuation.resume(returning: signal)
-                } catch {
-                    continuation.resume(throwing: error)
+            do {
+                try LoopThread.start {
+                    do {
+                        let terminal = try Terminal(
+                            options: TerminalOptions(color: options.color, mouse: options.mouse))
+                        let loop = DashboardLoop(terminal: terminal, runner: runner, start: start)
+                        let signal = loop.run()
+                        terminal.restore()
+                        continuation.resume(returning: signal)
+                    } catch {
+                        continuation.resume(throwing: error)
+                    }
                 }
+            } catch {
+                continuation.resume(throwing: error)
             }
-            thread.name = "polar-hooks dashboard"
-            thread.start()
         }
     }
 }

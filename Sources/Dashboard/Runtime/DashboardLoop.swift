@@ -1,5 +1,11 @@
-import Foundation
+import FoundationEssentials
 import TerminalUI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The one thread that owns the terminal: wait for an event, turn it into actions, update,
 /// run the effects, draw. Sleeps while nothing happens; wakes early only for the status

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import TerminalUI
+import TextTools
 
 func handleFirstRunKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     guard var firstRun = state.firstRun else { return [] }
@@ -18,7 +19,7 @@ func handleFirstRunKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
             firstRun.error = nil
             return [.startDemo(id)]
         }
-        let token = firstRun.token.text.trimmingCharacters(in: .whitespaces)
+        let token = firstRun.token.text.trimmingWhitespace()
         guard !token.isEmpty else {
             firstRun.error = "Paste a token first, or Tab to the demo."
             return []

@@ -1,6 +1,7 @@
 import PolarAPI
 import TerminalText
 import TerminalUI
+import TextTools
 
 /// One delivery in full: ids, times, the payload (pretty-printed when it is JSON) and the
 /// receiver's answer. Everything from the network goes through the Sanitizer.
@@ -40,7 +41,7 @@ enum DeliveryDetailView {
     {
         let event = delivery.webhookEvent
         func field(_ label: String, _ value: String) -> Line {
-            Line(text: label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + value)
+            Line(text: label.padded(toLength: labelWidth) + value)
         }
         // "(2m ago)" while that helps; an old delivery's date says it all.
         let sent =

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// Draws the whole screen for `state` at `size` (the state's own size unless given). Pure:

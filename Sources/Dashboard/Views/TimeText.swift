@@ -1,19 +1,18 @@
-import Foundation
+import FoundationEssentials
+import TextTools
 
 /// Times as people read them: ISO-like in the local zone, or relative in lists.
 enum TimeText {
     /// `2026-11-02 14:03` in `timeZone`.
-    static func absolute(_ date: Date, in timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
-            c.minute ?? 0)
+    static func absolute(_ date: Date, in timeZone: DisplayTimeZone) -> String {
+        let c = timeZone.fields(of: date)
+        return String(c.year, zeroPaddedTo: 4) + "-" + String(c.month, zeroPaddedTo: 2) + "-"
+            + String(c.day, zeroPaddedTo: 2) + " " + String(c.hour, zeroPaddedTo: 2) + ":"
+            + String(c.minute, zeroPaddedTo: 2)
     }
 
     /// `just now`, `3m ago`, `2h ago`, `5d ago`, then the date.
-    static func relative(_ date: Date, now: Date, in timeZone: TimeZone) -> String {
+    static func relative(_ date: Date, now: Date, in timeZone: DisplayTimeZone) -> String {
         ago(date, now: now) ?? String(absolute(date, in: timeZone).prefix(10))
     }
 

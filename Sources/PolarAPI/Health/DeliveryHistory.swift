@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextTools
 
 /// The recent deliveries of one endpoint, as much as health needs: the newest first, each
 /// delivery once, bounded in count, and without payloads (a busy endpoint's history would
@@ -39,7 +40,7 @@ public struct DeliveryHistory: Sendable, Hashable {
 
         static func firstLine(_ text: String) -> String {
             let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingWhitespace()
             return trimmed.count > 200 ? String(trimmed.prefix(199)) + "…" : trimmed
         }
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How an endpoint's deliveries are going, and how close Polar is to disabling it: the one
 /// definition the dashboard and `polar-hooks health` share.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What one health fetch brought: the history brought up to date, and the deliveries of its
 /// pages that could not be read (they are not in the history).

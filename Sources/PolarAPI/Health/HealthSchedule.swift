@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Which endpoints' health to fetch next, when the budget allows only some: the endpoint
 /// the user is looking at first, then the failing ones (they change, and a warning must

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How many requests background refresh may spend: at most ``perMinute`` in any sliding
 /// minute, so watching never eats the rate limit the user's own work needs (Polar allows 500

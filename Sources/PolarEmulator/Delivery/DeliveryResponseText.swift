@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import NIOHTTP1
+import TextTools
 
 /// What Polar stores in a delivery's `response` (CONTRACT.md §3): the receiver's body, decoded
 /// as httpx decodes it, without NUL characters, cut to 2048 characters; and for a failed
@@ -69,10 +70,10 @@ enum DeliveryResponseText {
         guard let contentType else { return false }
         for parameter in contentType.split(separator: ";").dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1).map {
-                $0.trimmingCharacters(in: .whitespaces).lowercased()
+                $0.trimmingWhitespace().lowercased()
             }
             if pair.count == 2, pair[0] == "charset" {
-                let charset = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+                let charset = pair[1].trimming(Set("\"'".unicodeScalars))
                 return ["iso-8859-1", "latin-1", "latin1", "l1", "iso8859-1"].contains(charset)
             }
         }

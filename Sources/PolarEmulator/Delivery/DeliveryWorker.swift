@@ -1,11 +1,17 @@
 import AsyncHTTPClient
-import Foundation
+import FoundationEssentials
 import Logging
 import NIOCore
 import NIOPosix
 import PolarAPI
 import StandardWebhooks
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Sends events to their endpoints as Polar does (CONTRACT.md §5.2–5.5): signed POSTs, a 10 s
 /// timeout, no redirects, up to 10 attempts with exponential backoff.

@@ -1,6 +1,7 @@
 import Hummingbird
 import NIOCore
 import PolarJSON
+import TextTools
 
 /// Polar's body-size layer (`MaxBodySizeMiddleware`, CONTRACT.md §1): POST, PUT and PATCH must
 /// declare a length, and a declared length over 10 MiB is refused before a byte of the body is
@@ -32,7 +33,7 @@ struct BodyLengthMiddleware: EmulatorMiddleware {
                 status: 411, ["error": "LengthRequired", "detail": "A Content-Length header is required."])
         }
         // An unparsable value is let through, as the server ignores `int()` failing there.
-        guard let length = Int(contentLength.trimmingCharacters(in: .whitespaces)), length > maxBodyBytes
+        guard let length = Int(contentLength.trimmingWhitespace()), length > maxBodyBytes
         else { return nil }
         return tooLarge
     }

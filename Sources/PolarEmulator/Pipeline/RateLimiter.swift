@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// asgi-ratelimit's default rule as Polar configures it: a fixed one-minute window per token on

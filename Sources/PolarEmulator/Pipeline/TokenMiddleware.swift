@@ -1,3 +1,5 @@
+import TextTools
+
 /// Polar's authentication layer: it reads the bearer token, and refuses one it does not know
 /// before any route is matched, with authlib's answer (its own `Cache-Control: no-store`).
 /// A request without a token goes on: the routes answer 401 for it (CONTRACT.md §4).
@@ -14,7 +16,7 @@ struct TokenMiddleware: EmulatorMiddleware {
         guard let header else { return nil }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        let token = parts[1].trimmingWhitespace()
         return token.isEmpty ? nil : token
     }
 }

@@ -1,4 +1,5 @@
 import PolarAPI
+import TextTools
 
 /// Polar's outermost layer (`APIVersionMiddleware`): an unsupported or unparsable
 /// `Polar-Version` is a bare 404; otherwise every answer echoes the version in effect
@@ -18,7 +19,7 @@ struct VersionMiddleware: EmulatorMiddleware {
     /// The version in effect: the header's, or 2026-04 without one; nil for an unsupported one.
     static func version(_ header: String?) -> APIVersion? {
         guard let header else { return .v2026_04 }
-        let version = APIVersion(rawValue: header.trimmingCharacters(in: .whitespaces))
+        let version = APIVersion(rawValue: header.trimmingWhitespace())
         return APIVersion.supported.contains(version) ? version : nil
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
 
 /// A `/v1` request after routing, authentication and the scope check.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Every route the emulator serves, one declaration each: method, path, scope, handler.
 /// A new route is one line here and its handler (CONTRACT.md §2 lists Polar's).

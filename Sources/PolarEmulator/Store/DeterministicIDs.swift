@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// UUIDv4-shaped ids from a fixed seed (SplitMix64), so sample data looks the same on every run.
 /// Also the seeded random number generator of the traffic and the demo receivers.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What Polar's `webhook_event.send` task reads and writes, step by step (CONTRACT.md §2.6,
 /// §2.9, §3, §5.3–5.5).

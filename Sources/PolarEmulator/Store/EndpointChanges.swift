@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
 
 /// A validated PATCH body; nil means "leave unchanged".

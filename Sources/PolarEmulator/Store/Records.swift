@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
 
 /// An endpoint as stored: the API object plus what the API does not show.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
 
 /// Two endpoints whose histories show delivery health (issue 9): one failing, one that Polar

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
 
 /// The demo data a fresh emulator starts with: endpoints in both organizations (raw, Discord,
@@ -54,7 +54,7 @@ struct SampleData {
         func offset(ofAttempt index: Int) -> TimeInterval {
             switch self {
             case .minutes: Double(index) * 60
-            case .backoff: (0..<index).reduce(0) { $0 + 1.5 * pow(2, Double($1 + 1)) }
+            case .backoff: (0..<index).reduce(0) { $0 + 1.5 * Double(sign: .plus, exponent: $1 + 1, significand: 1) }
             }
         }
     }

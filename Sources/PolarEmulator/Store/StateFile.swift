@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
 import PolarJSON
 import SystemIO
@@ -10,15 +10,15 @@ struct StateFile: Sendable {
     /// The stored state, nil when the file does not exist yet.
     func load() throws(EmulatorError) -> StoreSnapshot? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let data: Data
+        let data: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try FileReader.read(path)
         } catch {
-            throw .unreadableStateFile(path: path, reason: error.localizedDescription)
+            throw .unreadableStateFile(path: path, reason: error.reason)
         }
         let snapshot: StoreSnapshot
         do {
-            snapshot = try PolarCoding.decoder.decode(StoreSnapshot.self, from: Array(data))
+            snapshot = try PolarCoding.decoder.decode(StoreSnapshot.self, from: data)
         } catch {
             throw .corruptStateFile(path: path, reason: Self.describe(error))
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PolarJSON
 
 /// A request's query string, with repeated keys kept in order.

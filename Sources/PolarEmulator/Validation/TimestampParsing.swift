@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
+import TextTools
 
 /// Datetime parsing the way pydantic reads a query value.
 enum TimestampParsing {
@@ -10,7 +11,7 @@ enum TimestampParsing {
     }
 
     static func parse(_ raw: String) -> Outcome {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace()
         if text.isEmpty { return .invalid("input is too short") }
         // Unix time: seconds, or milliseconds when too large for seconds (pydantic's rule).
         if let number = Double(text), text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolarAPI
+import TerminalText
 
 /// `polar-hooks deliveries list [filters]`.
 struct DeliveriesListCommand: AsyncParsableCommand {

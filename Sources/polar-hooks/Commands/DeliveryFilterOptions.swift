@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PolarAPI
 
 /// Every filter Polar offers on deliveries.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolarAPI
+import TerminalText
 
 /// `polar-hooks endpoints list`: every endpoint, across all pages.
 struct EndpointsListCommand: AsyncParsableCommand {

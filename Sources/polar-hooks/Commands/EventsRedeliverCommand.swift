@@ -1,6 +1,7 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PolarAPI
+import TerminalText
 
 /// `polar-hooks events redeliver EVENT_ID` and `… --failed --since TIME [--endpoint ID]`.
 struct EventsRedeliverCommand: AsyncParsableCommand {

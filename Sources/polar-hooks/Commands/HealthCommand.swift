@@ -1,6 +1,13 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PolarAPI
+import TerminalText
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `polar-hooks health`: how each endpoint's deliveries are going, for people and monitors.
 struct HealthCommand: AsyncParsableCommand {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
 
 /// What `health --watch` knows between rounds: the endpoints, each one's delivery history

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
 
 /// `health --watch`: a round every `interval` seconds, each spending no more than the request

@@ -1,6 +1,13 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
+import PolarJSON
 import TerminalText
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What `health --watch` prints after each round.
 ///

@@ -1,6 +1,12 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PolarAPI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Runs ``HealthWatch`` until Ctrl-C or SIGTERM (then the exit status is 128 + the signal), or
 /// until it fails in a way waiting cannot mend; the client is always shut down.

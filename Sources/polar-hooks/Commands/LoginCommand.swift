@@ -1,6 +1,7 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PolarAPI
+import TextTools
 
 /// `polar-hooks login`: check a pasted token and keep it in a profile.
 struct LoginCommand: AsyncParsableCommand {
@@ -61,7 +62,7 @@ struct LoginCommand: AsyncParsableCommand {
         } else {
             text = Prompt.readAllStandardInput()
         }
-        let token = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = (text ?? "").trimmingWhitespaceAndNewlines()
         guard !token.isEmpty else {
             throw .usage("no token was given; paste one, or pipe it to standard input")
         }

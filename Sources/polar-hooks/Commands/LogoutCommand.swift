@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// `polar-hooks logout`: forget a profile's token.
 struct LogoutCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import TerminalText
 
 /// `polar-hooks profiles list`: names and settings, never tokens.
 struct ProfilesListCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// `polar-hooks profiles use NAME`.
 struct ProfilesUseCommand: ParsableCommand {

@@ -1,5 +1,11 @@
-import Foundation
+import FoundationEssentials
 import SystemIO
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Where `config.toml` lives, and how it is read and written safely.
 ///
@@ -18,7 +24,9 @@ struct ConfigStore: Sendable {
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
             base = URL(fileURLWithPath: xdg, isDirectory: true)
         } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            let home =
+                environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? FileManager.default.homeDirectoryForCurrentUser.path
             base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(
                 ".config", isDirectory: true)
         }
@@ -40,14 +48,14 @@ struct ConfigStore: Sendable {
             if errno == ENOENT { return ConfigFile() }
             throw .failure("cannot read the config file \(path): \(String(cString: strerror(errno)))")
         }
-        let bytes: Data
+        let bytes: [UInt8]
         do {
-            bytes = try Data(contentsOf: fileURL)
+            bytes = try FileReader.read(path)
         } catch {
-            throw .failure("cannot read the config file \(path): \(error.localizedDescription)")
+            throw .failure("cannot read the config file \(path): \(error.reason)")
         }
         // TOML is UTF-8 text; a NUL byte means this is some other kind of file.
-        guard let text = String(validating: bytes, as: UTF8.self), !text.contains("\u{0}") else {
+        guard let text = String(validating: bytes, as: UTF8.self), !text.utf8.contains(0) else {
             throw .usage("the config file \(path) is not a text file (TOML in UTF-8 expected); move it away or fix it")
         }
         let config: ConfigFile
@@ -82,10 +90,9 @@ struct ConfigStore: Sendable {
             return
         }
         do {
-            try FileManager.default.createDirectory(
-                atPath: directoryPath, withIntermediateDirectories: true, attributes: nil)
+            try Directory.create(directoryPath, mode: 0o700)
         } catch {
-            throw .failure("cannot create \(directoryPath): \(error.localizedDescription)")
+            throw .failure("cannot create \(directoryPath): \(error.reason)")
         }
         guard chmod(directoryPath, 0o700) == 0 else { throw writeError() }
     }

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
+import TextTools
 
 /// What the command line said about the connection; nil means "not given".
 struct ConnectionFlags: Equatable, Sendable {
@@ -48,7 +49,7 @@ struct ConnectionSettings: Equatable, Sendable {
         flags: ConnectionFlags, environment variables: [String: String], config: ConfigFile
     ) throws(CLIError) -> ConnectionSettings {
         func variable(_ name: String) -> String? {
-            guard let value = variables[name]?.trimmingCharacters(in: .whitespacesAndNewlines),
+            guard let value = variables[name]?.trimmingWhitespaceAndNewlines(),
                 !value.isEmpty
             else { return nil }
             return value
@@ -84,7 +85,7 @@ struct ConnectionSettings: Equatable, Sendable {
         }
 
         let token: (String, SettingSource)? =
-            if let token = flags.token?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty {
+            if let token = flags.token?.trimmingWhitespaceAndNewlines(), !token.isEmpty {
                 (token, .flag)
             } else if let token = variable("POLAR_ACCESS_TOKEN") {
                 (token, .environment)
@@ -116,7 +117,7 @@ struct ConnectionSettings: Equatable, Sendable {
     static func customEnvironment(_ text: String, from source: String) throws(CLIError)
         -> PolarEnvironment
     {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         guard let components = URLComponents(string: trimmed),
             let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http",
             let host = components.host, !host.isEmpty

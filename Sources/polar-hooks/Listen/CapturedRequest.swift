@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import WebhookListener
 
 /// A webhook saved whole, as the HTTP request that carried it: the request line, the headers,

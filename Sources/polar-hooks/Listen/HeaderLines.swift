@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextTools
 
 /// `Name: value` lines, as typed after `--header` or saved from a captured request.
 enum HeaderLines {
@@ -9,7 +10,7 @@ enum HeaderLines {
     static func parse(_ lines: [String]) throws(CLIError) -> [String: String] {
         var headers: [String: String] = [:]
         for raw in lines {
-            let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n"))
+            let line = raw.trimming(Set(" \t\r\n".unicodeScalars))
             if line.isEmpty {
                 if headers.isEmpty { continue }
                 break
@@ -18,8 +19,8 @@ enum HeaderLines {
             guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else {
                 throw .usage("'\(line.prefix(60))' is not a header: write it as 'Name: value'")
             }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
+            let name = line[..<colon].trimmingWhitespace().lowercased()
+            let value = line[line.index(after: colon)...].trimming(Set(" \t".unicodeScalars))
             headers[name] = value
         }
         return headers

@@ -1,8 +1,15 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PolarAPI
 import TerminalText
+import TextTools
 import WebhookListener
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `polar-hooks listen`: take webhooks on this machine, verify them, and forward them.
 struct ListenCommand: AsyncParsableCommand {
@@ -190,7 +197,7 @@ struct ListenCommand: AsyncParsableCommand {
 
     /// Loopback names and addresses; not 0.0.0.0 or ::, which take connections from anywhere.
     static func isLoopback(_ host: String) -> Bool {
-        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        let bare = host.trimming(Set("[]".unicodeScalars)).lowercased()
         return bare == "localhost" || bare.hasPrefix("127.") || bare == "::1"
     }
 

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
+import PolarJSON
 import StandardWebhooks
 import TerminalText
 import WebhookListener

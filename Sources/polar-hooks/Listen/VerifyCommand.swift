@@ -1,6 +1,13 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import StandardWebhooks
+import SystemIO
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `polar-hooks verify`: check a saved webhook's signature offline.
 struct VerifyCommand: AsyncParsableCommand {
@@ -110,16 +117,19 @@ struct VerifyCommand: AsyncParsableCommand {
             guard isatty(STDIN_FILENO) == 0 else {
                 throw .usage("give the body with --body FILE or pipe it in; standard input is a terminal")
             }
-            return Array(FileHandle.standardInput.readDataToEndOfFile())
+            switch FileReader.readAll(from: STDIN_FILENO) {
+            case .success(let bytes): return bytes
+            case .failure(let error): throw .usage("cannot read the body from standard input: \(error.reason)")
+            }
         }
-        return Array(try Self.readData(body, what: "body"))
+        return try Self.readData(body, what: "body")
     }
 
-    private static func readData(_ path: String, what: String) throws(CLIError) -> Data {
+    private static func readData(_ path: String, what: String) throws(CLIError) -> [UInt8] {
         do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
+            return try FileReader.read(path)
         } catch {
-            throw .usage("cannot read the \(what) file \(path): \((error as NSError).localizedDescription)")
+            throw .usage("cannot read the \(what) file \(path): \(error.reason)")
         }
     }
 

@@ -1,7 +1,14 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
 import SystemIO
+import TextTools
 import WebhookListener
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `listen --save DIR`: each webhook as a request file that `verify --request` checks again.
 /// The files carry signatures and customers' data, so a new folder is 0700 and each file 0600.
@@ -12,16 +19,17 @@ struct WebhookArchive {
     /// Makes the folder (0700) when it is missing; refuses a path that cannot hold files.
     init(path: String) throws(CLIError) {
         directory = URL(fileURLWithPath: path, isDirectory: true)
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw .usage("--save \(path) is a file, not a folder") }
+            guard isDirectory else { throw .usage("--save \(path) is a file, not a folder") }
         } else {
             do {
-                try FileManager.default.createDirectory(
-                    at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try Directory.create(directory.path, mode: 0o700)
             } catch {
-                throw .usage("cannot create the folder \(path): \((error as NSError).localizedDescription)")
+                throw .usage("cannot create the folder \(path): \(error.reason)")
             }
+            // The umask may have taken bits away; the folder is the owner's alone, exactly.
+            chmod(directory.path, 0o700)
         }
         guard FileManager.default.isWritableFile(atPath: directory.path) else {
             throw .usage("cannot write in the folder \(path)")
@@ -43,9 +51,9 @@ struct WebhookArchive {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789._-")
         let type = String((webhook.eventType ?? "webhook").lowercased().filter { allowed.contains($0) }.prefix(60))
         let time = PolarTimestamp.format(webhook.receivedAt).prefix(19)
-            .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+            .replacing("-", with: "").replacing(":", with: "")
         let again = suffix > 1 ? "-\(suffix)" : ""
-        return "\(time)Z-" + String(format: "%04d", webhook.sequence) + "-" + (type.isEmpty ? "webhook" : type)
+        return "\(time)Z-" + String(webhook.sequence, zeroPaddedTo: 4) + "-" + (type.isEmpty ? "webhook" : type)
             + again + ".http"
     }
 

@@ -1,6 +1,7 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
 import TerminalText
+import TextTools
 
 /// The human-readable forms of endpoints: a list table and a detail block.
 enum EndpointText {
@@ -60,7 +61,7 @@ enum EndpointText {
         fields.append(("Events (\(endpoint.events.count))", eventLines[0]))
         let labelWidth = fields.map { $0.0.count }.max() ?? 0
         var lines = fields.map { label, value in
-            label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  "
+            label.padded(toLength: labelWidth) + "  "
                 + Sanitizer.clean(value)
         }
         let indent = String(repeating: " ", count: labelWidth + 2)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How long ago something happened, in the largest unit that reads well: `12 s ago`,
 /// `4 min ago`, `3 h ago`, `2 d ago`.

@@ -1,6 +1,12 @@
-import Foundation
+import FoundationEssentials
 import SystemIO
 import TerminalText
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Where the commands write, and what they know about the terminal they run in.
 ///

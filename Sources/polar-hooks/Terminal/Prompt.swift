@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+import SystemIO
+import TextTools
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Questions asked on the terminal. Never called when standard input is not a terminal:
 /// a script must not hang on a prompt.
@@ -10,7 +18,7 @@ enum Prompt {
             Console.err("\n")
             return false
         }
-        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        return ["y", "yes"].contains(answer.trimmingWhitespace().lowercased())
     }
 
     /// Reads one line with echo turned off, so a pasted token does not appear on screen.
@@ -40,7 +48,8 @@ enum Prompt {
 
     /// Everything on standard input (for a token piped in).
     static func readAllStandardInput() -> String {
-        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        // A read error ends the input like its end does: the token is then missing, and said so.
+        String(decoding: (try? FileReader.readAll(from: STDIN_FILENO).get()) ?? [], as: UTF8.self)
     }
 }
 

@@ -1,6 +1,12 @@
 import ArgumentParser
 import Dispatch
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Waits for SIGINT or SIGTERM, so a long-running command (`listen`, `emulator`) can close
 /// cleanly and then exit as a program ended by that signal conventionally does.

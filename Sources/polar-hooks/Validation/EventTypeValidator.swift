@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
+import TextTools
 
 /// Checks event-type names against the catalog before anything is sent.
 enum EventTypeValidator {
@@ -18,7 +19,7 @@ enum EventTypeValidator {
     }
 
     static func validate(_ name: String, option: String) throws(CLIError) -> WebhookEventType {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmingWhitespace()
         let type = WebhookEventType(rawValue: trimmed.lowercased())
         if type.isKnown { return type }
         throw .usage(unknownMessage(trimmed, option: option))

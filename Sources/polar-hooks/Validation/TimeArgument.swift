@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
+import TextTools
 
 /// Reads `--since` and `--until`: an RFC 3339 timestamp, a date or date-time taken as UTC,
 /// or an age such as `30m`, `2h`, `7d` or `1w` counted back from now.
@@ -11,7 +12,7 @@ enum TimeArgument {
         "RFC 3339 time (2026-09-10T12:00:00Z), a UTC date or date-time (2026-09-10, 2026-09-10T12:00), or an age (90s, 30m, 2h, 7d, 2w)."
 
     static func parse(_ text: String, option: String, now: Date = Date()) throws(CLIError) -> Date {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         if let age = try age(trimmed, option: option, now: now) { return now.addingTimeInterval(-age) }
         if let date = PolarTimestamp.parse(trimmed) ?? utcDate(trimmed) { return date }
         throw .usage(
@@ -41,7 +42,7 @@ enum TimeArgument {
 
     /// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` without a zone: UTC.
     private static func utcDate(_ text: String) -> Date? {
-        let normalized = text.replacingOccurrences(of: " ", with: "T")
+        let normalized = text.replacing(" ", with: "T")
         let candidates: [String] =
             switch normalized.count {
             case 10: [normalized + "T00:00:00Z"]

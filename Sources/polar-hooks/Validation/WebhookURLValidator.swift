@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import PolarAPI
+import TextTools
 
 /// The server's rules for an endpoint URL (PolarAPI's ``WebhookURLRules``), checked before
 /// any request so that a bad URL costs no round trip; a broken rule is a usage error.
@@ -14,6 +15,6 @@ enum WebhookURLValidator {
             let hint = allowInsecure ? "" : " (for the emulator's --allow-insecure-urls, add --allow-insecure-url)"
             throw .usage(problem.description + hint)
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmingWhitespaceAndNewlines()
     }
 }

@@ -6,7 +6,7 @@ import TerminalUI
 
 /// Fixed data and a fixed clock so every snapshot is stable.
 enum Fixtures {
-    static let utc = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current
+    static let utc = DisplayTimeZone.utc
     /// 2026-11-05 12:00 UTC.
     static let now = Date(timeIntervalSince1970: 1_793_880_000)
     static let organization = Organization(id: "org_acme", name: "Acme Demo", slug: "acme")
@@ -14,7 +14,7 @@ enum Fixtures {
 
     static func date(_ text: String) -> Date {
         let formatter = ISO8601DateFormatter()
-        formatter.timeZone = utc
+        formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.date(from: text) ?? now
     }
 
