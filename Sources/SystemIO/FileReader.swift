@@ -7,21 +7,14 @@
 /// Reads whole files and streams, with failures in the system's words (`No such file or
 /// directory`), as the rest of the program reports them.
 public enum FileReader {
-    /// Why a read failed.
-    public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
-        public let path: String
-        public let reason: String
-        public var description: String { "could not read \(path): \(reason)" }
-    }
-
     /// Every byte of the file at `path`.
-    public static func read(_ path: String) throws(ReadError) -> [UInt8] {
+    public static func read(_ path: String) throws(FileSystemError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ReadError(path: path, reason: reason(errno)) }
+        guard descriptor >= 0 else { throw FileSystemError(.read, path: path, code: errno) }
         defer { close(descriptor) }
         switch readAll(from: descriptor) {
         case .success(let bytes): return bytes
-        case .failure(let error): throw ReadError(path: path, reason: error.reason)
+        case .failure(let error): throw FileSystemError(.read, path: path, reason: error.reason)
         }
     }
 
@@ -45,10 +38,8 @@ public enum FileReader {
     /// An `errno` value as an error.
     public struct Errno: Error, Sendable, Equatable {
         public let code: Int32
-        public var reason: String { FileReader.reason(code) }
+        public var reason: String { FileSystemError.reason(code) }
     }
-
-    static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 }
 
 /// The C library's `read(2)`, which `FileReader.read(_:)` hides inside the enum.

@@ -7,17 +7,10 @@
 /// Files only their owner may read: the config file with its tokens, the emulator's state
 /// with its endpoint secrets.
 public enum PrivateFile {
-    /// Why a write failed, in the system's words.
-    public struct WriteError: Error, Sendable, Equatable, CustomStringConvertible {
-        public let path: String
-        public let reason: String
-        public var description: String { "could not write \(path): \(reason)" }
-    }
-
     /// Replaces `path` atomically with `bytes`, mode 0600: a private temporary file beside it
     /// is written, flushed to disk and renamed over it, so a reader sees the old file or the
     /// new one, never half of one, and a crash never leaves a truncated file behind.
-    public static func replace(_ path: String, with bytes: [UInt8]) throws(WriteError) {
+    public static func replace(_ path: String, with bytes: [UInt8]) throws(FileSystemError) {
         let temporary = path + ".\(getpid()).tmp"
         // O_NOFOLLOW: a link planted at the temporary name must not redirect the write.
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
@@ -28,7 +21,7 @@ public enum PrivateFile {
         close(descriptor)
         if let failed {
             unlink(temporary)
-            throw WriteError(path: path, reason: reason(failed))
+            throw FileSystemError(.write, path: path, code: failed)
         }
         guard rename(temporary, path) == 0 else {
             let error = failure(path)
@@ -39,7 +32,7 @@ public enum PrivateFile {
 
     /// Creates `path` with `bytes`, mode 0600, failing if anything already has that name.
     /// Returns false when the name is taken (so the caller can pick another).
-    public static func create(_ path: String, with bytes: [UInt8]) throws(WriteError) -> Bool {
+    public static func create(_ path: String, with bytes: [UInt8]) throws(FileSystemError) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         if descriptor < 0 {
             if errno == EEXIST { return false }
@@ -50,12 +43,10 @@ public enum PrivateFile {
         if let problem = failed ?? closed {
             // A cut-short file would later read as damaged: leave none behind.
             unlink(path)
-            throw WriteError(path: path, reason: reason(problem))
+            throw FileSystemError(.write, path: path, code: problem)
         }
         return true
     }
 
-    private static func failure(_ path: String) -> WriteError { WriteError(path: path, reason: reason(errno)) }
-
-    private static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
+    private static func failure(_ path: String) -> FileSystemError { FileSystemError(.write, path: path, code: errno) }
 }
