@@ -21,6 +21,8 @@ let package = Package(
         // No default traits: `FullFoundation` (URL-encoded forms, which we do not use) links all of
         // Foundation and ICU, about 40 MB of the binary; `ConfigurationSupport` brings
         // swift-configuration, which we do not use either.
+        // Hummingbird's own; named here for BackgroundServer's graceful stop.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.10.0", traits: []),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
@@ -48,6 +50,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(

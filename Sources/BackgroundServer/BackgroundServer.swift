@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import ServiceLifecycle
 import Synchronization
 
 #if canImport(Glibc)
@@ -27,7 +28,8 @@ public final class BackgroundServer: Sendable {
         case cannotListen(reason: String)
     }
 
-    private let running = Mutex<Task<Void, any Error>?>(nil)
+    /// The serving task and the service group it runs, while the server runs.
+    private let running = Mutex<(task: Task<Void, any Error>, group: ServiceGroup)?>(nil)
     private let keptConnections = Mutex<Int?>(nil)
 
     public init() {}
@@ -57,11 +59,15 @@ public final class BackgroundServer: Sendable {
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
             logger: logger)
-        let started = running.withLock { task -> Bool in
-            guard task == nil else { return false }
-            task = Task {
+        // Stopped by a graceful shutdown, not by cancelling the task: a connection accepted
+        // just before would otherwise be dropped unserved, and NIO traps on its unfinished writer
+        // (apple/swift-nio#3481).
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let started = running.withLock { current -> Bool in
+            guard current == nil else { return false }
+            let task = Task {
                 do {
-                    try await app.run()
+                    try await group.run()
                     continuation.finish()
                 } catch {
                     continuation.yield(.failure(.cannotListen(reason: Self.describe(error))))
@@ -69,6 +75,7 @@ public final class BackgroundServer: Sendable {
                     throw error
                 }
             }
+            current = (task, group)
             return true
         }
         guard started else { throw .alreadyRunning }
@@ -92,13 +99,35 @@ public final class BackgroundServer: Sendable {
 
     /// Stops serving and waits until the server is down. Safe to call more than once.
     public func stop() async {
-        let task = running.withLock { task in
-            defer { task = nil }
-            return task
+        guard
+            let (task, group) = running.withLock({ current in
+                defer { current = nil }
+                return current
+            })
+        else { return }
+        await group.triggerGracefulShutdown()
+        // Requests in flight get a moment to finish; a stalled one does not hold the stop up.
+        let ended = await withTaskGroup(of: Bool.self) { waits in
+            waits.addTask {
+                _ = await task.result
+                return true
+            }
+            waits.addTask {
+                try? await Task.sleep(for: Self.gracePeriod)
+                return false
+            }
+            let first = await waits.next() ?? false
+            waits.cancelAll()
+            return first
         }
-        task?.cancel()
-        _ = await task?.result
+        if !ended {
+            task.cancel()
+            _ = await task.result
+        }
     }
+
+    /// How long a stop waits for requests in flight before it cancels them.
+    static let gracePeriod = Duration.seconds(3)
 
     /// A bind failure in words a user can act on; anything else as the system says it.
     static func describe(_ error: any Error) -> String {

@@ -348,6 +348,11 @@ extension TmuxHarness {
                 "LANG": "C.UTF-8",
                 "LC_ALL": "C.UTF-8",
             ]
+            // A crash is then reported as the run asked (e.g. SWIFT_BACKTRACE=interactive=no,
+            // output-to=DIR), not by a backtracer that waits for a key on the test's screen.
+            if let backtrace = ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] {
+                base["SWIFT_BACKTRACE"] = backtrace
+            }
             base.merge(environment) { _, new in new }
             let pendingStatus = shellQuote(statusFile.path + ".pending")
             let wrapper = [
