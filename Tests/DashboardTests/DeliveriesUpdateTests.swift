@@ -197,8 +197,8 @@ import Testing
         let text = render(state).text
         #expect(text.contains("Internal Error"))
         #expect(!text.contains("\u{1B}"))
-        state.press(.character("g"))
-        state.deliveries?.list.select(0, visibleRows: 10)
+        state.press(.escape, .character("g"), .enter)
+        #expect(state.deliveries?.detail?.deliveryID == DeliveryFixtures.paid.id)
         let paid = render(state).text
         #expect(paid.contains("\"amount\" : 4200") || paid.contains("\"amount\": 4200"))
     }
@@ -216,7 +216,7 @@ import Testing
         #expect(state.deliveries?.detail?.payload == "not json")
     }
 
-    @Test func aReloadKeepsTheOpenDetailOnItsDeliveryOrClosesIt() {
+    @Test func aReloadNeverClosesOrChangesTheOpenDetail() {
         var state = DeliveryFixtures.browsing()
         state.press(.character("j"), .enter)
         let open = state.deliveries?.detail?.deliveryID
@@ -226,10 +226,27 @@ import Testing
         DeliveryFixtures.answer(&state, effects)
         #expect(state.deliveries?.detail?.deliveryID == open)
         #expect(state.deliveries?.selected?.id == open)
-        // Rows without it: the detail closes rather than show another delivery.
+        // Rows without it (a filter that arrived after Enter): the detail stays on its delivery,
+        // drawn and redelivered from its own copy, and Esc comes back to the new rows.
         effects = loadDeliveries(&state, page: 1)
         DeliveryFixtures.answer(&state, effects, with: [DeliveryFixtures.paid])
+        #expect(state.deliveries?.detail?.deliveryID == open)
+        #expect(state.deliveries?.selected?.id == DeliveryFixtures.paid.id)
+        let screen = render(state).text
+        #expect(screen.contains("Delivery · \(DeliveryFixtures.serverError.webhookEvent.type.rawValue)"))
+        #expect(screen.contains(DeliveryFixtures.serverError.id))
+        let redelivery = state.press(.character("r"))
+        #expect(
+            redelivery.contains {
+                if case .redeliver(_, let eventID, _) = $0 {
+                    eventID == DeliveryFixtures.serverError.webhookEvent.id
+                } else {
+                    false
+                }
+            })
+        state.press(.escape)
         #expect(state.deliveries?.detail == nil)
+        #expect(render(state).text.contains("Deliveries of"))
     }
 
     @Test func ctrlRReloadsWithTheSameFiltersAndKeepsTheCursorOnItsDelivery() {

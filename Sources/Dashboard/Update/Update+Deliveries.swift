@@ -242,7 +242,8 @@ func countBatchAnswer(_ state: inout DashboardState, _ id: RequestID, error: Pol
 /// `r`: a new delivery of the focused delivery's event. An archived event has no payload
 /// left to send, so it is refused here rather than silently accepted by the server.
 func redeliver(_ state: inout DashboardState) -> [Effect] {
-    guard let delivery = state.deliveries?.selected else {
+    // In the detail, the delivery read is the one meant, even when the rows have moved on.
+    guard let delivery = state.deliveries?.detail?.delivery ?? state.deliveries?.selected else {
         state.status = .info("No delivery to redeliver.", now: state.now)
         return []
     }
@@ -266,13 +267,12 @@ func handleDeliveriesResult(_ state: inout DashboardState, _ action: Action) -> 
         browser.loadRequest = nil
         let rows = Layout(size: state.size).deliveryRows
         browser.add(items, replacing: page == 1, visibleRows: rows)
-        // An open detail stays on its delivery while it is still listed, and closes otherwise.
-        if let open = browser.detail?.deliveryID {
-            if let index = browser.deliveries.firstIndex(where: { $0.id == open }) {
-                browser.list.select(index, visibleRows: rows)
-            } else {
-                browser.detail = nil
-            }
+        // An open detail stays open on its own copy of the delivery; the cursor follows it while
+        // it is still listed, so Esc comes back to its row.
+        if let open = browser.detail?.deliveryID,
+            let index = browser.deliveries.firstIndex(where: { $0.id == open })
+        {
+            browser.list.select(index, visibleRows: rows)
         }
         browser.page = page
         browser.maxPage = pagination.maxPage

@@ -9,16 +9,15 @@ enum DeliveryDetailView {
     static let labelWidth = 10
 
     static func draw(_ browser: DeliveriesState, state: DashboardState, into canvas: inout Canvas, in rect: Rect) {
-        guard let delivery = browser.selected else {
+        guard let texts = browser.detail else {
             canvas.box(rect, title: "Delivery", style: Theme.border)
             return
         }
+        let delivery = texts.delivery
         let event = delivery.webhookEvent
         canvas.box(rect, title: "Delivery · \(event.type.rawValue)", style: Theme.focusedBorder)
         let inner = rect.inset(by: 1)
         guard inner.width > labelWidth + 4, inner.height > 0 else { return }
-        // The texts update prepared when the detail opened; made here only if the rows changed since.
-        let texts = browser.detail.flatMap { $0.deliveryID == delivery.id ? $0 : nil } ?? DeliveryDetailText(delivery)
         let lines = self.lines(for: delivery, texts: texts, state: state, width: inner.width - 2)
         let start = min(browser.detailScroll, max(0, lines.count - inner.height))
         for (row, line) in lines.dropFirst(start).prefix(inner.height).enumerated() {
