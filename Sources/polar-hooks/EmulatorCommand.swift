@@ -34,14 +34,10 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on; 0 picks a free one.")
     var port = 8787
 
-    @Flag(
-        name: .customLong("no-sample-data"),
-        help: "Start empty instead of with demo endpoints and deliveries.")
+    @Flag(help: "Start empty instead of with demo endpoints and deliveries.")
     var noSampleData = false
 
-    @Option(
-        name: .customLong("seed-endpoints"),
-        help: ArgumentHelp("Add N generated endpoints to Acme Demo (for benchmarks).", valueName: "N"))
+    @Option(help: ArgumentHelp("Add N generated endpoints to Acme Demo (for benchmarks).", valueName: "N"))
     var seedEndpoints = 0
 
     @Option(
@@ -51,13 +47,10 @@ struct EmulatorCommand: AsyncParsableCommand {
             valueName: "FILE"))
     var statePath: String?
 
-    @Option(
-        name: .customLong("rate-limit"),
-        help: ArgumentHelp("Allow N requests per minute per token, then answer 429.", valueName: "N"))
+    @Option(help: ArgumentHelp("Allow N requests per minute per token, then answer 429.", valueName: "N"))
     var rateLimit: Int?
 
     @Option(
-        name: .customLong("fault-rate"),
         help: ArgumentHelp(
             "Fail this share of API requests (0 to 1): 500, 503, dropped connection or a slow answer.",
             valueName: "P"))
@@ -79,22 +72,18 @@ struct EmulatorCommand: AsyncParsableCommand {
     var deliverExternally = false
 
     @Option(
-        name: .customLong("retry-scale"),
         help: ArgumentHelp(
             "Multiply Polar's retry delays (2 s, 4 s, … up to 20 min) by F; e.g. 0.001 spends an event's 10 attempts in about a second.",
             valueName: "F"))
     var retryScale = 1.0
 
     @Option(
-        name: .customLong("traffic"),
         help: ArgumentHelp(
             "Make up about RATE events a minute (each of a type some enabled endpoint subscribes to) and deliver them; 0 or off for none.",
             valueName: "RATE"))
     var traffic = "off"
 
-    @Option(
-        name: .customLong("traffic-seed"),
-        help: ArgumentHelp("Seed the made-up traffic, for a repeatable sequence.", valueName: "N"))
+    @Option(help: ArgumentHelp("Seed the made-up traffic, for a repeatable sequence.", valueName: "N"))
     var trafficSeed: UInt64?
 
     /// `--traffic` as events per minute: a number, or `off`.

@@ -39,25 +39,22 @@ struct PolarHooks: AsyncParsableCommand {
     var demo = false
 
     @Option(
-        name: .customLong("demo-traffic"),
         help: "With --demo: a trickle of made-up events to receivers inside the program, so health changes (on|off).")
     var demoTraffic: DemoTraffic = .on
 
     @Flag(help: "Let the dashboard use the mouse.")
     var mouse = false
 
-    @Flag(name: .customLong("no-color"), help: "No colours (also env NO_COLOR).")
+    @Flag(help: "No colours (also env NO_COLOR).")
     var noColor = false
 
     @Option(
-        name: .customLong("refresh"),
         help: ArgumentHelp(
             "Refresh the endpoints and their delivery health in the background every N seconds; 0 turns it off.",
             valueName: "seconds"))
     var refresh: Double = 15
 
     @Option(
-        name: .customLong("refresh-budget"),
         help: ArgumentHelp(
             "Spend at most N API requests a minute on background refresh (Polar allows 500 a minute in production, 100 in sandbox).",
             valueName: "N"))

@@ -4,7 +4,6 @@ import ArgumentParser
 /// to Polar includes them; the root command has them too, for the dashboard.
 struct ConnectionOptions: ParsableArguments {
     @Option(
-        name: .customLong("profile"),
         help: ArgumentHelp(
             "Use this profile of the config file (default: its default_profile).", valueName: "name"))
     var profile: String?
@@ -15,14 +14,12 @@ struct ConnectionOptions: ParsableArguments {
     var environment: String?
 
     @Option(
-        name: .customLong("api-url"),
         help: ArgumentHelp(
             "Any Polar-compatible base URL, e.g. a local emulator (env POLAR_API_URL).", valueName: "url")
     )
     var apiURL: String?
 
     @Option(
-        name: .customLong("token"),
         help: ArgumentHelp(
             "Access token. Other users can see it in the process list: prefer POLAR_ACCESS_TOKEN or 'login'.",
             valueName: "token"))
@@ -51,10 +48,10 @@ struct ConnectionOptions: ParsableArguments {
 
 /// `--json` and colour control, shared by every command that prints results.
 struct OutputOptions: ParsableArguments {
-    @Flag(name: .customLong("json"), help: "Print the API's JSON instead of a table.")
+    @Flag(help: "Print the API's JSON instead of a table.")
     var json = false
 
-    @Flag(name: .customLong("no-color"), help: "No colours, even on a terminal (also env NO_COLOR).")
+    @Flag(help: "No colours, even on a terminal (also env NO_COLOR).")
     var noColor = false
 }
 

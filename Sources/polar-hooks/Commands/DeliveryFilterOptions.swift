@@ -31,7 +31,6 @@ struct DeliveryFilterOptions: ParsableArguments {
     var query: String?
 
     @Option(
-        name: .customLong("http-class"),
         help: ArgumentHelp("Only deliveries whose HTTP status is in this class.", valueName: "class")
     )
     var httpClass: DeliveryFilter.HTTPCodeClass?

@@ -4,15 +4,12 @@ import PolarAPI
 /// `--secret` / `--generate-secret`, shared by create and update.
 struct EndpointSecretOptions: ParsableArguments {
     @Option(
-        name: .customLong("secret"),
         help: ArgumentHelp(
             "Your own signing secret (at least 32 characters; Polar signs with it the legacy way). Deprecated by Polar.",
             valueName: "secret"))
     var secret: String?
 
-    @Flag(
-        name: .customLong("generate-secret"),
-        help: "Generate a whsec_ secret here and send it instead of letting the server choose.")
+    @Flag(help: "Generate a whsec_ secret here and send it instead of letting the server choose.")
     var generateSecret = false
 
     /// The secret to send, if any, checked before any request.

@@ -29,7 +29,7 @@ struct EndpointsCreateCommand: AsyncParsableCommand {
             "An event type to send; repeat it or separate with commas.", valueName: "type"))
     var events: [String] = []
 
-    @Flag(name: .customLong("all-events"), help: "Subscribe to every event type.")
+    @Flag(help: "Subscribe to every event type.")
     var allEvents = false
 
     @Option(help: ArgumentHelp("A name to tell endpoints apart.", valueName: "name"))
@@ -45,17 +45,14 @@ struct EndpointsCreateCommand: AsyncParsableCommand {
     var organizationID: String?
 
     @Option(
-        name: .customLong("api-version"),
         help: ArgumentHelp(
             "Payload version: 2026-04 (the server's default), 2026-10 or 2027-01.", valueName: "version"))
     var apiVersion: String?
 
-    @Flag(
-        name: .customLong("allow-insecure-url"),
-        help: "Let an http:// or local URL through (for 'emulator --allow-insecure-urls'; Polar refuses them).")
+    @Flag(help: "Let an http:// or local URL through (for 'emulator --allow-insecure-urls'; Polar refuses them).")
     var allowInsecureURL = false
 
-    @Flag(name: .customLong("show-secret"), help: "Show the new endpoint's signing secret.")
+    @Flag(help: "Show the new endpoint's signing secret.")
     var showSecret = false
 
     @OptionGroup var output: OutputOptions

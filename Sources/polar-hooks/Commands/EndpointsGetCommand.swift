@@ -9,7 +9,7 @@ struct EndpointsGetCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The endpoint's ID.", valueName: "endpoint-id"), completion: .endpointIDs)
     var endpointID: String
 
-    @Flag(name: .customLong("show-secret"), help: "Show the signing secret in clear text.")
+    @Flag(help: "Show the signing secret in clear text.")
     var showSecret = false
 
     @OptionGroup var output: OutputOptions

@@ -15,7 +15,7 @@ struct EndpointsListCommand: AsyncParsableCommand {
             "Only endpoints of this organization (env POLAR_ORGANIZATION_ID).", valueName: "id"))
     var organizationID: String?
 
-    @Flag(name: .customLong("show-secret"), help: "Show the signing secrets in the table.")
+    @Flag(help: "Show the signing secrets in the table.")
     var showSecret = false
 
     @OptionGroup var output: OutputOptions

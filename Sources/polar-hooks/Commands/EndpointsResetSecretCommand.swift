@@ -15,7 +15,7 @@ struct EndpointsResetSecretCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The endpoint's ID.", valueName: "endpoint-id"), completion: .endpointIDs)
     var endpointID: String
 
-    @Flag(name: .customLong("show-secret"), help: "Show the new secret in clear text.")
+    @Flag(help: "Show the new secret in clear text.")
     var showSecret = false
 
     @OptionGroup var confirmation: ConfirmationOptions

@@ -32,7 +32,7 @@ struct EndpointsUpdateCommand: AsyncParsableCommand {
     )
     var events: [String] = []
 
-    @Flag(name: .customLong("all-events"), help: "Subscribe to every event type.")
+    @Flag(help: "Subscribe to every event type.")
     var allEvents = false
 
     @Option(
@@ -50,23 +50,19 @@ struct EndpointsUpdateCommand: AsyncParsableCommand {
 
     @OptionGroup var secret: EndpointSecretOptions
 
-    @Option(
-        name: .customLong("api-version"),
-        help: ArgumentHelp("Payload version: 2026-04, 2026-10 or 2027-01.", valueName: "version"))
+    @Option(help: ArgumentHelp("Payload version: 2026-04, 2026-10 or 2027-01.", valueName: "version"))
     var apiVersion: String?
 
-    @Flag(name: .customLong("enable"), help: "Start sending events to the endpoint again.")
+    @Flag(help: "Start sending events to the endpoint again.")
     var enable = false
 
-    @Flag(name: .customLong("disable"), help: "Stop sending events to the endpoint.")
+    @Flag(help: "Stop sending events to the endpoint.")
     var disable = false
 
-    @Flag(
-        name: .customLong("allow-insecure-url"),
-        help: "Let an http:// or local URL through (for 'emulator --allow-insecure-urls'; Polar refuses them).")
+    @Flag(help: "Let an http:// or local URL through (for 'emulator --allow-insecure-urls'; Polar refuses them).")
     var allowInsecureURL = false
 
-    @Flag(name: .customLong("show-secret"), help: "Show the endpoint's signing secret.")
+    @Flag(help: "Show the endpoint's signing secret.")
     var showSecret = false
 
     @OptionGroup var output: OutputOptions

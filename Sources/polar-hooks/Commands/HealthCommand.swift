@@ -55,14 +55,13 @@ struct HealthCommand: AsyncParsableCommand {
     var organizationID: String?
 
     @Option(
-        name: .customLong("watch"), defaultAsFlag: HealthCommand.defaultInterval, parsing: .next,
+        defaultAsFlag: HealthCommand.defaultInterval, parsing: .next,
         help: ArgumentHelp(
             "Keep watching, fetching again every SECONDS (default \(HealthCommand.defaultInterval)).",
             valueName: "seconds"))
     var watch: Int?
 
     @Option(
-        name: .customLong("fail-on"),
         help: ArgumentHelp(
             "Which states make the exit status 5. " + HealthThreshold.helpText, valueName: "state"))
     var failOn: HealthThreshold?

@@ -8,7 +8,6 @@ struct LogoutCommand: ParsableCommand {
         abstract: "Remove the token from a profile (the profile's other settings stay).")
 
     @Option(
-        name: .customLong("profile"),
         help: ArgumentHelp(
             "The profile to log out of (default: the default profile).", valueName: "name"))
     var profile: String?

@@ -68,7 +68,7 @@ struct ListenCommand: AsyncParsableCommand {
             "Forward this request header too (repeat for each); by default only Polar's are.", valueName: "name"))
     var forwardHeaders: [String] = []
 
-    @Flag(name: .customLong("show-body"), help: "Print each webhook's body under its line.")
+    @Flag(help: "Print each webhook's body under its line.")
     var showBody = false
 
     @Option(
@@ -79,10 +79,10 @@ struct ListenCommand: AsyncParsableCommand {
     var saveFolder: String?
 
     @OptionGroup(title: "Signing secret (else env POLAR_WEBHOOK_SECRET)") var secretOptions: WebhookSecretOptions
-    @Flag(name: .customLong("json"), help: "Print each webhook as one line of JSON (the banner goes to stderr).")
+    @Flag(help: "Print each webhook as one line of JSON (the banner goes to stderr).")
     var json = false
 
-    @Flag(name: .customLong("no-color"), help: "No colours, even on a terminal (also env NO_COLOR).")
+    @Flag(help: "No colours, even on a terminal (also env NO_COLOR).")
     var noColor = false
 
     @OptionGroup(title: "Limits on each client") var limits: ListenLimitOptions

@@ -47,9 +47,7 @@ struct VerifyCommand: AsyncParsableCommand {
         help: ArgumentHelp("A file of 'name: value' lines, such as a captured request.", valueName: "file"))
     var headersFile: String?
 
-    @Flag(
-        name: .customLong("ignore-timestamp"),
-        help: "Verify a webhook older (or newer) than the 5 minutes a receiver allows.")
+    @Flag(help: "Verify a webhook older (or newer) than the 5 minutes a receiver allows.")
     var ignoreTimestamp = false
 
     @OptionGroup(title: "Signing secret (else env POLAR_WEBHOOK_SECRET)") var secretOptions: WebhookSecretOptions

@@ -15,7 +15,6 @@ struct WebhookSecretOptions: ParsableArguments {
     var endpointID: String?
 
     @Option(
-        name: .customLong("secret"),
         help: ArgumentHelp(
             "The signing secret (whsec_… or your own). Visible in the process list; prefer \(Self.environmentVariable).",
             valueName: "secret"))
