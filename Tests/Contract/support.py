@@ -7,11 +7,8 @@ import http.server
 import json
 import os
 import pathlib
-import queue
-import re
 import socket
-import subprocess
-import tempfile
+import sys
 import threading
 import time
 import typing
@@ -19,13 +16,15 @@ import typing
 import httpx
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO_ROOT / "scripts" / "lib"))
+
+from emulator_process import EmulatorProcess  # noqa: E402  (after the path it lives on)
 
 ORG_TOKEN = "polar_oat_emulator"
 USER_TOKEN = "polar_pat_emulator"
 READ_ONLY_TOKEN = "polar_oat_emulator_readonly"
 ACME_ID = "1dbfc517-0bbf-4301-9ba8-555ca42b9737"
 
-_READY_LINE = re.compile(r"^Polar emulator listening on (http://\S+?)/?$")
 _START_TIMEOUT_SECONDS = 30.0
 
 
@@ -53,7 +52,7 @@ def wait_until(
         time.sleep(interval)
 
 
-class Emulator:
+class Emulator(EmulatorProcess):
     """A running `polar-hooks emulator --port 0`, stopped by `stop()`."""
 
     def __init__(self, *flags: str) -> None:
@@ -63,41 +62,8 @@ class Emulator:
                 f"polar-hooks binary not found at {binary}; build it with "
                 "`swift build --product polar-hooks` or set POLAR_HOOKS_BIN"
             )
-        self._stderr = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(
-            [str(binary), "emulator", "--port", "0", *flags],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=self._stderr,
-            text=True,
-        )
-        lines: queue.Queue[str | None] = queue.Queue()
-        # Keep draining stdout so a chatty emulator never blocks on a full pipe.
-        threading.Thread(target=self._pump, args=(lines,), daemon=True).start()
-        try:
-            first = lines.get(timeout=_START_TIMEOUT_SECONDS)
-        except queue.Empty:
-            self.stop()
-            raise RuntimeError(f"emulator printed nothing within {_START_TIMEOUT_SECONDS:.0f} s") from None
-        match = _READY_LINE.match((first or "").rstrip("\n"))
-        if match is None:
-            self.stop()
-            raise RuntimeError(f"unexpected first line from the emulator: {first!r}; stderr: {self.stderr()!r}")
-        self.base_url = match.group(1)
-
-    def _pump(self, lines: queue.Queue[str | None]) -> None:
-        assert self.process.stdout is not None
-        first = True
-        for line in self.process.stdout:
-            if first:
-                lines.put(line)
-                first = False
-        if first:
-            lines.put(None)
-
-    def stderr(self) -> str:
-        self._stderr.seek(0)
-        return self._stderr.read().decode(errors="replace")[-2000:]
+        super().__init__(binary, flags, timeout=_START_TIMEOUT_SECONDS)
+        self.base_url = self.url
 
     def trigger(self, event_type: str, organization_id: str | None = ACME_ID) -> httpx.Response:
         """Asks the emulator to emit one event through its admin route."""
@@ -112,16 +78,6 @@ class Emulator:
         )
         assert response.is_success, f"trigger {event_type} failed: {response.status_code} {response.text}"
         return response
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-        self._stderr.close()
 
 
 class ReceivedWebhook(typing.NamedTuple):

@@ -6,54 +6,26 @@ dashboard's, so every call here retries within a deadline and says plainly when 
 
 import json
 import os
-import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lib"))
+
+from emulator_process import EmulatorError, EmulatorProcess  # noqa: E402,F401 (EmulatorError is re-exported)
+
 ORGANIZATION_TOKEN = "polar_oat_emulator"
-LISTENING_PREFIX = "Polar emulator listening on "
 
 
-class EmulatorError(Exception):
-    pass
-
-
-class Emulator:
-    """`polar-hooks emulator --port 0 …` as a child process, its output in files."""
+class Emulator(EmulatorProcess):
+    """`polar-hooks emulator --port 0 …` as a child process, its output kept in the soak's files."""
 
     def __init__(self, binary, workdir, arguments):
-        self.stdout_path = os.path.join(workdir, "emulator.out")
-        self.stderr_path = os.path.join(workdir, "emulator.err")
-        self.command = [binary, "emulator", "--port", "0"] + arguments
-        with open(self.stdout_path, "wb") as out, open(self.stderr_path, "wb") as err:
-            self.process = subprocess.Popen(
-                self.command, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
-        self.url = self._wait_for_url(timeout=60)
-
-    def _wait_for_url(self, timeout):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with open(self.stdout_path, encoding="utf-8", errors="replace") as file:
-                text = file.read()
-            if "\n" in text:
-                first = text.split("\n", 1)[0]
-                if not first.startswith(LISTENING_PREFIX):
-                    self.stop()
-                    raise EmulatorError(f"the emulator's first line is not '{LISTENING_PREFIX}…': {first}")
-                return first[len(LISTENING_PREFIX):].strip()
-            if self.process.poll() is not None:
-                raise EmulatorError(f"the emulator exited ({self.process.returncode}): {self.errors()}")
-            time.sleep(0.05)
-        self.stop()
-        raise EmulatorError(f"the emulator printed no URL within {timeout} s")
-
-    def errors(self):
-        with open(self.stderr_path, encoding="utf-8", errors="replace") as file:
-            return file.read()
-
-    def is_alive(self):
-        return self.process.poll() is None
+        super().__init__(
+            binary, arguments, timeout=60,
+            stdout_path=os.path.join(workdir, "emulator.out"),
+            stderr_path=os.path.join(workdir, "emulator.err"))
 
     def health(self, timeout=10):
         """`GET /_emulator/health` (no token, no faults): a dict, or None when it does not answer."""
@@ -98,13 +70,3 @@ class Emulator:
                 last_problem = str(error)
                 time.sleep(0.3)
         raise EmulatorError(f"GET {path} did not succeed before the deadline (last: {last_problem})")
-
-    def stop(self):
-        if self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)

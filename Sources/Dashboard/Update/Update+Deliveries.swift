@@ -90,12 +90,8 @@ func handleDeliveriesKey(_ state: inout DashboardState, _ key: Key) -> [Effect] 
                 return [.cancel(load)]
             }
         }
-    case .help:
-        openHelp(&state)
-    case .quit:
-        return quit(&state)
     default:
-        break
+        return handleGlobalCommand(&state, command)
     }
     return []
 }
@@ -125,7 +121,8 @@ func handleDeliverySearchKey(_ state: inout DashboardState, _ key: Key) -> [Effe
 func handleTypePickerKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     guard var browser = state.deliveries, var picker = browser.typePicker else { return [] }
     let rows = Layout(size: state.size).typePickerRows
-    switch KeyMap.command(for: key, in: [.eventTypePicker, .global]) {
+    let command = KeyMap.command(for: key, in: [.eventTypePicker, .global])
+    switch command {
     case .pickerDown: picker.move(.down, visibleRows: rows)
     case .pickerUp: picker.move(.up, visibleRows: rows)
     case .toggleItem: picker.toggleFocused()
@@ -146,13 +143,8 @@ func handleTypePickerKey(_ state: inout DashboardState, _ key: Key) -> [Effect] 
         browser.typePicker = nil
         state.deliveries = browser
         return []
-    case .help:
-        openHelp(&state)
-        return []
-    case .quit:
-        return quit(&state)
     default:
-        return []
+        return handleGlobalCommand(&state, command)
     }
     browser.typePicker = picker
     state.deliveries = browser

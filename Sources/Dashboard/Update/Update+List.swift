@@ -61,12 +61,8 @@ func handleListKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
         return openDeliveries(&state)
     case .organization:
         cycleOrganization(&state)
-    case .help:
-        openHelp(&state)
-    case .quit:
-        return quit(&state)
     default:
-        break
+        return handleGlobalCommand(&state, command)
     }
     return []
 }

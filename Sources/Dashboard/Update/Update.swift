@@ -98,6 +98,19 @@ func quit(_ state: inout DashboardState, _ reason: QuitReason = .quit) -> [Effec
     return [.quit]
 }
 
+/// The commands that mean the same on every screen that offers them: `?` and `q`.
+func handleGlobalCommand(_ state: inout DashboardState, _ command: DashboardCommand?) -> [Effect] {
+    switch command {
+    case .help:
+        openHelp(&state)
+        return []
+    case .quit:
+        return quit(&state)
+    default:
+        return []
+    }
+}
+
 /// `?`: every key, those that work where the user is first.
 func openHelp(_ state: inout DashboardState) {
     var first = state.activeKeyContexts
