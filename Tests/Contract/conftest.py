@@ -8,7 +8,7 @@ import itertools
 import pytest
 from polar.v2026_10 import Polar
 
-from support import ORG_TOKEN, Emulator, Receiver
+from support import ORG_TOKEN, Emulator, Receiver, made_then_undone
 
 _counter = itertools.count()
 
@@ -32,16 +32,7 @@ def insecure_emulator() -> collections.abc.Iterator[Emulator]:
 @pytest.fixture
 def start_emulator() -> collections.abc.Iterator[collections.abc.Callable[..., Emulator]]:
     """Starts extra emulators with the given flags; all are stopped after the test."""
-    started: list[Emulator] = []
-
-    def start(*flags: str) -> Emulator:
-        running = Emulator(*flags)
-        started.append(running)
-        return running
-
-    yield start
-    for running in started:
-        running.stop()
+    yield from made_then_undone(Emulator, Emulator.stop)
 
 
 @pytest.fixture

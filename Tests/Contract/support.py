@@ -52,6 +52,26 @@ def wait_until(
         time.sleep(interval)
 
 
+_Made = typing.TypeVar("_Made")
+
+
+def made_then_undone(
+    make: typing.Callable[..., _Made], undo: typing.Callable[[_Made], object]
+) -> typing.Iterator[typing.Callable[..., _Made]]:
+    """The body of a fixture that makes things on demand: yields `make`, and once the test is
+    over `undo`es everything it made, in order (`yield from made_then_undone(Emulator, Emulator.stop)`)."""
+    made: list[_Made] = []
+
+    def tracked(*arguments: typing.Any, **keywords: typing.Any) -> _Made:
+        item = make(*arguments, **keywords)
+        made.append(item)
+        return item
+
+    yield tracked
+    for item in made:
+        undo(item)
+
+
 class Emulator(EmulatorProcess):
     """A running `polar-hooks emulator --port 0`, stopped by `stop()`."""
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import collections.abc
+import functools
 import json
 import os
 import queue
@@ -19,7 +20,7 @@ from polar.v2026_10 import Polar
 from polar.v2026_10.outputs import WebhookEndpoint
 from polar.v2026_10.webhooks import WebhookRefundCreatedPayload, validate_event
 
-from support import ORG_TOKEN, Emulator, Receiver, binary_path, wait_until
+from support import ORG_TOKEN, Emulator, Receiver, binary_path, made_then_undone, wait_until
 
 _BANNER = "Listening for webhooks on "
 
@@ -76,16 +77,7 @@ class Listener:
 
 @pytest.fixture
 def listener_on(insecure_emulator: Emulator) -> collections.abc.Iterator[typing.Callable[..., Listener]]:
-    started: list[Listener] = []
-
-    def start(*arguments: str) -> Listener:
-        running = Listener(insecure_emulator, *arguments)
-        started.append(running)
-        return running
-
-    yield start
-    for running in started:
-        running.stop()
+    yield from made_then_undone(functools.partial(Listener, insecure_emulator), Listener.stop)
 
 
 @pytest.fixture

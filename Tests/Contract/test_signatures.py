@@ -22,7 +22,7 @@ from polar.v2026_10.webhooks import (
     validate_event,
 )
 
-from support import ORG_TOKEN, Emulator, Receiver, ReceivedWebhook, wait_until
+from support import ORG_TOKEN, Emulator, Receiver, ReceivedWebhook, made_then_undone, wait_until
 
 MERCHANT_SECRET = "my-own-merchant-secret-at-least-32-chars!"
 
@@ -30,16 +30,11 @@ MERCHANT_SECRET = "my-own-merchant-secret-at-least-32-chars!"
 @pytest.fixture
 def endpoint_factory(insecure_polar: Polar) -> collections.abc.Iterator[typing.Callable[..., WebhookEndpoint]]:
     """Creates endpoints on the insecure emulator and deletes them afterwards."""
-    made: list[WebhookEndpoint] = []
 
     def make(url: str, events: list[str], **extra: object) -> WebhookEndpoint:
-        endpoint = insecure_polar.webhooks.create_webhook_endpoint(url=url, format="raw", events=events, **extra)  # type: ignore[arg-type]
-        made.append(endpoint)
-        return endpoint
+        return insecure_polar.webhooks.create_webhook_endpoint(url=url, format="raw", events=events, **extra)  # type: ignore[arg-type]
 
-    yield make
-    for endpoint in made:
-        insecure_polar.webhooks.delete_webhook_endpoint(endpoint.id)
+    yield from made_then_undone(make, lambda endpoint: insecure_polar.webhooks.delete_webhook_endpoint(endpoint.id))
 
 
 Delivered = tuple[WebhookEndpoint, ReceivedWebhook]

@@ -3,7 +3,7 @@ import PolarAPI
 import TerminalText
 
 /// `polar-hooks deliveries list [filters]`.
-struct DeliveriesListCommand: AsyncParsableCommand {
+struct DeliveriesListCommand: PolarAPICommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List delivery attempts, newest first (all pages).",
@@ -26,8 +26,7 @@ struct DeliveriesListCommand: AsyncParsableCommand {
     func run() async throws {
         let filter = try filters.filter()
         if let limit, limit < 1 { throw CLIError.usage("--limit must be at least 1") }
-        let context = try CommandContext(
-            connection: connection, parent: root.connection, output: output)
+        let context = try makeContext(output: output)
         let pageSize = min(limit ?? 100, 100)
         if context.printsJSON {
             // Streamed page by page, never holding every delivery.

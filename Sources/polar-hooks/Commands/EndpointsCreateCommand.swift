@@ -3,7 +3,7 @@ import PolarAPI
 import TerminalText
 
 /// `polar-hooks endpoints create --url U --format F (--event T … | --all-events) …`.
-struct EndpointsCreateCommand: AsyncParsableCommand {
+struct EndpointsCreateCommand: PolarAPICommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
         abstract: "Create a webhook endpoint.",
@@ -69,8 +69,7 @@ struct EndpointsCreateCommand: AsyncParsableCommand {
         if let organizationID {
             _ = try IdentifierValidator.validate(organizationID, what: "organization ID")
         }
-        let context = try CommandContext(
-            connection: connection, parent: root.connection, output: output)
+        let context = try makeContext(output: output)
 
         let endpoint = try await context.withClient { client in
             let organization = try await OrganizationChoice.forCreate(

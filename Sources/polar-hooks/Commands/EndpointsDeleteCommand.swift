@@ -3,7 +3,7 @@ import PolarAPI
 import TerminalText
 
 /// `polar-hooks endpoints delete ID`.
-struct EndpointsDeleteCommand: AsyncParsableCommand {
+struct EndpointsDeleteCommand: PolarAPICommand {
     static let configuration = CommandConfiguration(
         commandName: "delete",
         abstract: "Delete a webhook endpoint (asks first; --yes when not on a terminal).")
@@ -17,7 +17,7 @@ struct EndpointsDeleteCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try IdentifierValidator.validate(endpointID, what: "endpoint ID")
-        let context = try CommandContext(connection: connection, parent: root.connection)
+        let context = try makeContext()
         try context.requireConfirmationPossible(yes: confirmation.yes, action: "delete an endpoint")
         try await context.withClient { client in
             if !confirmation.yes {

@@ -2,7 +2,7 @@ import ArgumentParser
 import PolarAPI
 
 /// `polar-hooks endpoints get ID`.
-struct EndpointsGetCommand: AsyncParsableCommand {
+struct EndpointsGetCommand: PolarAPICommand {
     static let configuration = CommandConfiguration(
         commandName: "get", abstract: "Show one webhook endpoint.")
 
@@ -17,8 +17,7 @@ struct EndpointsGetCommand: AsyncParsableCommand {
     @ParentCommand var root: PolarHooks
 
     func run() async throws {
-        let context = try CommandContext(
-            connection: connection, parent: root.connection, output: output)
+        let context = try makeContext(output: output)
         let id = try IdentifierValidator.validate(endpointID, what: "endpoint ID")
         let endpoint = try await context.withClient { client in try await client.endpoint(id: id) }
         try context.emit(endpoint) { EndpointText.details(endpoint, showSecret: showSecret) }

@@ -3,7 +3,7 @@ import PolarAPI
 import TerminalText
 
 /// `polar-hooks endpoints list`: every endpoint, across all pages.
-struct EndpointsListCommand: AsyncParsableCommand {
+struct EndpointsListCommand: PolarAPICommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List every webhook endpoint (all pages).",
@@ -23,9 +23,7 @@ struct EndpointsListCommand: AsyncParsableCommand {
     @ParentCommand var root: PolarHooks
 
     func run() async throws {
-        let context = try CommandContext(
-            connection: connection, parent: root.connection, organizationID: organizationID,
-            output: output)
+        let context = try makeContext(output: output, organizationID: organizationID)
         let organizations = context.settings.organizationID.map { [$0] } ?? []
         if context.printsJSON {
             // Streamed page by page: 10,000 endpoints are never held or encoded at once.

@@ -3,7 +3,7 @@ import PolarAPI
 import TerminalText
 
 /// `polar-hooks endpoints reset-secret ID`.
-struct EndpointsResetSecretCommand: AsyncParsableCommand {
+struct EndpointsResetSecretCommand: PolarAPICommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-secret",
         abstract: "Give an endpoint a new signing secret; the old one stops working at once.",
@@ -25,8 +25,7 @@ struct EndpointsResetSecretCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try IdentifierValidator.validate(endpointID, what: "endpoint ID")
-        let context = try CommandContext(
-            connection: connection, parent: root.connection, output: output)
+        let context = try makeContext(output: output)
         try context.requireConfirmationPossible(yes: confirmation.yes, action: "reset a secret")
         let endpoint = try await context.withClient { client in
             if !confirmation.yes {

@@ -3,7 +3,7 @@ import PolarAPI
 import TerminalText
 
 /// `polar-hooks endpoints update ID …`: change only what is given.
-struct EndpointsUpdateCommand: AsyncParsableCommand {
+struct EndpointsUpdateCommand: PolarAPICommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
         abstract: "Change a webhook endpoint; only the options given change.",
@@ -90,8 +90,7 @@ struct EndpointsUpdateCommand: AsyncParsableCommand {
                 "nothing to change; give at least one of --url, --format, --event, --all-events, --add-event, --remove-event, --name, --secret, --generate-secret, --api-version, --enable, --disable"
             )
         }
-        let context = try CommandContext(
-            connection: connection, parent: root.connection, output: output)
+        let context = try makeContext(output: output)
 
         let endpoint = try await context.withClient { client in
             var request = update

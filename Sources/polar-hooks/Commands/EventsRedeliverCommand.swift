@@ -4,7 +4,7 @@ import PolarAPI
 import TerminalText
 
 /// `polar-hooks events redeliver EVENT_ID` and `… --failed --since TIME [--endpoint ID]`.
-struct EventsRedeliverCommand: AsyncParsableCommand {
+struct EventsRedeliverCommand: PolarAPICommand {
     static let configuration = CommandConfiguration(
         commandName: "redeliver",
         abstract: "Send an event again, or every event that failed since a time.",
@@ -59,8 +59,7 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
             throw CLIError.usage("--since and --endpoint only apply with --failed")
         }
         let id = try IdentifierValidator.validate(eventID, what: "event ID")
-        let context = try CommandContext(
-            connection: connection, parent: root.connection, output: output)
+        let context = try makeContext(output: output)
         try await context.withClient { client in try await client.redeliver(eventId: id) }
         try context.emit([id]) { "Queued a new delivery of event \(id)." }
     }
@@ -73,8 +72,7 @@ struct EventsRedeliverCommand: AsyncParsableCommand {
         for id in endpointIDs {
             endpoints.append(try IdentifierValidator.validate(id, what: "endpoint ID"))
         }
-        let context = try CommandContext(
-            connection: connection, parent: root.connection, output: output)
+        let context = try makeContext(output: output)
         try context.requireConfirmationPossible(
             yes: confirmation.yes, action: "redeliver failed events")
 

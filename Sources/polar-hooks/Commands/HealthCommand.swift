@@ -10,7 +10,7 @@ import TerminalText
 #endif
 
 /// `polar-hooks health`: how each endpoint's deliveries are going, for people and monitors.
-struct HealthCommand: AsyncParsableCommand {
+struct HealthCommand: PolarAPICommand {
     static let configuration = CommandConfiguration(
         commandName: "health",
         abstract: "How each endpoint's deliveries are going, and how close Polar is to disabling it.",
@@ -88,8 +88,7 @@ struct HealthCommand: AsyncParsableCommand {
             let id = try IdentifierValidator.validate(text, what: "endpoint ID")
             if !ids.contains(id) { ids.append(id) }
         }
-        let context = try CommandContext(
-            connection: connection, parent: root.connection, organizationID: organizationID, output: output)
+        let context = try makeContext(output: output, organizationID: organizationID)
         let organizations = context.settings.organizationID.map { [$0] } ?? []
         if let watch {
             try await HealthWatchRun(
