@@ -1,6 +1,7 @@
 import Foundation
 import PolarAPI
 import StandardWebhooks
+import TestSupport
 import Testing
 
 @testable import PolarEmulator
@@ -126,13 +127,7 @@ import Testing
     }
 
     @Test func signedDeliveryReachesALocalReceiver() async throws {
-        let receiver = try await WebhookReceiver.start(statuses: [500, 200])
-        try await withEmulator(
-            EmulatorOptions(sampleData: false, allowInsecureURLs: true, retryDelayScale: 0.001)
-        ) { emulator in
-            let endpoint = try await emulator.create(
-                #"{"url":"\#(receiver.url)","format":"raw","events":["order.paid"]}"#
-            ).decode(WebhookEndpoint.self)
+        try await withOrderPaidEndpoint(answering: [500, 200], retryDelayScale: 0.001) { emulator, endpoint, receiver in
             #expect(endpoint.url == receiver.url)
             let trigger = try await emulator.send(
                 "POST", "/_emulator/trigger", token: nil,
@@ -158,17 +153,10 @@ import Testing
                 try JSONSerialization.jsonObject(with: Data(arrived[0].body)) as? [String: Any])
             #expect(payload["type"] as? String == "order.paid")
         }
-        await receiver.stop()
     }
 
     @Test func tenFailedEventsDisableTheEndpoint() async throws {
-        let receiver = try await WebhookReceiver.start(statuses: [503])
-        try await withEmulator(
-            EmulatorOptions(sampleData: false, allowInsecureURLs: true, retryDelayScale: 0.00001)
-        ) { emulator in
-            let endpoint = try await emulator.create(
-                #"{"url":"\#(receiver.url)","format":"raw","events":["order.paid"]}"#
-            ).decode(WebhookEndpoint.self)
+        try await withOrderPaidEndpoint(answering: [503], retryDelayScale: 0.00001) { emulator, endpoint, _ in
             for _ in 0..<10 {
                 _ = try await emulator.send(
                     "POST", "/_emulator/trigger", token: nil, body: #"{"type":"order.paid"}"#)
@@ -190,17 +178,12 @@ import Testing
             #expect(
                 skipped.items.allSatisfy { $0.webhookEvent.skipped } && skipped.pagination.totalCount == 10)
         }
-        await receiver.stop()
     }
 
     @Test func legacySecretsSignTheLegacyWay() async throws {
-        let receiver = try await WebhookReceiver.start()
-        try await withEmulator(EmulatorOptions(sampleData: false, allowInsecureURLs: true)) {
-            emulator in
-            let secret = "whsec_" + String(repeating: "L", count: 43)
-            let endpoint = try await emulator.create(
-                #"{"url":"\#(receiver.url)","format":"discord","events":["order.paid"],"secret":"\#(secret)"}"#
-            ).decode(WebhookEndpoint.self)
+        let secret = "whsec_" + String(repeating: "L", count: 43)
+        try await withOrderPaidEndpoint(fields: #""format":"discord","secret":"\#(secret)""#) {
+            emulator, endpoint, receiver in
             #expect(!endpoint.usesStandardWebhookSignature)
             _ = try await emulator.send(
                 "POST", "/_emulator/trigger", token: nil, body: #"{"type":"order.paid"}"#)
@@ -213,7 +196,6 @@ import Testing
                 try JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any])
             #expect(body["content"] as? String == "order.paid" && body["embeds"] is [Any])
         }
-        await receiver.stop()
     }
 
     @Test func refusedConnectionsKeepTheLastHTTPCode() async throws {
@@ -231,6 +213,26 @@ import Testing
             let rows = try await emulator.deliveries("?endpoint_id=\(endpoint.id)").items
             #expect(rows.allSatisfy { $0.httpCode == nil && $0.response == "All connection attempts failed" })
             #expect(rows[0].webhookEvent.lastHttpCode == nil && rows[0].webhookEvent.succeeded == false)
+        }
+    }
+
+    /// An emulator that delivers to loopback, retrying at `retryDelayScale` of Polar's delays; a
+    /// receiver that answers `statuses` in turn; and an endpoint for order.paid that points at it
+    /// (raw format unless `fields` says otherwise). Both servers are stopped afterwards.
+    private func withOrderPaidEndpoint(
+        answering statuses: [Int] = [200], retryDelayScale: Double = 1, fields: String = #""format":"raw""#,
+        _ body: (EmulatorHarness, WebhookEndpoint, WebhookReceiver) async throws -> Void
+    ) async throws {
+        let options = EmulatorOptions(sampleData: false, allowInsecureURLs: true, retryDelayScale: retryDelayScale)
+        try await withCleanup(of: try await WebhookReceiver.start(statuses: statuses)) { receiver in
+            try await withEmulator(options) { emulator in
+                let endpoint = try await emulator.create(
+                    #"{"url":"\#(receiver.url)","events":["order.paid"],\#(fields)}"#
+                ).decode(WebhookEndpoint.self)
+                try await body(emulator, endpoint, receiver)
+            }
+        } cleanup: {
+            await $0.stop()
         }
     }
 }

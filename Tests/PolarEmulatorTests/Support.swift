@@ -123,8 +123,9 @@ final class EmulatorHarness: Sendable {
 }
 
 /// Runs `body` with a started emulator and always stops it.
-func withEmulator(
-    _ options: EmulatorOptions = EmulatorOptions(), _ body: (EmulatorHarness) async throws -> Void
+nonisolated(nonsending) func withEmulator(
+    _ options: EmulatorOptions = EmulatorOptions(),
+    _ body: nonisolated(nonsending) (EmulatorHarness) async throws -> Void
 ) async throws {
     try await withCleanup(of: try await EmulatorHarness.start(options), body) { await $0.stop() }
 }

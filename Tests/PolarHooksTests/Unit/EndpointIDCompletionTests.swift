@@ -8,6 +8,15 @@ import Testing
 @Suite struct EndpointIDCompletionTests {
     private let words = ["polar-hooks", "endpoints", "get", ""]
 
+    /// A home without a config file, the organization token, and this server.
+    private func environment(apiURL: String) -> [String: String] {
+        let home = FileManager.default.temporaryDirectory.path
+        return [
+            "HOME": home, "XDG_CONFIG_HOME": home, "POLAR_API_URL": apiURL,
+            "POLAR_ACCESS_TOKEN": EmulatorTokens.organization,
+        ]
+    }
+
     @Test func offersTheAccountsEndpointIDs() async throws {
         try await EmulatorFixture.with { fixture in
             let expected = try await fixture.endpoints().map(\.id).sorted()
@@ -48,12 +57,8 @@ import Testing
     }
 
     @Test func aServerThatRefusesGivesNothing() async throws {
-        let home = FileManager.default.temporaryDirectory.path
-        let environment = [
-            "HOME": home, "XDG_CONFIG_HOME": home, "POLAR_API_URL": "http://127.0.0.1:1",
-            "POLAR_ACCESS_TOKEN": EmulatorTokens.organization,
-        ]
-        let candidates = await EndpointIDCompletion.candidates(words: words, prefix: "", environment: environment)
+        let candidates = await EndpointIDCompletion.candidates(
+            words: words, prefix: "", environment: environment(apiURL: "http://127.0.0.1:1"))
         #expect(candidates.isEmpty)
     }
 
@@ -62,12 +67,8 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func aServerThatNeverAnswersGivesNothing() async throws {
         let listener = try SilentListener()
         defer { listener.close() }
-        let home = FileManager.default.temporaryDirectory.path
-        let environment = [
-            "HOME": home, "XDG_CONFIG_HOME": home, "POLAR_API_URL": "http://127.0.0.1:\(listener.port)",
-            "POLAR_ACCESS_TOKEN": EmulatorTokens.organization,
-        ]
-        let candidates = await EndpointIDCompletion.candidates(words: words, prefix: "", environment: environment)
+        let candidates = await EndpointIDCompletion.candidates(
+            words: words, prefix: "", environment: environment(apiURL: "http://127.0.0.1:\(listener.port)"))
         #expect(candidates.isEmpty)
     }
 

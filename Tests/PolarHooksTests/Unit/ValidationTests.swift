@@ -99,23 +99,19 @@ import Testing
 @Suite struct ArgumentParsingTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-    @Test func timesInEveryForm() throws {
-        #expect(
-            try TimeArgument.parse("2h", option: "--since", now: now) == now.addingTimeInterval(-7200))
-        #expect(
-            try TimeArgument.parse("7d", option: "--since", now: now) == now.addingTimeInterval(-604_800))
-        #expect(
-            try TimeArgument.parse("2026-09-10T12:00:00Z", option: "--since", now: now)
-                == PolarTimestamp.parse("2026-09-10T12:00:00Z"))
-        #expect(
-            try TimeArgument.parse("2026-09-10", option: "--since", now: now)
-                == PolarTimestamp.parse("2026-09-10T00:00:00Z"))
-        #expect(
-            try TimeArgument.parse("2026-09-10T08:30", option: "--since", now: now)
-                == PolarTimestamp.parse("2026-09-10T08:30:00Z"))
-        #expect(
-            try TimeArgument.parse("2026-09-10T12:00:00+02:00", option: "--since", now: now)
-                == PolarTimestamp.parse("2026-09-10T10:00:00Z"))
+    /// Each form `--since` and `--until` take, and the instant it means at `now`.
+    static let timeForms: [(text: String, instant: Date?)] = [
+        ("2h", Date(timeIntervalSince1970: 1_800_000_000 - 7200)),
+        ("7d", Date(timeIntervalSince1970: 1_800_000_000 - 604_800)),
+        ("2026-09-10T12:00:00Z", PolarTimestamp.parse("2026-09-10T12:00:00Z")),
+        ("2026-09-10", PolarTimestamp.parse("2026-09-10T00:00:00Z")),
+        ("2026-09-10T08:30", PolarTimestamp.parse("2026-09-10T08:30:00Z")),
+        ("2026-09-10T12:00:00+02:00", PolarTimestamp.parse("2026-09-10T10:00:00Z")),
+    ]
+
+    @Test(arguments: timeForms) func timesInEveryForm(_ text: String, _ instant: Date?) throws {
+        #expect(instant != nil)
+        #expect(try TimeArgument.parse(text, option: "--since", now: now) == instant)
     }
 
     @Test func badTimesAreRefusedNamingTheOption() {
