@@ -167,16 +167,12 @@ import Testing
         state.type("Name kept")
         let effects = state.press(.control("s"))
         let (id, _) = try #require(effects.createRequest)
-        _ = update(
-            &state,
-            .failed(
-                id,
-                .validation([
-                    Fixtures.privateURLIssue,
-                    ValidationIssue(
-                        loc: ["body", "events", 0], msg: "Input should be a known event", type: "enum"),
-                    ValidationIssue(loc: ["query", "x"], msg: "odd", type: "odd"),
-                ])))
+        state.refuseWithPrivateURL(
+            id,
+            and: [
+                ValidationIssue(loc: ["body", "events", 0], msg: "Input should be a known event", type: "enum"),
+                ValidationIssue(loc: ["query", "x"], msg: "odd", type: "odd"),
+            ])
         #expect(
             state.form?.message(for: .url)
                 == "Webhook URLs cannot point to localhost or private IP addresses.")

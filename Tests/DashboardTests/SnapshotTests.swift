@@ -136,14 +136,8 @@ import Testing
             state.type("https://example.com/hook")
             let effects = state.press(.control("s"))
             guard case .createEndpoint(let id, _) = effects.first else { return state }
-            _ = update(
-                &state,
-                .failed(
-                    id,
-                    .validation([
-                        Fixtures.privateURLIssue,
-                        ValidationIssue(loc: ["body", "events"], msg: "Field required", type: "missing"),
-                    ])))
+            state.refuseWithPrivateURL(
+                id, and: [ValidationIssue(loc: ["body", "events"], msg: "Field required", type: "missing")])
             return state
         }
     }

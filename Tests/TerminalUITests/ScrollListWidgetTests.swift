@@ -16,19 +16,14 @@ import Testing
 
     @Test func pagingAndEnds() {
         var list = ScrollList(count: 100)
-        list.move(.pageDown, visibleRows: 10)
-        #expect(list.selected == 9)
-        list.move(.halfPageDown, visibleRows: 10)
-        #expect(list.selected == 14)
-        list.move(.bottom, visibleRows: 10)
-        #expect(list.selected == 99)
-        #expect(list.visibleRange(rows: 10) == 90..<100)
-        list.move(.pageUp, visibleRows: 10)
-        #expect(list.selected == 90)
-        list.move(.top, visibleRows: 10)
-        #expect(list.selected == 0)
-        list.move(.up, visibleRows: 10)
-        #expect(list.selected == 0)
+        let steps: [(movement: ScrollList.Movement, selected: Int)] = [
+            (.pageDown, 9), (.halfPageDown, 14), (.bottom, 99), (.pageUp, 90), (.top, 0), (.up, 0),
+        ]
+        for step in steps {
+            list.move(step.movement, visibleRows: 10)
+            #expect(list.selected == step.selected, "after \(step.movement)")
+            if step.movement == .bottom { #expect(list.visibleRange(rows: 10) == 90..<100) }
+        }
     }
 
     @Test func shrinkingKeepsASelectionThatExists() {

@@ -95,6 +95,12 @@ extension DashboardState {
     mutating func type(_ text: String) -> [Effect] {
         text.flatMap { update(&self, .key(.character($0))) }
     }
+
+    /// Answers request `id` with Polar's 422: the private-URL issue, then `more`.
+    @discardableResult
+    mutating func refuseWithPrivateURL(_ id: RequestID, and more: [ValidationIssue] = []) -> [Effect] {
+        update(&self, .failed(id, .validation([Fixtures.privateURLIssue] + more)))
+    }
 }
 
 extension Array where Element == Effect {
