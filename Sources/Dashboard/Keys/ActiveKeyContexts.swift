@@ -1,24 +1,21 @@
 import TerminalUI
 
 /// Where the user is, as the key table's contexts: what the footer hints at, what `?` shows
-/// first. The overlay on top wins; otherwise the screen decides.
+/// first, in the order ``DashboardState/front`` gives.
 extension DashboardState {
     var activeKeyContexts: [KeyContext] {
-        switch overlays.last {
-        case .help?: return [.help]
-        case .confirmation?: return [.dialog]
-        case nil: break
-        }
-        switch screen {
-        case .firstRun: return []
-        case .form(let form): return form.isEditingEventFilter ? [.filter] : form.focus.keyContexts
-        case .deliveries(let deliveries):
+        switch front {
+        case .tooSmall, .screen(.firstRun): return []
+        case .overlay(.help): return [.help]
+        case .overlay(.confirmation): return [.dialog]
+        case .screen(.form(let form)): return form.isEditingEventFilter ? [.filter] : form.focus.keyContexts
+        case .screen(.deliveries(let deliveries)):
             if deliveries.isEditingSearch { return [.deliverySearch] }
             if deliveries.typePicker != nil {
                 return deliveries.isEditingTypeFilter ? [.filter] : [.eventTypePicker]
             }
             return deliveries.showingDetail ? [.deliveryDetail] : [.deliveries]
-        case .endpoints: return isEditingFilter ? [.filter] : [.endpoints, .lists]
+        case .screen(.endpoints): return isEditingFilter ? [.filter] : [.endpoints, .lists]
         }
     }
 }

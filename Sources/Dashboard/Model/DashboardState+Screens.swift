@@ -4,6 +4,13 @@ import TerminalUI
 /// ``DashboardState/screen`` and ``DashboardState/overlays`` that hold them. Assigning nil
 /// closes the thing (a closed form or browser goes back to the endpoint list).
 extension DashboardState {
+    /// What takes the keys, what the footer hints at and what is drawn last.
+    var front: Front {
+        if Layout(size: size).isTooSmall { return .tooSmall }
+        if let top = overlays.last { return .overlay(top) }
+        return .screen(screen)
+    }
+
     var firstRun: FirstRunState? {
         get { if case .firstRun(let value) = screen { value } else { nil } }
         set {

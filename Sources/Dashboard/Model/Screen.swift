@@ -20,6 +20,15 @@ enum Overlay: Sendable {
     case help(HelpOverlay)
 }
 
+/// What is in front, in the one order of precedence that `handleKey`, `activeKeyContexts` and
+/// `render` all follow: a terminal too small to draw in, then the overlay on top, then the
+/// screen. ``DashboardState/front`` is where that order is written.
+enum Front: Sendable {
+    case tooSmall
+    case overlay(Overlay)
+    case screen(Screen)
+}
+
 /// Why the loop ended.
 enum QuitReason: Hashable, Sendable {
     /// `q`, or yes to a question that quits.

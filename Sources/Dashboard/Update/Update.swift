@@ -73,22 +73,17 @@ func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     default:
         break
     }
-    if case .firstRun = state.screen { return handleFirstRunKey(&state, key) }
-    if Layout(size: state.size).isTooSmall {
+    switch state.front {
+    case .tooSmall:
         // q quits from here too, but never throws away an open form.
         if key == .character("q"), state.form == nil { return quit(&state) }
         return []
-    }
-    switch state.overlays.last {
-    case .help?: return handleHelpKey(&state, key)
-    case .confirmation?: return handleDialogKey(&state, key)
-    case nil: break
-    }
-    switch state.screen {
-    case .firstRun: return handleFirstRunKey(&state, key)
-    case .endpoints: return handleListKey(&state, key)
-    case .form: return handleFormKey(&state, key)
-    case .deliveries: return handleDeliveriesKey(&state, key)
+    case .overlay(.help): return handleHelpKey(&state, key)
+    case .overlay(.confirmation): return handleDialogKey(&state, key)
+    case .screen(.firstRun): return handleFirstRunKey(&state, key)
+    case .screen(.endpoints): return handleListKey(&state, key)
+    case .screen(.form): return handleFormKey(&state, key)
+    case .screen(.deliveries): return handleDeliveriesKey(&state, key)
     }
 }
 
