@@ -226,6 +226,13 @@ import Testing
         DeliveryFixtures.answer(&state, effects)
         #expect(state.deliveries?.detail?.deliveryID == open)
         #expect(state.deliveries?.selected?.id == open)
+        // The same delivery, its event settled since: the detail shows the newer copy.
+        var settled = DeliveryFixtures.serverError
+        settled.webhookEvent.succeeded = false
+        #expect(settled != DeliveryFixtures.serverError)
+        effects = loadDeliveries(&state, page: 1)
+        DeliveryFixtures.answer(&state, effects, with: [DeliveryFixtures.paid, settled])
+        #expect(state.deliveries?.detail?.delivery == settled)
         // Rows without it (a filter that arrived after Enter): the detail stays on its delivery,
         // drawn and redelivered from its own copy, and Esc comes back to the new rows.
         effects = loadDeliveries(&state, page: 1)

@@ -259,12 +259,14 @@ func handleDeliveriesResult(_ state: inout DashboardState, _ action: Action) -> 
         browser.loadRequest = nil
         let rows = Layout(size: state.size).deliveryRows
         browser.add(items, replacing: page == 1, visibleRows: rows)
-        // An open detail stays open on its own copy of the delivery; the cursor follows it while
-        // it is still listed, so Esc comes back to its row.
-        if let open = browser.detail?.deliveryID,
-            let index = browser.deliveries.firstIndex(where: { $0.id == open })
+        // An open detail stays open on its own copy of the delivery. While the delivery is still
+        // listed the cursor follows it, so Esc comes back to its row, and a newer copy (its event
+        // settled since) replaces the old one; its texts are prepared again only then.
+        if let open = browser.detail?.delivery,
+            let index = browser.deliveries.firstIndex(where: { $0.id == open.id })
         {
             browser.list.select(index, visibleRows: rows)
+            if browser.deliveries[index] != open { browser.detail = DeliveryDetailText(browser.deliveries[index]) }
         }
         browser.page = page
         browser.maxPage = pagination.maxPage

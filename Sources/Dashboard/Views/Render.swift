@@ -8,7 +8,7 @@ func render(_ state: DashboardState, size: Size? = nil) -> Canvas {
     if let size { state.size = size }
     var canvas = Canvas(size: state.size)
     let layout = Layout(size: state.size, wideList: state.live.isOn)
-    // The screen is drawn first and what is in front last, so only the too-small notice stops early.
+    // Too small: only its notice. Otherwise the screen is drawn first and the overlays over it.
     if case .tooSmall = state.front {
         TooSmallView.draw(into: &canvas, size: state.size)
         return canvas
